@@ -1,0 +1,49 @@
+// Shared test helpers: run transforms over a source text the way the runner does for one file.
+import { fixSource, type FileOutcome } from "../src/engine/fixer.js";
+import { initParser } from "../src/engine/parser.js";
+import type { Transform } from "../src/engine/types.js";
+import { summarizeSource } from "../src/project/build.js";
+import { ProjectIndex } from "../src/project/index.js";
+
+export interface RunOptions {
+  unsafe?: boolean;
+  path?: string;
+  moduleName?: string;
+  /** Other modules of the project, by module name, indexed before the run. */
+  modules?: Record<string, string>;
+  positions?: "original" | "final";
+}
+
+export async function ready(): Promise<void> {
+  await initParser();
+}
+
+/** Runs transforms over `text` as one file of a project. */
+export function run(
+  text: string,
+  transforms: readonly Transform[],
+  options: RunOptions = {},
+): FileOutcome {
+  const moduleName = options.moduleName ?? "app.main";
+  const module = { path: options.path ?? "app/main.py", moduleName };
+  const index = new ProjectIndex();
+  for (const [name, source] of Object.entries(options.modules ?? {})) {
+    const s = summarizeSource(source, { moduleName: name });
+    if (s) index.add(s);
+  }
+  const own = summarizeSource(text, module);
+  if (own) index.add(own);
+  return fixSource(text, {
+    transforms,
+    unsafe: options.unsafe ?? false,
+    module,
+    index,
+    positions: options.positions ?? "final",
+  });
+}
+
+/** The output text of a run, failing loudly when the run did not succeed. */
+export function output(outcome: FileOutcome): string {
+  if (outcome.status !== "ok") throw new Error(`${outcome.status}: ${outcome.message}`);
+  return outcome.output;
+}

@@ -1,0 +1,129 @@
+// What a transform sees of one module: text, tree, style, scopes, imports and the project index.
+import type { ClassKind, ProjectIndex } from "../project/index.js";
+import { classBases } from "../project/summary.js";
+import { ImportManager, type EnsureOptions, type EnsureResult } from "./imports.js";
+import { query, type Node, type QueryMatch, type Tree } from "./parser.js";
+import { qualifiedName } from "./names.js";
+import { ScopeTree, type Binding, type Scope, type ScopeOptions } from "./scope.js";
+import { detectStylist, type Stylist } from "./stylist.js";
+import type { Diagnostic, Fix, Transform } from "./types.js";
+
+export interface ModuleInfo extends ScopeOptions {
+  /** Path relative to the working directory, with forward slashes. */
+  path: string;
+}
+
+export type { ClassKind } from "../project/index.js";
+
+export class ModuleContext {
+  readonly root: Node;
+  readonly stylist: Stylist;
+  private scopeTree?: ScopeTree;
+  private importManager?: ImportManager;
+
+  constructor(
+    readonly source: string,
+    readonly tree: Tree,
+    readonly module: ModuleInfo,
+    readonly index: ProjectIndex,
+  ) {
+    this.root = tree.rootNode;
+    this.stylist = detectStylist(source, this.root);
+  }
+
+  get scopes(): ScopeTree {
+    return (this.scopeTree ??= new ScopeTree(this.root, this.module));
+  }
+
+  get imports(): ImportManager {
+    return (this.importManager ??= new ImportManager(this.scopes));
+  }
+
+  text(node: Node): string {
+    return this.source.slice(node.startIndex, node.endIndex);
+  }
+
+  matches(source: string): QueryMatch[] {
+    return query(source).matches(this.root);
+  }
+
+  /** True for test modules: `test_*.py`, `*_test.py`, `conftest.py`, or under a tests folder. */
+  get isTestFile(): boolean {
+    const path = this.module.path;
+    const base = path.split("/").pop() ?? path;
+    return /^test_.*\.py$|_test\.py$|^conftest\.py$/.test(base) || /(^|\/)tests?\//.test(path);
+  }
+
+  // ---- names -------------------------------------------------------------------------------
+
+  /** The bindings a plain name has at `node`. */
+  bindings(name: string, node: Node): Binding[] | undefined {
+    return this.scopes.lookup(name, node);
+  }
+
+  /**
+   * The fully qualified name an expression stands for: `t.sleep` -> "time.sleep" after
+   * `import time as t`; "builtins.open" for an unshadowed builtin; undefined when a local,
+   * a parameter or an ambiguous binding is in the way.
+   */
+  qualifiedName(node: Node): string | undefined {
+    return qualifiedName(this.scopes, node, this.module.moduleName);
+  }
+
+  /** The scope `node` is evaluated in. */
+  scopeAt(node: Node): Scope {
+    return this.scopes.scopeAt(node);
+  }
+
+  /**
+   * The nearest function (`def`, `async def`, `lambda`) whose body runs `node`, or the class body
+   * that stops the search; list/set/dict comprehensions run inline and are looked through.
+   */
+  enclosingFunction(node: Node): Scope | undefined {
+    let scope: Scope | undefined = this.scopes.scopeAt(node);
+    while (scope && scope.kind === "comprehension" && !scope.isGenerator) scope = scope.parent;
+    if (!scope || scope.kind === "module") return undefined;
+    return scope;
+  }
+
+  ensureImport(at: Node, module: string, name?: string, options?: EnsureOptions): EnsureResult {
+    return this.imports.ensure(at, module, name, options);
+  }
+
+  // ---- classes -----------------------------------------------------------------------------
+
+  /** Whether a class definition is a pydantic model or settings class, through the index. */
+  classKind(classNode: Node): ClassKind | undefined {
+    const bases = classBases(classNode, this);
+    return this.index.kindOfBases(bases);
+  }
+
+  /** The kind of class a qualified name names (for receivers and constructors). */
+  kindOfClassName(qualified: string): ClassKind | undefined {
+    return this.index.classKind(qualified);
+  }
+
+  // ---- diagnostics -------------------------------------------------------------------------
+
+  diagnostic(
+    transform: Transform,
+    node: Node | { startIndex: number; endIndex: number },
+    message: string,
+    fix?: Fix,
+  ): Diagnostic {
+    return {
+      code: transform.code,
+      name: transform.name,
+      message,
+      start: node.startIndex,
+      end: node.endIndex,
+      fix,
+    };
+  }
+
+  /** The whitespace at the start of the line holding `offset`. */
+  lineIndent(offset: number): string {
+    const start = this.source.lastIndexOf("\n", offset - 1) + 1;
+    return /^[ \t]*/.exec(this.source.slice(start))![0];
+  }
+}

@@ -1,0 +1,188 @@
+// The fix loop for one file: run the transforms, apply what can be applied, write the imports the
+// applied fixes need, re-parse, and go again until nothing changes. A pass that breaks the syntax
+// stops everything and the file is left as it was.
+import type { ProjectIndex } from "../project/index.js";
+import { applyEdits, applyFixes } from "./apply.js";
+import { ModuleContext, type ModuleInfo } from "./context.js";
+import { importEdits } from "./imports.js";
+import { LineMap } from "./linemap.js";
+import { firstSyntaxError, parse, type Tree } from "./parser.js";
+import { LineIndex } from "./source.js";
+import type { Diagnostic, Fix, Safety, Transform } from "./types.js";
+
+export const MAX_PASSES = 10;
+
+export interface ReportedDiagnostic {
+  code: string;
+  name: string;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** The safety of the fix on offer, or "detect" when there is none. */
+  safety: Safety;
+  /** True for a note left by a fix that was applied (the fix is done, the note remains). */
+  fixApplied: boolean;
+}
+
+export interface FixOptions {
+  transforms: readonly Transform[];
+  unsafe: boolean;
+  module: ModuleInfo;
+  index: ProjectIndex;
+  /** Report positions in the input ("original", for dry runs) or in the output ("final"). */
+  positions: "original" | "final";
+}
+
+export type FileOutcome =
+  | {
+      status: "ok";
+      output: string;
+      diagnostics: ReportedDiagnostic[];
+      /** Applied fixes per transform name. */
+      fixes: Record<string, number>;
+      /** Unsafe fixes on offer that were not applied (no --unsafe-fixes). */
+      unsafeSkipped: number;
+      passes: number;
+    }
+  | { status: "parse-error"; message: string }
+  | { status: "failed"; message: string };
+
+interface PendingNote {
+  text: string;
+  diagnostic: Diagnostic;
+}
+
+/** Runs the transforms over one module until the text stops changing. */
+export function fixSource(input: string, options: FixOptions): FileOutcome {
+  let tree: Tree = parse(input);
+  const error = firstSyntaxError(tree.rootNode);
+  if (error) {
+    const where = new LineIndex(input).position(error.startIndex);
+    tree.delete();
+    return { status: "parse-error", message: `syntax error at ${where.line}:${where.column}` };
+  }
+  let current = input;
+  const notes: PendingNote[] = [];
+  const fixes: Record<string, number> = {};
+  try {
+    for (let pass = 1; ; pass++) {
+      const ctx = new ModuleContext(current, tree, options.module, options.index);
+      const diagnostics: Diagnostic[] = [];
+      for (const transform of options.transforms) {
+        if (!transform.prefilter.test(current)) continue;
+        try {
+          diagnostics.push(...transform.check(ctx));
+        } catch (err) {
+          throw new Error(`transform ${transform.name} failed: ${(err as Error).message}`);
+        }
+      }
+      const owner = new Map<Fix, Diagnostic>();
+      for (const d of diagnostics) {
+        if (d.fix && (d.fix.safety === "safe" || options.unsafe)) owner.set(d.fix, d);
+      }
+      if (!owner.size || pass > MAX_PASSES) {
+        if (owner.size) {
+          const names = [...new Set([...owner.values()].map((d) => d.name))].join(", ");
+          return failed(
+            `fixes did not settle after ${MAX_PASSES} passes (still changing: ${names})`,
+          );
+        }
+        const result = finish(input, current, diagnostics, notes, fixes, options, pass);
+        return result;
+      }
+      const { text: edited, applied } = applyFixes(current, [...owner.keys()]);
+      const names = [...new Set(applied.map((f) => owner.get(f)!.name))].join(", ");
+      for (const fix of applied) {
+        const d = owner.get(fix)!;
+        fixes[d.name] = (fixes[d.name] ?? 0) + 1;
+        for (const note of fix.notes ?? []) {
+          notes.push({ text: current, diagnostic: { code: d.code, name: d.name, ...note } });
+        }
+      }
+      let next = edited;
+      let nextTree = parse(next);
+      if (nextTree.rootNode.hasError) {
+        nextTree.delete();
+        return failed(`the fixes of ${names} would break the syntax; file left unchanged`);
+      }
+      const requirements = applied.flatMap((f) => f.imports ?? []);
+      const checks = applied.flatMap((f) => f.removeIfUnused ?? []);
+      if (requirements.length || checks.length) {
+        const edits = importEdits(
+          next,
+          nextTree,
+          ctx.stylist,
+          requirements,
+          checks,
+          options.module,
+        );
+        const withImports = applyEdits(next, edits);
+        if (withImports !== next) {
+          nextTree.delete();
+          next = withImports;
+          nextTree = parse(next);
+          if (nextTree.rootNode.hasError) {
+            nextTree.delete();
+            return failed(`the imports for ${names} would break the syntax; file left unchanged`);
+          }
+        }
+      }
+      tree.delete();
+      tree = nextTree;
+      if (next === current) {
+        return finish(input, current, diagnostics, notes, fixes, options, pass);
+      }
+      current = next;
+    }
+  } catch (err) {
+    return failed((err as Error).message);
+  } finally {
+    tree.delete();
+  }
+}
+
+function failed(message: string): FileOutcome {
+  return { status: "failed", message };
+}
+
+function finish(
+  input: string,
+  output: string,
+  remaining: Diagnostic[],
+  notes: PendingNote[],
+  fixes: Record<string, number>,
+  options: FixOptions,
+  passes: number,
+): FileOutcome {
+  const target = options.positions === "original" ? input : output;
+  const reported: ReportedDiagnostic[] = [];
+  const maps = new Map<string, LineMap | undefined>();
+  const mapFor = (text: string): LineMap | undefined => {
+    if (!maps.has(text)) maps.set(text, text === target ? undefined : new LineMap(text, target));
+    return maps.get(text);
+  };
+  const report = (text: string, d: Diagnostic, applied: boolean): void => {
+    const lines = new LineIndex(text);
+    const start = lines.position(d.start);
+    const end = lines.position(d.end);
+    const map = mapFor(text);
+    reported.push({
+      code: d.code,
+      name: d.name,
+      message: d.message,
+      line: map ? map.line(start.line) : start.line,
+      column: start.column,
+      endLine: map ? map.line(end.line) : end.line,
+      endColumn: end.column,
+      safety: applied ? (d.fix?.safety ?? "safe") : (d.fix?.safety ?? "detect"),
+      fixApplied: applied,
+    });
+  };
+  for (const d of remaining) report(output, d, false);
+  for (const n of notes) report(n.text, n.diagnostic, true);
+  reported.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+  const unsafeSkipped = remaining.filter((d) => d.fix?.safety === "unsafe").length;
+  return { status: "ok", output, diagnostics: reported, fixes, unsafeSkipped, passes };
+}

@@ -1,0 +1,423 @@
+// The import manager. Fixes ask it for a name while they are being built (`ensure`); the imports
+// those names need are written only for the fixes that get applied, after their edits, against
+// the re-parsed result (`materializeImports`). Unused-import checks run at the same point.
+import { BUILTINS } from "./builtins.js";
+import type { Node, Tree } from "./parser.js";
+import { query } from "./parser.js";
+import { ScopeTree, type Binding, type ScopeOptions } from "./scope.js";
+import type { Stylist } from "./stylist.js";
+import type { Edit, ImportRequirement, UnusedImportCheck } from "./types.js";
+
+export type EnsureResult =
+  { ok: true; expr: string; requirement?: ImportRequirement } | { ok: false; reason: string };
+
+export interface EnsureOptions {
+  /** Local names to try, in order, when the imported name itself is taken. */
+  aliases?: string[];
+  /** Other qualified names that stand for the same object (`starlette.status` for `fastapi.status`). */
+  equivalents?: string[];
+  /** Only reuse a binding that exists already; never plan a new import. */
+  onlyExisting?: boolean;
+}
+
+const IMPORT_KINDS = new Set(["import", "from-import"]);
+
+export class ImportManager {
+  private readonly pending: ImportRequirement[] = [];
+
+  constructor(private readonly scopes: ScopeTree) {}
+
+  /**
+   * The expression to write at `at` for `module.name` (or for `module` when name is omitted):
+   * an existing binding when one is visible, else a name that a new import will bind.
+   */
+  ensure(at: Node, module: string, name?: string, options: EnsureOptions = {}): EnsureResult {
+    const qualified = name ? `${module}.${name}` : module;
+    const accepted = new Set([qualified, ...(options.equivalents ?? [])]);
+
+    const existing = this.existingExpression(at, module, name, accepted);
+    if (existing) return { ok: true, expr: existing };
+    if (options.onlyExisting) return { ok: false, reason: `${qualified} is not imported` };
+
+    for (const req of this.pending) {
+      if (req.module === module && req.name === name && this.isFreeAt(req.local, at, req)) {
+        return { ok: true, expr: req.local, requirement: req };
+      }
+    }
+    const candidates = [name ?? module, ...(options.aliases ?? [])];
+    for (const local of candidates) {
+      if (local.includes(".")) continue;
+      if (!this.isFreeAt(local, at)) continue;
+      const requirement: ImportRequirement = { module, name, local };
+      this.pending.push(requirement);
+      return { ok: true, expr: local, requirement };
+    }
+    return {
+      ok: false,
+      reason: `cannot import ${qualified}: ${candidates.map((c) => `\`${c}\``).join(" and ")} already mean something else here`,
+    };
+  }
+
+  private existingExpression(
+    at: Node,
+    module: string,
+    name: string | undefined,
+    accepted: Set<string>,
+  ): string | undefined {
+    const visible = this.visibleBindings(at);
+    // `from module import name [as x]` or an equivalent.
+    for (const b of visible) {
+      if (b.kind === "from-import" && b.qualified && accepted.has(b.qualified)) {
+        if (this.resolvesTo(b.name, at, b.qualified)) return b.name;
+      }
+      if (b.kind === "import" && !b.importPath && b.qualified && accepted.has(b.qualified)) {
+        if (this.resolvesTo(b.name, at, b.qualified)) return b.name; // import a.b as x
+      }
+    }
+    // `import module [as m]` gives `m.name`.
+    for (const b of visible) {
+      if (b.kind !== "import" || !b.qualified) continue;
+      const loads = b.importPath ?? b.qualified;
+      let expr: string | undefined;
+      if (b.qualified === module && (!b.importPath || b.importPath === module)) expr = b.name;
+      else if (b.importPath === module)
+        expr = module; // import os.path -> os.path
+      else if (b.importPath?.startsWith(module + ".") && b.qualified === module.split(".")[0])
+        expr = module; // import fastapi.responses also loads fastapi
+      if (!expr || !this.resolvesTo(b.name, at, b.qualified)) continue;
+      void loads;
+      return name ? `${expr}.${name}` : expr;
+    }
+    return undefined;
+  }
+
+  /** Import bindings visible at `at`, innermost scope first. */
+  private visibleBindings(at: Node): Binding[] {
+    const out: Binding[] = [];
+    let scope: ReturnType<ScopeTree["scopeAt"]> | undefined = this.scopes.scopeAt(at);
+    let first = true;
+    while (scope) {
+      if (!(scope.kind === "class" && !first)) {
+        for (const list of scope.bindings.values())
+          for (const b of list) if (IMPORT_KINDS.has(b.kind)) out.push(b);
+      }
+      first = false;
+      scope = scope.parent;
+    }
+    return out;
+  }
+
+  /** True when every binding `local` has at `at` is an import of `qualified`. */
+  private resolvesTo(local: string, at: Node, qualified: string): boolean {
+    const found = this.scopes.lookup(local, at);
+    return !!found && found.every((b) => IMPORT_KINDS.has(b.kind) && b.qualified === qualified);
+  }
+
+  /** True when a new module-level binding of `local` would be what `at` sees, clashing with nothing. */
+  private isFreeAt(local: string, at: Node, self?: ImportRequirement): boolean {
+    if (this.scopes.lookup(local, at)) return false;
+    if (this.scopes.module.bindings.has(local)) return false;
+    if (this.scopes.mayComeFromStarImport(this.scopes.scopeAt(at))) return false;
+    if (BUILTINS.has(local)) return false;
+    return !this.pending.some((p) => p.local === local && p !== self);
+  }
+}
+
+// ---- writing the imports of applied fixes --------------------------------------------------
+
+/** Edits that add the imports `requirements` need and drop those `checks` find unused. */
+export function importEdits(
+  text: string,
+  tree: Tree,
+  stylist: Stylist,
+  requirements: ImportRequirement[],
+  checks: UnusedImportCheck[],
+  scopeOptions: ScopeOptions,
+): Edit[] {
+  const scopes = new ScopeTree(tree.rootNode, scopeOptions);
+  const edits: Edit[] = [];
+  const missing = uniqueRequirements(requirements).filter((r) => !isBound(scopes, r));
+  if (missing.length) edits.push(...additions(text, tree.rootNode, stylist, missing));
+  for (const check of uniqueChecks(checks)) edits.push(...removals(text, scopes, tree, check));
+  return edits;
+}
+
+function uniqueRequirements(reqs: ImportRequirement[]): ImportRequirement[] {
+  const seen = new Map<string, ImportRequirement>();
+  for (const r of reqs) seen.set(`${r.module}\0${r.name ?? ""}\0${r.local}`, r);
+  return [...seen.values()];
+}
+
+function uniqueChecks(checks: UnusedImportCheck[]): UnusedImportCheck[] {
+  const seen = new Map<string, UnusedImportCheck>();
+  for (const c of checks) seen.set(`${c.local}\0${c.qualified}`, c);
+  return [...seen.values()];
+}
+
+function isBound(scopes: ScopeTree, req: ImportRequirement): boolean {
+  const qualified = req.name ? `${req.module}.${req.name}` : req.module;
+  const found = scopes.module.bindings.get(req.local);
+  return !!found && found.some((b) => IMPORT_KINDS.has(b.kind) && b.qualified === qualified);
+}
+
+function importClause(req: ImportRequirement): string {
+  const base = req.name ?? req.module;
+  return req.local === base ? base : `${base} as ${req.local}`;
+}
+
+function additions(
+  text: string,
+  root: Node,
+  stylist: Stylist,
+  missing: ImportRequirement[],
+): Edit[] {
+  const edits: Edit[] = [];
+  const fresh = new Map<string, ImportRequirement[]>();
+  const plain: ImportRequirement[] = [];
+  for (const req of missing) {
+    if (!req.name) {
+      plain.push(req);
+      continue;
+    }
+    const statement = existingFromImport(root, req.module);
+    if (statement) {
+      const list = fresh.get(`\0${statement.id}`) ?? [];
+      list.push(req);
+      fresh.set(`\0${statement.id}`, list);
+      continue;
+    }
+    const list = fresh.get(req.module) ?? [];
+    list.push(req);
+    fresh.set(req.module, list);
+  }
+  const newLines: string[] = plain.map((r) => `import ${importClause(r)}`);
+  for (const [key, reqs] of fresh) {
+    if (key.startsWith("\0")) {
+      const statement = existingFromImport(root, reqs[0]!.module)!;
+      edits.push(appendToFromImport(text, statement, reqs.map(importClause), stylist));
+    } else {
+      newLines.push(`from ${key} import ${reqs.map(importClause).join(", ")}`);
+    }
+  }
+  if (newLines.length) edits.push(newStatements(text, root, stylist, newLines));
+  return edits;
+}
+
+/** The first top-level `from module import a, b` that names can be added to. */
+function existingFromImport(root: Node, module: string): Node | undefined {
+  for (const child of root.namedChildren) {
+    if (child?.type !== "import_from_statement") continue;
+    if (child.childForFieldName("module_name")?.text !== module) continue;
+    if (child.namedChildren.some((c) => c?.type === "wildcard_import")) continue;
+    return child;
+  }
+  return undefined;
+}
+
+function appendToFromImport(
+  text: string,
+  statement: Node,
+  clauses: string[],
+  stylist: Stylist,
+): Edit {
+  const names = statement.childrenForFieldName("name").filter((n): n is Node => !!n);
+  const last = names[names.length - 1]!;
+  const close = statement.children.find((c) => c?.type === ")");
+  if (close) {
+    const afterLast = text.slice(last.endIndex, close.startIndex);
+    const trailingComma = afterLast.trimStart().startsWith(",");
+    const multiline = /\n/.test(text.slice(last.endIndex, close.startIndex));
+    if (multiline && trailingComma) {
+      // One name per line, as the block already is: a new line before the closing parenthesis.
+      const lineStart = text.lastIndexOf("\n", last.startIndex - 1) + 1;
+      const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+      const closeLineStart = text.lastIndexOf("\n", close.startIndex - 1) + 1;
+      const lines = clauses.map((c) => `${indent}${c},${stylist.newline}`).join("");
+      return { start: closeLineStart, end: closeLineStart, text: lines };
+    }
+    const insertAt = last.endIndex;
+    return { start: insertAt, end: insertAt, text: clauses.map((c) => `, ${c}`).join("") };
+  }
+  return { start: last.endIndex, end: last.endIndex, text: clauses.map((c) => `, ${c}`).join("") };
+}
+
+const IMPORT_STATEMENTS = new Set([
+  "import_statement",
+  "import_from_statement",
+  "future_import_statement",
+]);
+
+/** New import lines go after the top-of-file import block (or docstring, or header comments). */
+function newStatements(text: string, root: Node, stylist: Stylist, lines: string[]): Edit {
+  const nl = stylist.newline;
+  const statements = root.namedChildren.filter((c): c is Node => !!c && c.type !== "comment");
+  let anchor: Node | undefined;
+  let sawImport = false;
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i]!;
+    const isDocstring =
+      i === 0 && s.type === "expression_statement" && s.namedChildren[0]?.type === "string";
+    if (isDocstring || IMPORT_STATEMENTS.has(s.type)) {
+      anchor = s;
+      if (!isDocstring) sawImport = true;
+      continue;
+    }
+    break;
+  }
+  const body = lines.join(nl) + nl;
+  if (anchor) {
+    const lineEnd = text.indexOf("\n", anchor.endIndex);
+    if (lineEnd === -1) return { start: text.length, end: text.length, text: nl + body };
+    const at = lineEnd + 1;
+    // A fresh import block after a docstring gets a blank line above it.
+    const prefix = sawImport ? "" : nl;
+    return { start: at, end: at, text: prefix + body };
+  }
+  const first = statements[0];
+  if (!first) {
+    const sep = text.length && !text.endsWith("\n") ? nl : "";
+    return { start: text.length, end: text.length, text: sep + body };
+  }
+  // Before the first statement, but above any comment block attached to it (no blank line between),
+  // unless that block is the file's header (it reaches the top of the file).
+  let at = text.lastIndexOf("\n", first.startIndex - 1) + 1;
+  let probe = at;
+  while (probe > 0) {
+    const prevStart = text.lastIndexOf("\n", probe - 2) + 1;
+    const line = text.slice(prevStart, probe).trim();
+    if (!line.startsWith("#")) break;
+    probe = prevStart;
+  }
+  if (probe > 0 && probe !== at) at = probe;
+  return { start: at, end: at, text: body + nl };
+}
+
+// ---- dropping imports nothing uses any more ------------------------------------------------
+
+function removals(text: string, scopes: ScopeTree, tree: Tree, check: UnusedImportCheck): Edit[] {
+  const edits: Edit[] = [];
+  const candidates: Binding[] = [];
+  for (const scope of scopes.allScopes()) {
+    for (const b of scope.bindings.get(check.local) ?? []) {
+      if (IMPORT_KINDS.has(b.kind) && b.qualified === check.qualified) candidates.push(b);
+    }
+  }
+  if (!candidates.length || listedInAll(tree.rootNode, check.local)) return edits;
+  const ids = query(`((identifier) @id (#eq? @id "${check.local}"))`)
+    .captures(tree.rootNode)
+    .map((c) => c.node);
+  for (const binding of candidates) {
+    const used = ids.some((id) => {
+      if (!isReference(id)) return false;
+      const found = scopes.lookup(check.local, id);
+      return !!found?.includes(binding) && !found.some((b) => b.node.equals(id));
+    });
+    if (!used) edits.push(...removeImportName(text, binding));
+  }
+  return edits;
+}
+
+/** An identifier that reads a variable (not an attribute name, keyword or definition name). */
+export function isReference(id: Node): boolean {
+  const parent = id.parent;
+  if (!parent) return false;
+  switch (parent.type) {
+    case "attribute":
+      return !parent.childForFieldName("attribute")?.equals(id);
+    case "keyword_argument":
+      return !parent.childForFieldName("name")?.equals(id);
+    case "function_definition":
+    case "class_definition":
+      return !parent.childForFieldName("name")?.equals(id);
+    case "dotted_name":
+    case "aliased_import":
+    case "import_statement":
+    case "import_from_statement":
+    case "global_statement":
+    case "nonlocal_statement":
+    case "parameters":
+    case "lambda_parameters":
+    case "typed_parameter":
+    case "list_splat_pattern":
+    case "dictionary_splat_pattern":
+    case "keyword_pattern":
+      return false;
+    case "default_parameter":
+    case "typed_default_parameter":
+      return !parent.childForFieldName("name")?.equals(id);
+    default:
+      return true;
+  }
+}
+
+function listedInAll(root: Node, name: string): boolean {
+  for (const child of root.namedChildren) {
+    const assign = child?.type === "expression_statement" ? child.namedChildren[0] : undefined;
+    if (assign?.type !== "assignment" && assign?.type !== "augmented_assignment") continue;
+    if (assign.childForFieldName("left")?.text !== "__all__") continue;
+    const right = assign.childForFieldName("right")?.text ?? "";
+    if (right.includes(`"${name}"`) || right.includes(`'${name}'`)) return true;
+  }
+  return false;
+}
+
+/** Removes one name from its import statement, or the whole statement when it was the last. */
+function removeImportName(text: string, binding: Binding): Edit[] {
+  const statement = binding.statement;
+  const names = statement.childrenForFieldName("name").filter((n): n is Node => !!n);
+  if (names.length <= 1) return [removeStatement(text, statement)];
+  const node = binding.node;
+  const index = names.findIndex((n) => n.equals(node));
+  if (index === -1) return [];
+  const next = names[index + 1];
+  if (next) {
+    // `a, b` -> drop `a, ` up to the next name (a line of its own in a parenthesised list).
+    const lineStart = text.lastIndexOf("\n", node.startIndex - 1) + 1;
+    const onOwnLine = /^[ \t]*$/.test(text.slice(lineStart, node.startIndex));
+    const nextLineStart = text.lastIndexOf("\n", next.startIndex - 1) + 1;
+    if (onOwnLine && nextLineStart > node.startIndex)
+      return [{ start: lineStart, end: nextLineStart, text: "" }];
+    return [{ start: node.startIndex, end: next.startIndex, text: "" }];
+  }
+  const prev = names[index - 1]!;
+  const lineStart = text.lastIndexOf("\n", node.startIndex - 1) + 1;
+  const onOwnLine = /^[ \t]*$/.test(text.slice(lineStart, node.startIndex));
+  if (onOwnLine && lineStart > prev.endIndex) {
+    // Last name on its own line: drop that line, keep the previous name's trailing comma.
+    const lineEnd = text.indexOf("\n", node.endIndex);
+    return [{ start: lineStart, end: lineEnd === -1 ? text.length : lineEnd + 1, text: "" }];
+  }
+  return [{ start: prev.endIndex, end: node.endIndex, text: "" }];
+}
+
+function removeStatement(text: string, statement: Node): Edit {
+  const block = statement.parent;
+  const siblings = block?.namedChildren.filter((c) => c && c.type !== "comment") ?? [];
+  if (block?.type === "block" && siblings.length === 1) {
+    return { start: statement.startIndex, end: statement.endIndex, text: "pass" };
+  }
+  const lineStart = text.lastIndexOf("\n", statement.startIndex - 1) + 1;
+  const lineEndIdx = text.indexOf("\n", statement.endIndex);
+  const lineEnd = lineEndIdx === -1 ? text.length : lineEndIdx + 1;
+  const before = text.slice(lineStart, statement.startIndex);
+  const after = text
+    .slice(statement.endIndex, lineEndIdx === -1 ? text.length : lineEndIdx)
+    .replace(/\r$/, "");
+  if (/^[ \t]*$/.test(before) && /^[ \t]*(#.*)?$/.test(after)) {
+    // Do not leave a blank line at the top of the file or a doubled blank line behind.
+    const prevBlank = lineStart === 0 || /\n[ \t]*\r?\n$/.test(text.slice(0, lineStart));
+    const blank = /^[ \t]*\r?\n/.exec(text.slice(lineEnd));
+    return {
+      start: lineStart,
+      end: prevBlank && blank ? lineEnd + blank[0].length : lineEnd,
+      text: "",
+    };
+  }
+  // Shares its line with other statements: drop it and its `;`.
+  const semi = /^[ \t]*;[ \t]*/.exec(after);
+  if (semi)
+    return { start: statement.startIndex, end: statement.endIndex + semi[0].length, text: "" };
+  const prevSemi = /;[ \t]*$/.exec(before);
+  if (prevSemi) return { start: lineStart + prevSemi.index, end: statement.endIndex, text: "" };
+  return { start: statement.startIndex, end: statement.endIndex, text: "pass" };
+}

@@ -1,0 +1,56 @@
+// Qualified-name resolution on top of the scope tree, shared by the context and the index pass.
+import { BUILTINS } from "./builtins.js";
+import type { Node } from "./parser.js";
+import type { Binding, ScopeTree } from "./scope.js";
+
+/**
+ * The fully qualified name an expression stands for: `t.sleep` -> "time.sleep" after
+ * `import time as t`; "builtins.open" for an unshadowed builtin; a module-level class or
+ * function is "<module>.<name>"; undefined when a local, a parameter or an ambiguous binding
+ * is in the way.
+ */
+export function qualifiedName(
+  scopes: ScopeTree,
+  node: Node,
+  moduleName?: string,
+): string | undefined {
+  if (node.type === "attribute") {
+    const object = node.childForFieldName("object");
+    const attr = node.childForFieldName("attribute");
+    if (!object || !attr) return undefined;
+    const base = qualifiedName(scopes, object, moduleName);
+    return base ? `${base}.${attr.text}` : undefined;
+  }
+  if (node.type !== "identifier") return undefined;
+  const name = node.text;
+  const found = scopes.lookup(name, node);
+  if (!found) {
+    if (scopes.mayComeFromStarImport(scopes.scopeAt(node))) return undefined;
+    return BUILTINS.has(name) ? `builtins.${name}` : undefined;
+  }
+  return qualifiedOfBindings(found, moduleName);
+}
+
+/** The qualified name a set of bindings agree on, or undefined when they do not agree. */
+export function qualifiedOfBindings(
+  found: Binding[],
+  moduleName: string | undefined,
+): string | undefined {
+  let result: string | undefined;
+  for (const b of found) {
+    let q: string | undefined;
+    if (b.kind === "import" || b.kind === "from-import") q = b.qualified;
+    else if ((b.kind === "class" || b.kind === "function") && b.scope.kind === "module")
+      q = `${moduleName ?? "__main__"}.${b.name}`;
+    if (!q || (result !== undefined && q !== result)) return undefined;
+    result = q;
+  }
+  return result;
+}
+
+/** Strips a subscript (`Generic[T]` -> `Generic`) and returns the node naming the class. */
+export function unsubscripted(node: Node): Node {
+  let n = node;
+  while (n.type === "subscript") n = n.childForFieldName("value") ?? n;
+  return n;
+}

@@ -1,0 +1,59 @@
+// One tree-sitter parser per thread, loaded from the WASM grammar that tree-sitter-python ships,
+// so installing the tool never compiles native code.
+import { createRequire } from "node:module";
+import { Language, Parser, Query, type Node, type Tree } from "web-tree-sitter";
+
+export type { Node, Tree, Query, QueryMatch, QueryCapture } from "web-tree-sitter";
+
+let parser: Parser | undefined;
+let language: Language | undefined;
+const queries = new Map<string, Query>();
+
+/** Loads the WASM runtime and the Python grammar once per thread. */
+export async function initParser(): Promise<void> {
+  if (parser) return;
+  const require = createRequire(import.meta.url);
+  await Parser.init();
+  language = await Language.load(require.resolve("tree-sitter-python/tree-sitter-python.wasm"));
+  parser = new Parser();
+  parser.setLanguage(language);
+}
+
+function ready(): { parser: Parser; language: Language } {
+  if (!parser || !language) throw new Error("initParser() must be awaited before parsing");
+  return { parser, language };
+}
+
+/** Parses Python source; the caller owns the tree and must call `tree.delete()`. */
+export function parse(source: string): Tree {
+  const tree = ready().parser.parse(source);
+  if (!tree) throw new Error("tree-sitter returned no tree");
+  return tree;
+}
+
+/** Compiles a query once per thread and keeps it for the life of the thread. */
+export function query(source: string): Query {
+  let q = queries.get(source);
+  if (!q) {
+    q = new Query(ready().language, source);
+    queries.set(source, q);
+  }
+  return q;
+}
+
+/** True when the tree holds an ERROR or MISSING node anywhere. */
+export function hasSyntaxError(tree: Tree): boolean {
+  return tree.rootNode.hasError;
+}
+
+/** The first ERROR or MISSING node, for a message that says where parsing failed. */
+export function firstSyntaxError(node: Node): Node | undefined {
+  if (node.isError || node.isMissing) return node;
+  if (!node.hasError) return undefined;
+  for (const child of node.children) {
+    if (!child) continue;
+    const hit = firstSyntaxError(child);
+    if (hit) return hit;
+  }
+  return node;
+}

@@ -1,0 +1,69 @@
+// The contract between the engine and the transforms.
+import type { ModuleContext } from "./context.js";
+
+export type Safety = "safe" | "unsafe" | "detect";
+
+/** Replace source[start, end) with text (an insertion when start === end). */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A binding the fixed code relies on: `from module import name as local` or `import module as local`. */
+export interface ImportRequirement {
+  module: string;
+  /** Undefined for a plain `import module`. */
+  name?: string;
+  /** The local name the edits use. */
+  local: string;
+}
+
+/** After the fix, drop the import that binds `local` to `qualified` if nothing uses it any more. */
+export interface UnusedImportCheck {
+  local: string;
+  qualified: string;
+}
+
+export interface Fix {
+  title: string;
+  safety: "safe" | "unsafe";
+  edits: Edit[];
+  imports?: ImportRequirement[];
+  removeIfUnused?: UnusedImportCheck[];
+  /** Diagnostics to report when the fix is applied (e.g. a key kept with a TODO comment). */
+  notes?: Array<{ start: number; end: number; message: string }>;
+}
+
+export interface Diagnostic {
+  code: string;
+  name: string;
+  message: string;
+  start: number;
+  end: number;
+  fix?: Fix;
+}
+
+export interface TransformDocs {
+  why: string;
+  bad: string;
+  good: string;
+}
+
+export interface Transform {
+  /** Kebab-case CLI name. */
+  name: string;
+  /** Short code, e.g. FF001. */
+  code: string;
+  summary: string;
+  /** The rule of the FastAPI development rules this transform enforces. */
+  rule: string;
+  /** The strongest kind of fix the transform offers. */
+  safety: Safety;
+  docs: TransformDocs;
+  /** Words the source must contain for the transform to be worth running (a cheap prefilter). */
+  prefilter: RegExp;
+  /** Tree-sitter query whose matches `check` receives. */
+  query: string;
+  check(ctx: ModuleContext): Diagnostic[];
+}

@@ -1,0 +1,117 @@
+// The project-wide index: every module's classes and re-exports, so that "is this a pydantic
+// model?" has an answer at any inheritance depth, across files, whatever the order of the files.
+import type { ModuleSummary } from "./summary.js";
+
+export type ClassKind = "model" | "settings";
+
+const MODEL_ROOTS = new Set([
+  "pydantic.BaseModel",
+  "pydantic.main.BaseModel",
+  "pydantic.generics.GenericModel",
+  "pydantic.RootModel",
+  "pydantic.root_model.RootModel",
+  "sqlmodel.SQLModel",
+  "sqlmodel.main.SQLModel",
+]);
+
+const SETTINGS_ROOTS = new Set([
+  "pydantic.BaseSettings",
+  "pydantic.env_settings.BaseSettings",
+  "pydantic_settings.BaseSettings",
+  "pydantic_settings.main.BaseSettings",
+]);
+
+export class ProjectIndex {
+  private readonly classes = new Map<string, string[]>();
+  private readonly aliases = new Map<string, string>();
+  private readonly routers = new Set<string>();
+  private readonly modules = new Set<string>();
+  /** Every dotted suffix of a module name -> the module names that end with it. */
+  private readonly suffixes = new Map<string, string[]>();
+  private readonly kinds = new Map<string, ClassKind | undefined>();
+
+  constructor(summaries: Iterable<ModuleSummary> = []) {
+    for (const s of summaries) this.add(s);
+  }
+
+  add(summary: ModuleSummary): void {
+    this.kinds.clear();
+    this.modules.add(summary.module);
+    const parts = summary.module.split(".");
+    for (let i = 0; i < parts.length; i++) {
+      const suffix = parts.slice(i).join(".");
+      const list = this.suffixes.get(suffix) ?? [];
+      if (!list.includes(summary.module)) list.push(summary.module);
+      this.suffixes.set(suffix, list);
+    }
+    for (const c of summary.classes) this.classes.set(c.qualified, c.bases);
+    for (const [from, to] of summary.aliases) this.aliases.set(from, to);
+    for (const r of summary.routers) this.routers.add(r);
+  }
+
+  /**
+   * Maps an imported name to the name the index knows it by: follows re-exports
+   * (`from .user import User` in a package `__init__`) and matches module names by suffix when
+   * the project was opened from a parent folder (`app.models` -> `src.app.models`).
+   */
+  canonical(qualified: string): string {
+    let q = qualified;
+    for (let hops = 0; hops < 20; hops++) {
+      if (this.classes.has(q) || this.routers.has(q)) return q;
+      const alias = this.aliases.get(q) ?? this.aliases.get(this.bySuffix(q) ?? "");
+      if (alias && alias !== q) {
+        q = alias;
+        continue;
+      }
+      const moved = this.bySuffix(q);
+      if (moved && moved !== q && (this.classes.has(moved) || this.routers.has(moved)))
+        return moved;
+      return q;
+    }
+    return q;
+  }
+
+  private bySuffix(q: string): string | undefined {
+    const parts = q.split(".");
+    for (let i = parts.length - 1; i >= 1; i--) {
+      const module = parts.slice(0, i).join(".");
+      if (this.modules.has(module)) return q;
+      const matches = this.suffixes.get(module);
+      if (matches?.length === 1) return [matches[0], ...parts.slice(i)].join(".");
+    }
+    return undefined;
+  }
+
+  /** "settings", "model" or undefined for a class known by its qualified name. */
+  classKind(qualified: string, seen: Set<string> = new Set()): ClassKind | undefined {
+    if (SETTINGS_ROOTS.has(qualified)) return "settings";
+    if (MODEL_ROOTS.has(qualified)) return "model";
+    const q = this.canonical(qualified);
+    if (SETTINGS_ROOTS.has(q)) return "settings";
+    if (MODEL_ROOTS.has(q)) return "model";
+    if (this.kinds.has(q)) return this.kinds.get(q);
+    if (seen.has(q)) return undefined;
+    seen.add(q);
+    const bases = this.classes.get(q);
+    const kind = bases ? this.kindOfBases(bases, seen) : undefined;
+    this.kinds.set(q, kind);
+    return kind;
+  }
+
+  /** The kind a class with these bases has: settings wins over model. */
+  kindOfBases(bases: string[], seen: Set<string> = new Set()): ClassKind | undefined {
+    let kind: ClassKind | undefined;
+    for (const base of bases) {
+      if (!base) continue;
+      const k = this.classKind(base, new Set(seen));
+      if (k === "settings") return k;
+      if (k) kind = k;
+    }
+    return kind;
+  }
+
+  /** True when the qualified name is a FastAPI app or APIRouter built at module level. */
+  isRouter(qualified: string): boolean {
+    return this.routers.has(this.canonical(qualified));
+  }
+}

@@ -1,0 +1,87 @@
+// What the index pass keeps of one module: its classes with their resolved bases, the names it
+// re-exports, and the FastAPI apps and routers it defines.
+import { qualifiedName, unsubscripted } from "../engine/names.js";
+import type { Node } from "../engine/parser.js";
+import type { Scope, ScopeTree } from "../engine/scope.js";
+
+export interface ClassSummary {
+  qualified: string;
+  /** Qualified names of the bases; "" for a base that cannot be resolved. */
+  bases: string[];
+}
+
+export interface ModuleSummary {
+  module: string;
+  classes: ClassSummary[];
+  /** `<module>.<local>` -> what a module-level import binds it to (for re-exports). */
+  aliases: Array<[string, string]>;
+  /** Qualified names of module-level `FastAPI()` / `APIRouter()` objects. */
+  routers: string[];
+}
+
+export const APP_CLASSES: ReadonlySet<string> = new Set([
+  "fastapi.FastAPI",
+  "fastapi.applications.FastAPI",
+  "fastapi.APIRouter",
+  "fastapi.routing.APIRouter",
+]);
+
+interface Resolver {
+  scopes: ScopeTree;
+  module: { moduleName?: string };
+}
+
+/** Qualified names of a class definition's bases (keywords such as `metaclass=` left out). */
+export function classBases(classNode: Node, resolver: Resolver): string[] {
+  const list = classNode.childForFieldName("superclasses");
+  if (!list) return [];
+  const out: string[] = [];
+  for (const arg of list.namedChildren) {
+    if (!arg || arg.type === "keyword_argument" || arg.type === "comment") continue;
+    if (arg.type === "list_splat" || arg.type === "dictionary_splat") {
+      out.push("");
+      continue;
+    }
+    out.push(qualifiedName(resolver.scopes, unsubscripted(arg), resolver.module.moduleName) ?? "");
+  }
+  return out;
+}
+
+/** Extracts the summary of a module from its scope tree. */
+export function summarize(scopes: ScopeTree, moduleName: string): ModuleSummary {
+  const resolver: Resolver = { scopes, module: { moduleName } };
+  const summary: ModuleSummary = { module: moduleName, classes: [], aliases: [], routers: [] };
+  const visitClasses = (scope: Scope, prefix: string): void => {
+    for (const [name, list] of scope.bindings) {
+      for (const b of list) {
+        if (b.kind !== "class") continue;
+        const qualified = `${prefix}.${name}`;
+        summary.classes.push({ qualified, bases: classBases(b.statement, resolver) });
+        const own = scopes.scopeOfDefinition(b.statement);
+        if (own) visitClasses(own, qualified);
+      }
+    }
+  };
+  visitClasses(scopes.module, moduleName);
+  for (const [name, list] of scopes.module.bindings) {
+    if (list.length !== 1) continue;
+    const b = list[0]!;
+    if ((b.kind === "import" || b.kind === "from-import") && b.qualified && !b.importPath) {
+      summary.aliases.push([`${moduleName}.${name}`, b.qualified]);
+    }
+    if (b.kind === "assignment" && isAppConstruction(b.statement, resolver)) {
+      summary.routers.push(`${moduleName}.${name}`);
+    }
+  }
+  return summary;
+}
+
+/** `x = FastAPI(...)` / `x: APIRouter = APIRouter(...)`. */
+export function isAppConstruction(assignment: Node, resolver: Resolver): boolean {
+  if (assignment.type !== "assignment") return false;
+  const right = assignment.childForFieldName("right");
+  if (right?.type !== "call") return false;
+  const fn = right.childForFieldName("function");
+  const q = fn ? qualifiedName(resolver.scopes, fn, resolver.module.moduleName) : undefined;
+  return !!q && APP_CLASSES.has(q);
+}

@@ -1,0 +1,74 @@
+// FF001: `time.sleep()` blocks the event loop when it runs inside `async def`.
+import type { ModuleContext } from "../src/engine/context.js";
+import type { Node } from "../src/engine/parser.js";
+import type { Diagnostic, Transform } from "../src/engine/types.js";
+
+/** Positions where `await x` must be parenthesised to keep applying to the call alone. */
+const PRIMARY_PARENTS = new Set(["attribute", "subscript", "call"]);
+
+export const asyncSleep: Transform = {
+  name: "async-sleep",
+  code: "FF001",
+  summary: "time.sleep() inside async def -> await asyncio.sleep()",
+  rule: "Never use blocking operations like time.sleep() in async code; use asyncio.sleep()",
+  safety: "safe",
+  docs: {
+    why: "time.sleep() blocks the whole event loop: every other request served by the worker waits.",
+    bad: "import time\n\nasync def poll():\n    time.sleep(1)\n",
+    good: "import asyncio\n\nasync def poll():\n    await asyncio.sleep(1)\n",
+  },
+  prefilter: /\bsleep\b/,
+  query: `(call function: [(identifier) (attribute)] @fn arguments: (argument_list) @args) @call`,
+  check(ctx: ModuleContext): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const m of ctx.matches(this.query)) {
+      const call = m.captures.find((c) => c.name === "call")!.node;
+      const fn = m.captures.find((c) => c.name === "fn")!.node;
+      if (ctx.qualifiedName(fn) !== "time.sleep") continue;
+      const scope = ctx.enclosingFunction(call);
+      if (!scope || scope.kind !== "function" || !scope.isAsync) continue;
+      const message =
+        "time.sleep() blocks the event loop inside async def; use await asyncio.sleep()";
+      const sleep = ctx.ensureImport(call, "asyncio", "sleep", { onlyExisting: true });
+      const target = sleep.ok ? sleep : ctx.ensureImport(call, "asyncio");
+      if (!target.ok) {
+        out.push(ctx.diagnostic(this, call, `${message} (${target.reason})`));
+        continue;
+      }
+      const expr = sleep.ok ? sleep.expr : `${target.expr}.sleep`;
+      const edits = [{ start: fn.startIndex, end: fn.endIndex, text: `await ${expr}` }];
+      if (needsParentheses(call)) {
+        edits.unshift({ start: call.startIndex, end: call.startIndex, text: "(" });
+        edits.push({ start: call.endIndex, end: call.endIndex, text: ")" });
+      }
+      const local = fn.type === "identifier" ? fn.text : rootName(fn);
+      const qualified = fn.type === "identifier" ? "time.sleep" : "time";
+      out.push(
+        ctx.diagnostic(this, call, message, {
+          title: "Replace with await asyncio.sleep()",
+          safety: "safe",
+          edits,
+          imports: target.requirement ? [target.requirement] : [],
+          removeIfUnused: [{ local, qualified }],
+        }),
+      );
+    }
+    return out;
+  },
+};
+
+function needsParentheses(call: Node): boolean {
+  const parent = call.parent;
+  if (!parent || !PRIMARY_PARENTS.has(parent.type)) return false;
+  // Only when the call is the object being accessed/called, not an argument or index.
+  const object = parent.childForFieldName(
+    parent.type === "call" ? "function" : parent.type === "attribute" ? "object" : "value",
+  );
+  return !!object?.equals(call);
+}
+
+function rootName(node: Node): string {
+  let n = node;
+  while (n.type === "attribute") n = n.childForFieldName("object")!;
+  return n.text;
+}

@@ -1,0 +1,12 @@
+// The registry: the one list of transforms. The CLI, the README table and the fixture driver all
+// read it.
+import type { Transform } from "../src/engine/types.js";
+import { asyncSleep } from "./async-sleep.js";
+
+export const TRANSFORMS: readonly Transform[] = [asyncSleep];
+
+/** Looks up transforms by CLI name or code. */
+export function findTransform(nameOrCode: string): Transform | undefined {
+  const wanted = nameOrCode.toLowerCase();
+  return TRANSFORMS.find((t) => t.name === wanted || t.code.toLowerCase() === wanted);
+}
