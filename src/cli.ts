@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+// The command line: parse flags, call the runner, map the outcome to an exit code.
+import { readFileSync, realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import yargs from "yargs";
+import { hideBin } from "yargs/helpers";
+import { TRANSFORMS } from "../transforms/index.js";
+import { UsageError } from "./runner/discover.js";
+import { EXIT, run } from "./runner/run.js";
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  isTTY: boolean;
+  cwd: string;
+}
+
+const version = (): string =>
+  JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version;
+
+/** The `--list` table: name, code, safety and summary of every transform. */
+export function listTransforms(): string {
+  const width = Math.max(...TRANSFORMS.map((t) => t.name.length));
+  return (
+    TRANSFORMS.map(
+      (t) => `${t.code}  ${t.name.padEnd(width)}  ${t.safety.padEnd(6)}  ${t.summary}`,
+    ).join("\n") + "\n"
+  );
+}
+
+/** Repeatable flags: one value each time (not greedy, so `-t NAME path` keeps the path). */
+const toList = (value: unknown): string[] => ([] as unknown[]).concat(value ?? []).map(String);
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  let usageError: string | undefined;
+  const parser = yargs(argv)
+    .scriptName("fastapi-fix")
+    .usage("$0 [paths..]\n\nBring legacy FastAPI code in line with the FastAPI development rules.")
+    .command("$0 [paths..]", false)
+    .positional("paths", {
+      type: "string",
+      array: true,
+      describe: "files and folders (default: .)",
+    })
+    .option("dry-run", {
+      type: "boolean",
+      default: false,
+      describe: "print unified diffs, write nothing",
+    })
+    .option("transform", {
+      alias: "t",
+      type: "string",
+      default: [] as string[],
+      coerce: toList,
+      describe: "run only this transform (name or code); repeatable",
+    })
+    .option("list", { type: "boolean", default: false, describe: "list the transforms and exit" })
+    .option("unsafe-fixes", {
+      type: "boolean",
+      default: false,
+      describe: "also apply fixes that may change behaviour",
+    })
+    .option("exclude", {
+      type: "string",
+      default: [] as string[],
+      coerce: toList,
+      describe: "skip paths matching this glob; repeatable",
+    })
+    .option("format", {
+      choices: ["text", "json"] as const,
+      default: "text" as const,
+      describe: "output format",
+    })
+    .option("jobs", {
+      alias: "j",
+      type: "number",
+      describe: "worker threads (default: one per core)",
+    })
+    .option("color", {
+      type: "boolean",
+      describe: "colour the output (default: when printing to a terminal)",
+    })
+    .strict()
+    .help()
+    .version(version())
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((msg, err) => {
+      usageError = msg ?? err?.message ?? "invalid arguments";
+    });
+  let args;
+  try {
+    args = await parser.parseAsync();
+  } catch (err) {
+    usageError ??= (err as Error).message;
+  }
+  if (usageError || !args) {
+    io.err(`fastapi-fix: ${usageError ?? "invalid arguments"} (see --help)\n`);
+    return EXIT.error;
+  }
+  if (args.help || args.version) return EXIT.ok;
+  if (args.list) {
+    io.out(listTransforms());
+    return EXIT.ok;
+  }
+  if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1)) {
+    io.err("fastapi-fix: --jobs takes a whole number from 1 up (see --help)\n");
+    return EXIT.error;
+  }
+  try {
+    return await run({
+      paths: (args.paths as string[] | undefined) ?? [],
+      cwd: io.cwd,
+      dryRun: args["dry-run"],
+      transforms: args.transform,
+      unsafe: args["unsafe-fixes"],
+      exclude: args.exclude,
+      format: args.format,
+      color: args.color ?? (io.isTTY && !process.env.NO_COLOR),
+      jobs: args.jobs,
+      out: io.out,
+      err: io.err,
+    });
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`fastapi-fix: ${err.message}\n`);
+      return EXIT.error;
+    }
+    io.err(`fastapi-fix: internal error: ${(err as Error).message}\n`);
+    if (process.env.FASTAPI_FIX_DEBUG) io.err(`${(err as Error).stack}\n`);
+    return EXIT.error;
+  }
+}
+
+function isEntryPoint(): boolean {
+  try {
+    return realpathSync(process.argv[1] ?? "") === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  const code = await main(hideBin(process.argv), {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    isTTY: !!process.stdout.isTTY,
+    cwd: process.cwd(),
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,39 @@
+// Messages and results shared by the runner's main thread and its workers.
+import type { ReportedDiagnostic } from "../engine/fixer.js";
+import type { ModuleSummary } from "../project/summary.js";
+
+export interface FileTask {
+  /** Absolute path. */
+  path: string;
+  /** Path shown to the user and used in diffs: relative to the working directory. */
+  display: string;
+  moduleName: string;
+  isPackage: boolean;
+}
+
+export interface FixSettings {
+  transforms: string[];
+  unsafe: boolean;
+  dryRun: boolean;
+  color: boolean;
+}
+
+export type FileStatus = "changed" | "unchanged" | "skipped" | "failed";
+
+export interface FileReport {
+  display: string;
+  status: FileStatus;
+  /** Why a file was skipped or failed. */
+  message?: string;
+  /** True when the problem makes the run exit with 2 (unreadable, unparsable, failed). */
+  error?: boolean;
+  diagnostics: ReportedDiagnostic[];
+  fixes: Record<string, number>;
+  unsafeSkipped: number;
+  /** Unified diff, in dry-run mode. */
+  diff?: string;
+}
+
+export interface IndexResult {
+  summaries: ModuleSummary[];
+}
