@@ -2,8 +2,10 @@
 // read it.
 import type { Transform } from "../src/engine/types.js";
 import { asyncSleep } from "./async-sleep.js";
+import { pydanticModelConfig } from "./pydantic-model-config.js";
+import { statusConstants } from "./status-constants.js";
 
-export const TRANSFORMS: readonly Transform[] = [asyncSleep];
+export const TRANSFORMS: readonly Transform[] = [asyncSleep, pydanticModelConfig, statusConstants];
 
 /** Looks up transforms by CLI name or code. */
 export function findTransform(nameOrCode: string): Transform | undefined {

@@ -1,9 +1,9 @@
 // What a transform sees of one module: text, tree, style, scopes, imports and the project index.
 import type { ClassKind, ProjectIndex } from "../project/index.js";
-import { classBases } from "../project/summary.js";
+import { APP_CLASSES, classBases, isAppConstruction } from "../project/summary.js";
 import { ImportManager, type EnsureOptions, type EnsureResult } from "./imports.js";
 import { query, type Node, type QueryMatch, type Tree } from "./parser.js";
-import { qualifiedName } from "./names.js";
+import { qualifiedName, unsubscripted } from "./names.js";
 import { ScopeTree, type Binding, type Scope, type ScopeOptions } from "./scope.js";
 import { detectStylist, type Stylist } from "./stylist.js";
 import type { Diagnostic, Fix, Transform } from "./types.js";
@@ -101,6 +101,47 @@ export class ModuleContext {
   /** The kind of class a qualified name names (for receivers and constructors). */
   kindOfClassName(qualified: string): ClassKind | undefined {
     return this.index.classKind(qualified);
+  }
+
+  // ---- values ------------------------------------------------------------------------------
+
+  /** The qualified name of the annotation a binding carries (`x: T` or a typed parameter). */
+  annotationOf(binding: Binding): string | undefined {
+    let type: Node | null | undefined;
+    const parent = binding.node.parent;
+    if (binding.kind === "parameter" && parent && (parent.type === "typed_parameter" || parent.type === "typed_default_parameter")) {
+      type = parent.childForFieldName("type");
+    } else if (binding.kind === "assignment" && binding.statement.type === "assignment") {
+      type = binding.statement.childForFieldName("type");
+    }
+    const expr = type?.namedChildren[0];
+    return expr ? this.qualifiedName(unsubscripted(expr)) : undefined;
+  }
+
+  /** True when every binding of the name `node` is annotated with one of `classes`. */
+  annotatedAs(node: Node, classes: ReadonlySet<string>): boolean {
+    if (node.type !== "identifier") return false;
+    const found = this.bindings(node.text, node);
+    return !!found?.length && found.every((b) => {
+      const q = this.annotationOf(b);
+      return !!q && classes.has(q);
+    });
+  }
+
+  /** True when `node` is a FastAPI app or APIRouter: built here, annotated so, or imported. */
+  isAppOrRouter(node: Node): boolean {
+    if (node.type === "attribute") {
+      const q = this.qualifiedName(node);
+      return !!q && this.index.isRouter(q);
+    }
+    if (node.type !== "identifier") return false;
+    const found = this.bindings(node.text, node);
+    return !!found?.length && found.every((b) => {
+      if (b.kind === "import" || b.kind === "from-import") return !!b.qualified && this.index.isRouter(b.qualified);
+      const annotation = this.annotationOf(b);
+      if (annotation) return APP_CLASSES.has(annotation);
+      return b.kind === "assignment" && isAppConstruction(b.statement, this);
+    });
   }
 
   // ---- diagnostics -------------------------------------------------------------------------

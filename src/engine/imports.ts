@@ -289,7 +289,9 @@ function newStatements(text: string, root: Node, stylist: Stylist, lines: string
     probe = prevStart;
   }
   if (probe > 0 && probe !== at) at = probe;
-  return { start: at, end: at, text: body + nl };
+  // PEP 8: two blank lines between the imports and a top-level def or class.
+  const definition = /^(async\s+def|def|class|@)/.test(text.slice(first.startIndex, first.startIndex + 10));
+  return { start: at, end: at, text: body + nl + (definition ? nl : "") };
 }
 
 // ---- dropping imports nothing uses any more ------------------------------------------------

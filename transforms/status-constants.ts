@@ -1,0 +1,194 @@
+// FF201: status codes as named constants (`status.HTTP_404_NOT_FOUND`) instead of bare numbers.
+import type { ModuleContext } from "../src/engine/context.js";
+import type { Node } from "../src/engine/parser.js";
+import type { Diagnostic, Transform } from "../src/engine/types.js";
+import { HTTP_STATUS_NAMES, WS_CLOSE_NAMES } from "./data/status-codes.js";
+
+const ROUTE_METHODS = new Set(["get", "post", "put", "patch", "delete", "options", "head", "trace", "api_route", "add_api_route"]);
+
+const HTTP_EXCEPTIONS = new Set(["fastapi.HTTPException", "fastapi.exceptions.HTTPException", "starlette.exceptions.HTTPException"]);
+
+const RESPONSE_NAMES = ["Response", "JSONResponse", "HTMLResponse", "PlainTextResponse", "RedirectResponse", "StreamingResponse", "FileResponse"];
+const RESPONSE_CLASSES = new Set([
+  "fastapi.Response",
+  ...RESPONSE_NAMES.flatMap((n) => [`fastapi.responses.${n}`, `starlette.responses.${n}`]),
+  "fastapi.responses.ORJSONResponse",
+  "fastapi.responses.UJSONResponse",
+]);
+
+/** Calls whose `responses={...}` keys are status codes. */
+const RESPONSES_OWNERS = new Set(["fastapi.FastAPI", "fastapi.applications.FastAPI", "fastapi.APIRouter", "fastapi.routing.APIRouter"]);
+
+const WEBSOCKET_CLASSES = new Set(["fastapi.WebSocket", "fastapi.websockets.WebSocket", "starlette.websockets.WebSocket"]);
+const WEBSOCKET_ERRORS = new Set([
+  "fastapi.WebSocketDisconnect",
+  "fastapi.websockets.WebSocketDisconnect",
+  "starlette.websockets.WebSocketDisconnect",
+  "fastapi.WebSocketException",
+  "fastapi.exceptions.WebSocketException",
+  "starlette.exceptions.WebSocketException",
+]);
+
+const QUERY = `
+(call function: (_) @fn
+  arguments: (argument_list (keyword_argument name: (identifier) @kw value: (integer) @code)))
+(call function: (_) @fn arguments: (argument_list . (integer) @code))
+(call function: (_) @fn arguments: (argument_list . (_) . (integer) @code))
+(call function: (_) @fn
+  arguments: (argument_list (keyword_argument name: (identifier) @kw value: (dictionary (pair key: (integer) @code)))))
+(assignment left: (attribute object: (identifier) @obj attribute: (identifier) @attr) right: (integer) @code)
+(comparison_operator (attribute attribute: (identifier) @attr) (integer) @code)
+(comparison_operator (integer) @code (attribute attribute: (identifier) @attr))
+(comparison_operator (attribute attribute: (identifier) @attr) [(tuple (integer) @code) (list (integer) @code) (set (integer) @code)])
+`;
+
+type Kind = "http" | "ws";
+
+export const statusConstants: Transform = {
+  name: "status-constants",
+  code: "FF201",
+  summary: "integer status codes -> status.HTTP_<code>_<NAME> constants from fastapi.status",
+  rule: "Use status.HTTP_*_* constants instead of magic numbers",
+  safety: "safe",
+  docs: {
+    why: "Named constants say what a code means, are checked by the type checker, and cannot be mistyped as a neighbouring number.",
+    bad: 'raise HTTPException(404, detail="Item not found")\n',
+    good: 'raise HTTPException(status.HTTP_404_NOT_FOUND, detail="Item not found")\n',
+  },
+  prefilter: /status_code|HTTPException|responses\s*=|\.close\(|WebSocket/,
+  query: QUERY,
+  check(ctx: ModuleContext): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    const done = new Set<number>();
+    for (const m of ctx.matches(this.query)) {
+      const get = (name: string): Node | undefined => m.captures.find((c) => c.name === name)?.node;
+      const code = get("code")!;
+      if (done.has(code.startIndex)) continue;
+      const kind = classify(ctx, m.patternIndex, code, get("fn"), get("kw"), get("obj"), get("attr"));
+      if (!kind) continue;
+      if (!/^[1-9][0-9]*$/.test(code.text)) continue;
+      const name = (kind === "http" ? HTTP_STATUS_NAMES : WS_CLOSE_NAMES)[Number(code.text)];
+      if (!name) continue;
+      done.add(code.startIndex);
+      const message = `use status.${name} instead of ${code.text}`;
+      const status = ensureStatus(ctx, code);
+      if (!status.ok) {
+        out.push(ctx.diagnostic(this, code, `${message} (${status.reason})`));
+        continue;
+      }
+      out.push(
+        ctx.diagnostic(this, code, message, {
+          title: `Replace ${code.text} with ${status.expr}.${name}`,
+          safety: "safe",
+          edits: [{ start: code.startIndex, end: code.endIndex, text: `${status.expr}.${name}` }],
+          imports: status.requirement ? [status.requirement] : [],
+        }),
+      );
+    }
+    return out;
+  },
+};
+
+function ensureStatus(ctx: ModuleContext, at: Node): ReturnType<ModuleContext["ensureImport"]> {
+  // A Starlette-only module gets Starlette's status module rather than a new dependency on FastAPI.
+  const imports = ctx.scopes.module.bindings;
+  let fastapi = false;
+  let starlette = false;
+  for (const list of imports.values()) {
+    for (const b of list) {
+      if (!b.qualified) continue;
+      if (b.qualified === "fastapi" || b.qualified.startsWith("fastapi.")) fastapi = true;
+      if (b.qualified === "starlette" || b.qualified.startsWith("starlette.")) starlette = true;
+    }
+  }
+  const [module, equivalent] = starlette && !fastapi ? ["starlette", "fastapi.status"] : ["fastapi", "starlette.status"];
+  return ctx.ensureImport(at, module, "status", { aliases: ["http_status"], equivalents: [equivalent] });
+}
+
+/** Which table applies to the integer a query pattern caught, or undefined when none does. */
+function classify(
+  ctx: ModuleContext,
+  pattern: number,
+  code: Node,
+  fn: Node | undefined,
+  kw: Node | undefined,
+  obj: Node | undefined,
+  attr: Node | undefined,
+): Kind | undefined {
+  switch (pattern) {
+    case 0: {
+      if (kw?.text === "code") return isWebSocketClose(ctx, fn!) ? "ws" : undefined;
+      if (kw?.text !== "status_code") return undefined;
+      return isRouteCall(ctx, fn!) || isHttpException(ctx, fn!) || isResponse(ctx, fn!) ? "http" : undefined;
+    }
+    case 1:
+      if (isHttpException(ctx, fn!)) return "http";
+      return isWebSocketClose(ctx, fn!) ? "ws" : undefined;
+    case 2:
+      return isResponse(ctx, fn!) ? "http" : undefined;
+    case 3: {
+      if (kw?.text !== "responses") return undefined;
+      if (isRouteCall(ctx, fn!)) return "http";
+      const q = ctx.qualifiedName(fn!);
+      if (q && RESPONSES_OWNERS.has(q)) return "http";
+      if (fn!.type === "attribute" && fn!.childForFieldName("attribute")?.text === "include_router") {
+        return ctx.isAppOrRouter(fn!.childForFieldName("object")!) ? "http" : undefined;
+      }
+      return undefined;
+    }
+    case 4:
+      return attr?.text === "status_code" && isResponseValue(ctx, obj!) ? "http" : undefined;
+    case 5:
+    case 6:
+    case 7: {
+      if (attr?.text !== "status_code" || !ctx.isTestFile) return undefined;
+      let comparison = code.parent!;
+      while (comparison.type !== "comparison_operator") comparison = comparison.parent!;
+      const operators = comparison.childrenForFieldName("operators").map((o) => o?.text);
+      if (operators.length !== 1) return undefined;
+      const allowed = pattern === 7 ? ["in", "not in"] : ["==", "!="];
+      return allowed.includes(operators[0]!.replace(/\s+/g, " ")) ? "http" : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function isRouteCall(ctx: ModuleContext, fn: Node): boolean {
+  if (fn.type !== "attribute") return false;
+  const method = fn.childForFieldName("attribute")!.text;
+  return ROUTE_METHODS.has(method) && ctx.isAppOrRouter(fn.childForFieldName("object")!);
+}
+
+function isHttpException(ctx: ModuleContext, fn: Node): boolean {
+  const q = ctx.qualifiedName(fn);
+  return !!q && HTTP_EXCEPTIONS.has(q);
+}
+
+function isResponse(ctx: ModuleContext, fn: Node): boolean {
+  const q = ctx.qualifiedName(fn);
+  return !!q && RESPONSE_CLASSES.has(q);
+}
+
+/** `websocket.close(code=...)` on a WebSocket parameter, or a WebSocket error class. */
+function isWebSocketClose(ctx: ModuleContext, fn: Node): boolean {
+  const q = ctx.qualifiedName(fn);
+  if (q && WEBSOCKET_ERRORS.has(q)) return true;
+  if (fn.type !== "attribute" || fn.childForFieldName("attribute")?.text !== "close") return false;
+  const receiver = fn.childForFieldName("object")!;
+  return receiver.type === "identifier" && ctx.annotatedAs(receiver, WEBSOCKET_CLASSES);
+}
+
+/** A name bound to a Response: an annotated parameter or the result of a Response class call. */
+function isResponseValue(ctx: ModuleContext, node: Node): boolean {
+  if (ctx.annotatedAs(node, RESPONSE_CLASSES)) return true;
+  const found = ctx.bindings(node.text, node);
+  return (
+    !!found?.length &&
+    found.every((b) => {
+      if (b.kind !== "assignment" || b.statement.type !== "assignment") return false;
+      const right = b.statement.childForFieldName("right");
+      return right?.type === "call" && isResponse(ctx, right.childForFieldName("function")!);
+    })
+  );
+}
