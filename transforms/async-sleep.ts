@@ -1,6 +1,7 @@
 // FF001: `time.sleep()` blocks the event loop when it runs inside `async def`.
 import type { ModuleContext } from "../src/engine/context.js";
 import type { Node } from "../src/engine/parser.js";
+import type { Scope } from "../src/engine/scope.js";
 import type { Diagnostic, Transform } from "../src/engine/types.js";
 
 /** Positions where `await x` must be parenthesised to keep applying to the call alone. */
@@ -26,9 +27,16 @@ export const asyncSleep: Transform = {
       const fn = m.captures.find((c) => c.name === "fn")!.node;
       if (ctx.qualifiedName(fn) !== "time.sleep") continue;
       const scope = ctx.enclosingFunction(call);
-      if (!scope || scope.kind !== "function" || !scope.isAsync) continue;
       const message =
         "time.sleep() blocks the event loop inside async def; use await asyncio.sleep()";
+      if (scope?.isGenerator && insideAsync(scope)) {
+        // `await` in a generator expression would make it an async generator: report only.
+        out.push(
+          ctx.diagnostic(this, call, `${message} (inside a generator expression: rewrite by hand)`),
+        );
+        continue;
+      }
+      if (!scope || scope.kind !== "function" || !scope.isAsync) continue;
       const sleep = ctx.ensureImport(call, "asyncio", "sleep", { onlyExisting: true });
       const target = sleep.ok ? sleep : ctx.ensureImport(call, "asyncio");
       if (!target.ok) {
@@ -56,6 +64,12 @@ export const asyncSleep: Transform = {
     return out;
   },
 };
+
+function insideAsync(scope: Scope): boolean {
+  let s: Scope | undefined = scope;
+  while (s && s.kind === "comprehension") s = s.parent;
+  return !!s && s.kind === "function" && s.isAsync;
+}
 
 function needsParentheses(call: Node): boolean {
   const parent = call.parent;

@@ -1,7 +1,14 @@
 // FF101: Pydantic v2 reads configuration from `model_config`; an inner `class Config` is deprecated.
 import type { ModuleContext } from "../src/engine/context.js";
 import type { Node } from "../src/engine/parser.js";
-import type { Diagnostic, Edit, Fix, ImportRequirement, Transform, UnusedImportCheck } from "../src/engine/types.js";
+import type {
+  Diagnostic,
+  Edit,
+  Fix,
+  ImportRequirement,
+  Transform,
+  UnusedImportCheck,
+} from "../src/engine/types.js";
 
 /** v1 key -> v2 key. */
 const RENAMED: Readonly<Record<string, string>> = {
@@ -66,20 +73,37 @@ export const pydanticModelConfig: Transform = {
       if (!kind) continue;
       const result = convert(ctx, model, config, kind);
       if (typeof result === "string") out.push(ctx.diagnostic(this, config, result));
-      else out.push(ctx.diagnostic(this, config, "class Config is deprecated in Pydantic v2; use model_config", result));
+      else
+        out.push(
+          ctx.diagnostic(
+            this,
+            config,
+            "class Config is deprecated in Pydantic v2; use model_config",
+            result,
+          ),
+        );
     }
     return out;
   },
 };
 
-function convert(ctx: ModuleContext, model: Node, config: Node, kind: "model" | "settings"): Fix | string {
+function convert(
+  ctx: ModuleContext,
+  model: Node,
+  config: Node,
+  kind: "model" | "settings",
+): Fix | string {
   if (config.childForFieldName("superclasses")) {
     return "class Config with base classes: merge its settings into model_config by hand";
   }
-  if (config.parent?.type === "decorated_definition") return "decorated class Config: migrate by hand";
+  if (config.parent?.type === "decorated_definition")
+    return "decorated class Config: migrate by hand";
   const modelBody = model.childForFieldName("body")!;
   const hasModelConfig = modelBody.namedChildren.some(
-    (s) => s?.type === "expression_statement" && s.namedChildren[0]?.type === "assignment" && s.namedChildren[0].childForFieldName("left")?.text === "model_config",
+    (s) =>
+      s?.type === "expression_statement" &&
+      s.namedChildren[0]?.type === "assignment" &&
+      s.namedChildren[0].childForFieldName("left")?.text === "model_config",
   );
   if (hasModelConfig) return "class has both model_config and class Config: merge them by hand";
 
@@ -90,12 +114,15 @@ function convert(ctx: ModuleContext, model: Node, config: Node, kind: "model" | 
   let leading: string[] = [];
   let last: { entry: Entry; row: number } | undefined;
   // Comments on the `class Config:` line itself sit before the block.
-  const items = [...config.namedChildren.filter((c) => c?.type === "comment"), ...body.namedChildren];
+  const items = [
+    ...config.namedChildren.filter((c) => c?.type === "comment"),
+    ...body.namedChildren,
+  ];
   for (const item of items) {
     if (!item) continue;
     if (item.type === "comment") {
-      if (last && item.startPosition.row === last.row) last.entry.trailing = item.text;
-      else leading.push(item.text);
+      if (last && item.startPosition.row === last.row) last.entry.trailing = item.text.trimEnd();
+      else leading.push(item.text.trimEnd());
       continue;
     }
     if (item.type === "pass_statement") continue;
@@ -103,7 +130,8 @@ function convert(ctx: ModuleContext, model: Node, config: Node, kind: "model" | 
       return "class Config defines methods: migrate it by hand";
     }
     const assignment = item.type === "expression_statement" ? item.namedChildren[0] : undefined;
-    const left = assignment?.type === "assignment" ? assignment.childForFieldName("left") : undefined;
+    const left =
+      assignment?.type === "assignment" ? assignment.childForFieldName("left") : undefined;
     const right = assignment?.childForFieldName("right");
     if (!assignment || left?.type !== "identifier" || !right || item.namedChildCount !== 1) {
       return `class Config holds \`${firstLine(ctx.text(item))}\`, which has no ConfigDict form: migrate it by hand`;
@@ -112,25 +140,42 @@ function convert(ctx: ModuleContext, model: Node, config: Node, kind: "model" | 
     entry.leading = leading;
     leading = [];
     if (entry.todo) {
-      notes.push({ start: item.startIndex, end: item.endIndex, message: `Config key '${left.text}' was removed in Pydantic v2; kept with a TODO comment` });
+      notes.push({
+        start: item.startIndex,
+        end: item.endIndex,
+        message: `Config key '${left.text}' was removed in Pydantic v2; kept with a TODO comment`,
+      });
     }
     entries.push(entry);
     last = { entry, row: item.endPosition.row };
   }
   if (leading.length) entries.push({ leading });
 
-  const [module, name] = kind === "settings" ? ["pydantic_settings", "SettingsConfigDict"] : ["pydantic", "ConfigDict"];
+  const [module, name] =
+    kind === "settings" ? ["pydantic_settings", "SettingsConfigDict"] : ["pydantic", "ConfigDict"];
   const imported = ctx.ensureImport(config, module, name);
   if (!imported.ok) return imported.reason;
   const indent = ctx.lineIndent(config.startIndex);
   const entryIndent = bodyIndent(ctx, body) ?? indent + ctx.stylist.indent;
   const text = render(imported.expr, entries, indent, entryIndent, ctx.stylist.newline);
-  const edits: Edit[] = [{ start: config.startIndex, end: config.endIndex, text }];
+  const edits: Edit[] = [{ start: config.startIndex, end: ctx.endOf(config), text }];
   const imports: ImportRequirement[] = imported.requirement ? [imported.requirement] : [];
-  return { title: `Replace class Config with model_config = ${imported.expr}(...)`, safety: "safe", edits, imports, removeIfUnused, notes };
+  return {
+    title: `Replace class Config with model_config = ${imported.expr}(...)`,
+    safety: "safe",
+    edits,
+    imports,
+    removeIfUnused,
+    notes,
+  };
 }
 
-function convertEntry(ctx: ModuleContext, key: string, value: Node, removeIfUnused: UnusedImportCheck[]): Entry {
+function convertEntry(
+  ctx: ModuleContext,
+  key: string,
+  value: Node,
+  removeIfUnused: UnusedImportCheck[],
+): Entry {
   const text = ctx.text(value);
   if (key === "allow_mutation") {
     if (text === "False") return { leading: [], key: "frozen", value: "True" };
@@ -151,7 +196,12 @@ function convertEntry(ctx: ModuleContext, key: string, value: Node, removeIfUnus
     }
   }
   if (REMOVED.has(key)) {
-    return { leading: [], key, value: text, todo: `TODO(fastapi-fix): '${key}' was removed in Pydantic v2` };
+    return {
+      leading: [],
+      key,
+      value: text,
+      todo: `TODO(fastapi-fix): '${key}' was removed in Pydantic v2`,
+    };
   }
   return { leading: [], key: RENAMED[key] ?? key, value: text };
 }
@@ -166,9 +216,17 @@ function firstLine(text: string): string {
   return line.length > 60 ? `${line.slice(0, 57)}...` : line;
 }
 
-function render(callee: string, entries: Entry[], indent: string, entryIndent: string, nl: string): string {
+function render(
+  callee: string,
+  entries: Entry[],
+  indent: string,
+  entryIndent: string,
+  nl: string,
+): string {
   const pairs = entries.filter((e) => e.key !== undefined);
-  const plain = entries.every((e) => !e.leading.length && !e.trailing && !e.todo && !/\n/.test(e.value ?? ""));
+  const plain = entries.every(
+    (e) => !e.leading.length && !e.trailing && !e.todo && !/\n/.test(e.value ?? ""),
+  );
   if (plain) {
     const line = `model_config = ${callee}(${pairs.map((e) => `${e.key}=${e.value}`).join(", ")})`;
     if (indent.length + line.length <= MAX_LINE) return line;
@@ -180,7 +238,9 @@ function render(callee: string, entries: Entry[], indent: string, entryIndent: s
     const comments = [e.trailing, e.todo ? `# ${e.todo}` : undefined].filter(Boolean);
     // A value spanning lines keeps its own line breaks; make them the file's.
     const value = e.value!.replace(/\r?\n/g, nl);
-    lines.push(`${entryIndent}${e.key}=${value},${comments.length ? `  ${comments.join("  ")}` : ""}`);
+    lines.push(
+      `${entryIndent}${e.key}=${value},${comments.length ? `  ${comments.join("  ")}` : ""}`,
+    );
   }
   lines.push(`${indent})`);
   return lines.join(nl);

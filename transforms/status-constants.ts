@@ -4,11 +4,34 @@ import type { Node } from "../src/engine/parser.js";
 import type { Diagnostic, Transform } from "../src/engine/types.js";
 import { HTTP_STATUS_NAMES, WS_CLOSE_NAMES } from "./data/status-codes.js";
 
-const ROUTE_METHODS = new Set(["get", "post", "put", "patch", "delete", "options", "head", "trace", "api_route", "add_api_route"]);
+const ROUTE_METHODS = new Set([
+  "get",
+  "post",
+  "put",
+  "patch",
+  "delete",
+  "options",
+  "head",
+  "trace",
+  "api_route",
+  "add_api_route",
+]);
 
-const HTTP_EXCEPTIONS = new Set(["fastapi.HTTPException", "fastapi.exceptions.HTTPException", "starlette.exceptions.HTTPException"]);
+const HTTP_EXCEPTIONS = new Set([
+  "fastapi.HTTPException",
+  "fastapi.exceptions.HTTPException",
+  "starlette.exceptions.HTTPException",
+]);
 
-const RESPONSE_NAMES = ["Response", "JSONResponse", "HTMLResponse", "PlainTextResponse", "RedirectResponse", "StreamingResponse", "FileResponse"];
+const RESPONSE_NAMES = [
+  "Response",
+  "JSONResponse",
+  "HTMLResponse",
+  "PlainTextResponse",
+  "RedirectResponse",
+  "StreamingResponse",
+  "FileResponse",
+];
 const RESPONSE_CLASSES = new Set([
   "fastapi.Response",
   ...RESPONSE_NAMES.flatMap((n) => [`fastapi.responses.${n}`, `starlette.responses.${n}`]),
@@ -17,9 +40,18 @@ const RESPONSE_CLASSES = new Set([
 ]);
 
 /** Calls whose `responses={...}` keys are status codes. */
-const RESPONSES_OWNERS = new Set(["fastapi.FastAPI", "fastapi.applications.FastAPI", "fastapi.APIRouter", "fastapi.routing.APIRouter"]);
+const RESPONSES_OWNERS = new Set([
+  "fastapi.FastAPI",
+  "fastapi.applications.FastAPI",
+  "fastapi.APIRouter",
+  "fastapi.routing.APIRouter",
+]);
 
-const WEBSOCKET_CLASSES = new Set(["fastapi.WebSocket", "fastapi.websockets.WebSocket", "starlette.websockets.WebSocket"]);
+const WEBSOCKET_CLASSES = new Set([
+  "fastapi.WebSocket",
+  "fastapi.websockets.WebSocket",
+  "starlette.websockets.WebSocket",
+]);
 const WEBSOCKET_ERRORS = new Set([
   "fastapi.WebSocketDisconnect",
   "fastapi.websockets.WebSocketDisconnect",
@@ -64,7 +96,15 @@ export const statusConstants: Transform = {
       const get = (name: string): Node | undefined => m.captures.find((c) => c.name === name)?.node;
       const code = get("code")!;
       if (done.has(code.startIndex)) continue;
-      const kind = classify(ctx, m.patternIndex, code, get("fn"), get("kw"), get("obj"), get("attr"));
+      const kind = classify(
+        ctx,
+        m.patternIndex,
+        code,
+        get("fn"),
+        get("kw"),
+        get("obj"),
+        get("attr"),
+      );
       if (!kind) continue;
       if (!/^[1-9][0-9]*$/.test(code.text)) continue;
       const name = (kind === "http" ? HTTP_STATUS_NAMES : WS_CLOSE_NAMES)[Number(code.text)];
@@ -101,8 +141,12 @@ function ensureStatus(ctx: ModuleContext, at: Node): ReturnType<ModuleContext["e
       if (b.qualified === "starlette" || b.qualified.startsWith("starlette.")) starlette = true;
     }
   }
-  const [module, equivalent] = starlette && !fastapi ? ["starlette", "fastapi.status"] : ["fastapi", "starlette.status"];
-  return ctx.ensureImport(at, module, "status", { aliases: ["http_status"], equivalents: [equivalent] });
+  const [module, equivalent] =
+    starlette && !fastapi ? ["starlette", "fastapi.status"] : ["fastapi", "starlette.status"];
+  return ctx.ensureImport(at, module, "status", {
+    aliases: ["http_status"],
+    equivalents: [equivalent],
+  });
 }
 
 /** Which table applies to the integer a query pattern caught, or undefined when none does. */
@@ -119,7 +163,9 @@ function classify(
     case 0: {
       if (kw?.text === "code") return isWebSocketClose(ctx, fn!) ? "ws" : undefined;
       if (kw?.text !== "status_code") return undefined;
-      return isRouteCall(ctx, fn!) || isHttpException(ctx, fn!) || isResponse(ctx, fn!) ? "http" : undefined;
+      return isRouteCall(ctx, fn!) || isHttpException(ctx, fn!) || isResponse(ctx, fn!)
+        ? "http"
+        : undefined;
     }
     case 1:
       if (isHttpException(ctx, fn!)) return "http";
@@ -131,7 +177,10 @@ function classify(
       if (isRouteCall(ctx, fn!)) return "http";
       const q = ctx.qualifiedName(fn!);
       if (q && RESPONSES_OWNERS.has(q)) return "http";
-      if (fn!.type === "attribute" && fn!.childForFieldName("attribute")?.text === "include_router") {
+      if (
+        fn!.type === "attribute" &&
+        fn!.childForFieldName("attribute")?.text === "include_router"
+      ) {
         return ctx.isAppOrRouter(fn!.childForFieldName("object")!) ? "http" : undefined;
       }
       return undefined;

@@ -109,7 +109,11 @@ export class ModuleContext {
   annotationOf(binding: Binding): string | undefined {
     let type: Node | null | undefined;
     const parent = binding.node.parent;
-    if (binding.kind === "parameter" && parent && (parent.type === "typed_parameter" || parent.type === "typed_default_parameter")) {
+    if (
+      binding.kind === "parameter" &&
+      parent &&
+      (parent.type === "typed_parameter" || parent.type === "typed_default_parameter")
+    ) {
       type = parent.childForFieldName("type");
     } else if (binding.kind === "assignment" && binding.statement.type === "assignment") {
       type = binding.statement.childForFieldName("type");
@@ -122,10 +126,13 @@ export class ModuleContext {
   annotatedAs(node: Node, classes: ReadonlySet<string>): boolean {
     if (node.type !== "identifier") return false;
     const found = this.bindings(node.text, node);
-    return !!found?.length && found.every((b) => {
-      const q = this.annotationOf(b);
-      return !!q && classes.has(q);
-    });
+    return (
+      !!found?.length &&
+      found.every((b) => {
+        const q = this.annotationOf(b);
+        return !!q && classes.has(q);
+      })
+    );
   }
 
   /** True when `node` is a FastAPI app or APIRouter: built here, annotated so, or imported. */
@@ -136,12 +143,16 @@ export class ModuleContext {
     }
     if (node.type !== "identifier") return false;
     const found = this.bindings(node.text, node);
-    return !!found?.length && found.every((b) => {
-      if (b.kind === "import" || b.kind === "from-import") return !!b.qualified && this.index.isRouter(b.qualified);
-      const annotation = this.annotationOf(b);
-      if (annotation) return APP_CLASSES.has(annotation);
-      return b.kind === "assignment" && isAppConstruction(b.statement, this);
-    });
+    return (
+      !!found?.length &&
+      found.every((b) => {
+        if (b.kind === "import" || b.kind === "from-import")
+          return !!b.qualified && this.index.isRouter(b.qualified);
+        const annotation = this.annotationOf(b);
+        if (annotation) return APP_CLASSES.has(annotation);
+        return b.kind === "assignment" && isAppConstruction(b.statement, this);
+      })
+    );
   }
 
   // ---- diagnostics -------------------------------------------------------------------------
@@ -160,6 +171,16 @@ export class ModuleContext {
       end: node.endIndex,
       fix,
     };
+  }
+
+  /**
+   * Where a node really ends: tree-sitter counts the `\r` of a CRLF line ending into a comment
+   * that ends the node, and a replacement must not swallow it.
+   */
+  endOf(node: Node): number {
+    let end = node.endIndex;
+    while (end > node.startIndex && this.source.charCodeAt(end - 1) === 13) end--;
+    return end;
   }
 
   /** The whitespace at the start of the line holding `offset`. */

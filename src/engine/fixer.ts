@@ -4,7 +4,7 @@
 import type { ProjectIndex } from "../project/index.js";
 import { applyEdits, applyFixes } from "./apply.js";
 import { ModuleContext, type ModuleInfo } from "./context.js";
-import { importEdits } from "./imports.js";
+import { importEdits, unboundRequirements } from "./imports.js";
 import { LineMap } from "./linemap.js";
 import { firstSyntaxError, parse, type Tree } from "./parser.js";
 import { LineIndex } from "./source.js";
@@ -127,6 +127,14 @@ export function fixSource(input: string, options: FixOptions): FileOutcome {
             nextTree.delete();
             return failed(`the imports for ${names} would break the syntax; file left unchanged`);
           }
+        }
+        const unbound = unboundRequirements(nextTree, requirements, options.module);
+        if (unbound.length) {
+          nextTree.delete();
+          const what = unbound.map((r) => (r.name ? `${r.module}.${r.name}` : r.module)).join(", ");
+          return failed(
+            `could not add the import of ${what} needed by ${names}; file left unchanged`,
+          );
         }
       }
       tree.delete();

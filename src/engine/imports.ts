@@ -54,7 +54,7 @@ export class ImportManager {
     }
     return {
       ok: false,
-      reason: `cannot import ${qualified}: ${candidates.map((c) => `\`${c}\``).join(" and ")} already mean something else here`,
+      reason: `cannot import ${qualified}: ${candidates.map((c) => `\`${c}\``).join(" and ")} ${candidates.length > 1 ? "are" : "is"} already bound here`,
     };
   }
 
@@ -74,6 +74,8 @@ export class ImportManager {
         if (this.resolvesTo(b.name, at, b.qualified)) return b.name; // import a.b as x
       }
     }
+    // A name can join an existing `from module import ...`: that reads better than `m.name`.
+    if (name && this.hasFromImport(module) && this.isFreeAt(name, at)) return undefined;
     // `import module [as m]` gives `m.name`.
     for (const b of visible) {
       if (b.kind !== "import" || !b.qualified) continue;
@@ -89,6 +91,10 @@ export class ImportManager {
       return name ? `${expr}.${name}` : expr;
     }
     return undefined;
+  }
+
+  private hasFromImport(module: string): boolean {
+    return !!existingFromImport(this.scopes.module.node, module);
   }
 
   /** Import bindings visible at `at`, innermost scope first. */
@@ -135,11 +141,28 @@ export function importEdits(
   scopeOptions: ScopeOptions,
 ): Edit[] {
   const scopes = new ScopeTree(tree.rootNode, scopeOptions);
-  const edits: Edit[] = [];
+  const removed = uniqueChecks(checks).flatMap((check) => removals(text, scopes, tree, check));
   const missing = uniqueRequirements(requirements).filter((r) => !isBound(scopes, r));
-  if (missing.length) edits.push(...additions(text, tree.rootNode, stylist, missing));
-  for (const check of uniqueChecks(checks)) edits.push(...removals(text, scopes, tree, check));
-  return edits;
+  const added = missing.length ? additions(text, tree.rootNode, stylist, missing) : [];
+  // An insertion point inside a removed line moves to the start of that removal.
+  for (const a of added) {
+    const hit = removed.find((r) => r.start < a.start && a.start < r.end);
+    if (!hit) continue;
+    // The new import takes the removed line's place, so the blank lines around it stay.
+    a.start = a.end = hit.start;
+    if (hit.lineEnd !== undefined) hit.end = hit.lineEnd;
+  }
+  return [...removed, ...added];
+}
+
+/** Requirements that the module scope of `tree` does not bind: imports that failed to land. */
+export function unboundRequirements(
+  tree: Tree,
+  requirements: ImportRequirement[],
+  scopeOptions: ScopeOptions,
+): ImportRequirement[] {
+  const scopes = new ScopeTree(tree.rootNode, scopeOptions);
+  return uniqueRequirements(requirements).filter((r) => !isBound(scopes, r));
 }
 
 function uniqueRequirements(reqs: ImportRequirement[]): ImportRequirement[] {
@@ -290,14 +313,21 @@ function newStatements(text: string, root: Node, stylist: Stylist, lines: string
   }
   if (probe > 0 && probe !== at) at = probe;
   // PEP 8: two blank lines between the imports and a top-level def or class.
-  const definition = /^(async\s+def|def|class|@)/.test(text.slice(first.startIndex, first.startIndex + 10));
+  const definition = /^(async\s+def|def|class|@)/.test(
+    text.slice(first.startIndex, first.startIndex + 10),
+  );
   return { start: at, end: at, text: body + nl + (definition ? nl : "") };
 }
 
 // ---- dropping imports nothing uses any more ------------------------------------------------
 
-function removals(text: string, scopes: ScopeTree, tree: Tree, check: UnusedImportCheck): Edit[] {
-  const edits: Edit[] = [];
+function removals(
+  text: string,
+  scopes: ScopeTree,
+  tree: Tree,
+  check: UnusedImportCheck,
+): Removal[] {
+  const edits: Removal[] = [];
   const candidates: Binding[] = [];
   for (const scope of scopes.allScopes()) {
     for (const b of scope.bindings.get(check.local) ?? []) {
@@ -364,7 +394,7 @@ function listedInAll(root: Node, name: string): boolean {
 }
 
 /** Removes one name from its import statement, or the whole statement when it was the last. */
-function removeImportName(text: string, binding: Binding): Edit[] {
+function removeImportName(text: string, binding: Binding): Removal[] {
   const statement = binding.statement;
   const names = statement.childrenForFieldName("name").filter((n): n is Node => !!n);
   if (names.length <= 1) return [removeStatement(text, statement)];
@@ -392,7 +422,10 @@ function removeImportName(text: string, binding: Binding): Edit[] {
   return [{ start: prev.endIndex, end: node.endIndex, text: "" }];
 }
 
-function removeStatement(text: string, statement: Node): Edit {
+/** A removal; `lineEnd` is where it would end without the blank line it also takes. */
+type Removal = Edit & { lineEnd?: number };
+
+function removeStatement(text: string, statement: Node): Removal {
   const block = statement.parent;
   const siblings = block?.namedChildren.filter((c) => c && c.type !== "comment") ?? [];
   if (block?.type === "block" && siblings.length === 1) {
@@ -406,14 +439,13 @@ function removeStatement(text: string, statement: Node): Edit {
     .slice(statement.endIndex, lineEndIdx === -1 ? text.length : lineEndIdx)
     .replace(/\r$/, "");
   if (/^[ \t]*$/.test(before) && /^[ \t]*(#.*)?$/.test(after)) {
-    // Do not leave a blank line at the top of the file or a doubled blank line behind.
-    const prevBlank = lineStart === 0 || /\n[ \t]*\r?\n$/.test(text.slice(0, lineStart));
+    // Do not leave a blank line at the top of the file or of a block, or a doubled blank line.
+    const above = text.slice(0, lineStart);
+    const prevBlank =
+      lineStart === 0 || /\n[ \t]*\r?\n$/.test(above) || /:[ \t]*(#.*)?\r?\n$/.test(above);
     const blank = /^[ \t]*\r?\n/.exec(text.slice(lineEnd));
-    return {
-      start: lineStart,
-      end: prevBlank && blank ? lineEnd + blank[0].length : lineEnd,
-      text: "",
-    };
+    const end = prevBlank && blank ? lineEnd + blank[0].length : lineEnd;
+    return { start: lineStart, end, text: "", lineEnd };
   }
   // Shares its line with other statements: drop it and its `;`.
   const semi = /^[ \t]*;[ \t]*/.exec(after);

@@ -9,11 +9,18 @@ export class LineMap {
   constructor(from: string, to: string) {
     let oldLine = 1;
     let newLine = 1;
-    for (const change of diffLines(from, to)) {
+    const changes = diffLines(from, to);
+    for (let c = 0; c < changes.length; c++) {
+      const change = changes[c]!;
       const count = change.count ?? 0;
       if (change.added) newLine += count;
       else if (change.removed) {
-        for (let i = 0; i < count; i++) this.map[oldLine + i] = newLine;
+        // Lines replaced by others map line for line onto the replacement, as far as it goes.
+        const next = changes[c + 1];
+        const replacement = next?.added ? (next.count ?? 0) : 0;
+        for (let i = 0; i < count; i++) {
+          this.map[oldLine + i] = newLine + Math.max(0, Math.min(i, replacement - 1));
+        }
         oldLine += count;
       } else {
         for (let i = 0; i < count; i++) this.map[oldLine + i] = newLine + i;

@@ -1,0 +1,6 @@
+import time
+
+
+async def handler(asyncio):
+    time.sleep(1)
+    return asyncio

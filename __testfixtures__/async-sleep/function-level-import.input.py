@@ -1,0 +1,8 @@
+"""Background jobs."""
+
+
+async def job():
+    import time
+
+    time.sleep(1)
+    return "done"

@@ -1,0 +1,6 @@
+import asyncio as aio
+
+
+async def handler():
+    await aio.gather()
+    await aio.sleep(1)

@@ -1,0 +1,7 @@
+from pydantic import BaseModel
+
+
+class Row(BaseModel):
+    class Config:
+        orm_mode: bool = True
+        title: str = "Row"
