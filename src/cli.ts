@@ -4,7 +4,8 @@ import { readFileSync, realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
-import { TRANSFORMS } from "../transforms/index.js";
+import { TRANSFORMS, findTransform } from "../transforms/index.js";
+import type { Transform } from "./engine/types.js";
 import { UsageError } from "./runner/discover.js";
 import { EXIT, run } from "./runner/run.js";
 
@@ -31,6 +32,25 @@ export function listTransforms(): string {
 /** Repeatable flags: one value each time (not greedy, so `-t NAME path` keeps the path). */
 const toList = (value: unknown): string[] => ([] as unknown[]).concat(value ?? []).map(String);
 
+/** The `--explain` text: what a transform enforces, why, and an example before and after. */
+export function explainTransform(t: Transform): string {
+  const indent = (code: string): string => code.replace(/^(?=.)/gm, "    ");
+  return [
+    `${t.code} ${t.name} (${t.safety})`,
+    "",
+    t.summary,
+    "",
+    `Rule: ${t.rule}`,
+    "",
+    `Why: ${t.docs.why}`,
+    "",
+    "Before:",
+    indent(t.docs.bad),
+    "After:",
+    indent(t.docs.good),
+  ].join("\n");
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   let usageError: string | undefined;
   const parser = yargs(argv)
@@ -55,6 +75,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       describe: "run only this transform (name or code); repeatable",
     })
     .option("list", { type: "boolean", default: false, describe: "list the transforms and exit" })
+    .option("explain", {
+      type: "string",
+      describe: "explain one transform (name or code) and exit",
+    })
     .option("unsafe-fixes", {
       type: "boolean",
       default: false,
@@ -99,6 +123,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return EXIT.error;
   }
   if (args.help || args.version) return EXIT.ok;
+  if (args.explain !== undefined) {
+    const transform = findTransform(args.explain);
+    if (!transform) {
+      io.err(
+        `fastapi-fix: unknown transform '${args.explain}'; valid names: ${TRANSFORMS.map((t) => t.name).join(", ")}\n`,
+      );
+      return EXIT.error;
+    }
+    io.out(explainTransform(transform));
+    return EXIT.ok;
+  }
   if (args.list) {
     io.out(listTransforms());
     return EXIT.ok;
