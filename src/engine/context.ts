@@ -17,7 +17,7 @@ export type { ClassKind } from "../project/index.js";
 
 export class ModuleContext {
   readonly root: Node;
-  readonly stylist: Stylist;
+  private style?: Stylist;
   private scopeTree?: ScopeTree;
   private importManager?: ImportManager;
 
@@ -28,7 +28,11 @@ export class ModuleContext {
     readonly index: ProjectIndex,
   ) {
     this.root = tree.rootNode;
-    this.stylist = detectStylist(source, this.root);
+  }
+
+  /** The file's line ending, indent unit and quote style, read on first use. */
+  get stylist(): Stylist {
+    return (this.style ??= detectStylist(this.source, this.root));
   }
 
   get scopes(): ScopeTree {

@@ -88,6 +88,19 @@ export interface ScopeOptions {
   isPackage?: boolean;
 }
 
+/**
+ * Node types a shallow tree (the index pass) does not look into: it needs the names modules and
+ * class bodies bind, not what functions do or what expressions read.
+ */
+const SHALLOW_SKIPPED = new Set([
+  "lambda",
+  "call",
+  "decorator",
+  "return_statement",
+  "expression_list",
+  ...COMPREHENSIONS,
+]);
+
 /** Resolves a relative import (`..models`) against the importing module's name. */
 export function resolveRelativeModule(relative: string, options: ScopeOptions): string | undefined {
   const dots = relative.length - relative.replace(/^\.+/, "").length;
@@ -108,9 +121,14 @@ export class ScopeTree {
   readonly module: Scope;
   private readonly byNode = new Map<number, Scope>();
 
+  /**
+   * @param shallow bind the names of modules and class bodies only, skipping function bodies and
+   *   expressions (enough for the project index, at a fraction of the cost)
+   */
   constructor(
     root: Node,
     readonly options: ScopeOptions = {},
+    private readonly shallow = false,
   ) {
     this.module = this.newScope("module", root, undefined);
     this.visitChildren(root, this.module);
@@ -224,6 +242,7 @@ export class ScopeTree {
   }
 
   private visit(node: Node, scope: Scope): void {
+    if (this.shallow && SHALLOW_SKIPPED.has(node.type)) return;
     switch (node.type) {
       case "comment":
       case "string_content":
@@ -377,6 +396,7 @@ export class ScopeTree {
     const returns = node.childForFieldName("return_type");
     if (returns) this.visit(returns, scope);
     const own = this.newScope("function", node, scope);
+    if (this.shallow) return;
     if (params) this.visitParameters(params, scope, own, node);
     const body = node.childForFieldName("body");
     if (body) this.visitChildren(body, own);

@@ -18,7 +18,7 @@ export function detectStylist(text: string, root: Node): Stylist {
 }
 
 function detectIndent(root: Node, text: string): string {
-  const block = root.descendantsOfType("block")[0];
+  const block = firstOfType(root, "block");
   if (!block) return "    ";
   const first = block.namedChildren.find((c) => c && c.type !== "comment");
   if (!first) return "    ";
@@ -35,11 +35,34 @@ function detectIndent(root: Node, text: string): string {
 }
 
 function detectQuote(root: Node): '"' | "'" {
-  for (const node of root.descendantsOfType("string_start")) {
+  const found = firstOfType(root, "string_start", (node) => {
     const string = node.parent;
-    if (string?.parent?.type === "expression_statement") continue; // docstrings say little
+    if (string?.parent?.type === "expression_statement") return false; // docstrings say little
     const quote = node.text.replace(/^[a-zA-Z]+/, "")[0];
-    if (quote === "'" || quote === '"') return quote;
+    return quote === "'" || quote === '"';
+  });
+  return found?.text.replace(/^[a-zA-Z]+/, "")[0] === "'" ? "'" : '"';
+}
+
+/** The first node of a type in document order, walking no further than needed. */
+function firstOfType(
+  root: Node,
+  type: string,
+  accept: (n: Node) => boolean = () => true,
+): Node | undefined {
+  const cursor = root.walk();
+  try {
+    for (;;) {
+      if (cursor.nodeType === type) {
+        const node = cursor.currentNode;
+        if (accept(node)) return node;
+      }
+      if (cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return undefined;
+      }
+    }
+  } finally {
+    cursor.delete();
   }
-  return '"';
 }

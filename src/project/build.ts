@@ -8,7 +8,7 @@ export function summarizeSource(text: string, module: ScopeOptions): ModuleSumma
   const tree = parse(text);
   try {
     if (tree.rootNode.hasError) return undefined;
-    const scopes = new ScopeTree(tree.rootNode, module);
+    const scopes = new ScopeTree(tree.rootNode, module, true);
     return summarize(scopes, module.moduleName ?? "__main__");
   } finally {
     tree.delete();

@@ -82,7 +82,9 @@ export function discover(inputs: string[], options: DiscoverOptions): Discovery 
       continue;
     }
     if (stat.isDirectory()) {
-      const layers = ancestorIgnores(abs);
+      // A folder named on the command line is wanted even if an outer .gitignore ignores it.
+      let layers = ancestorIgnores(abs);
+      if (ignoredBy(layers, abs, true)) layers = [];
       walk(abs, abs, layers, options.cwd, excluded, add);
     } else {
       add(abs, path.dirname(abs));

@@ -11,6 +11,9 @@ import { colorDiff } from "./color.js";
 import type { FileReport, FileTask, FixSettings } from "./types.js";
 import { writeAtomic } from "./write.js";
 
+/** Diff headers are `a/<path>`: an absolute path (outside the working directory) loses its root. */
+const diffPath = (display: string): string => display.replace(/^\/+/, "");
+
 /** Files that say they are generated are not ours to edit. */
 const GENERATED = /@generated\b/;
 
@@ -79,8 +82,8 @@ export function fixFile(
   if (report.status !== "changed") return report;
   if (settings.dryRun) {
     const patch = createTwoFilesPatch(
-      `a/${task.display}`,
-      `b/${task.display}`,
+      `a/${diffPath(task.display)}`,
+      `b/${diffPath(task.display)}`,
       read.text,
       outcome.output,
       undefined,
