@@ -37,7 +37,12 @@ export function context(source: string, module: Partial<ModuleInfo> = {}): Parse
     if (!found) throw new Error(`no node spans exactly ${JSON.stringify(needle)} #${occurrence}`);
     return found;
   };
-  return { ctx, tree, node, qn: (needle, occurrence) => ctx.qualifiedName(node(needle, occurrence)) };
+  return {
+    ctx,
+    tree,
+    node,
+    qn: (needle, occurrence) => ctx.qualifiedName(node(needle, occurrence)),
+  };
 }
 
 function innermostSpanning(root: Node, start: number, end: number): Node | undefined {
@@ -54,14 +59,13 @@ function innermostSpanning(root: Node, start: number, end: number): Node | undef
 export interface ImportingOptions {
   /** Literal text to replace, every occurrence. */
   find: string;
-  module: string;
+  /** Leave out to make a fix that needs no import. */
+  module?: string;
   name?: string;
   ensure?: EnsureOptions;
   /** What to write, given the expression the import manager returned (default: the expression). */
   replace?: (expr: string) => string;
   removeIfUnused?: UnusedImportCheck[];
-  /** Drop the requirement from the fix (to see that imports come only from `imports`). */
-  noImports?: boolean;
 }
 
 /**
@@ -76,7 +80,7 @@ export function importing(options: ImportingOptions, name = "test-import"): Tran
     rule: "test",
     safety: "safe",
     docs: { why: "", bad: "", good: "" },
-    prefilter: /[\s\S]/,
+    prefilter: /(?:)/,
     query: "(module) @m",
     check(ctx: ModuleContext): Diagnostic[] {
       const out: Diagnostic[] = [];
@@ -84,7 +88,10 @@ export function importing(options: ImportingOptions, name = "test-import"): Tran
       while (at !== -1) {
         const end = at + options.find.length;
         const node = ctx.root.descendantForIndex(at, end)!;
-        const result = ctx.ensureImport(node, options.module, options.name, options.ensure);
+        const result =
+          options.module === undefined
+            ? ({ ok: true, expr: "" } as const)
+            : ctx.ensureImport(node, options.module, options.name, options.ensure);
         const span = { startIndex: at, endIndex: end };
         if (!result.ok) {
           out.push(ctx.diagnostic(this, span, result.reason));
@@ -93,7 +100,7 @@ export function importing(options: ImportingOptions, name = "test-import"): Tran
             title: "test",
             safety: "safe",
             edits: [{ start: at, end, text: (options.replace ?? ((e) => e))(result.expr) }],
-            imports: result.requirement && !options.noImports ? [result.requirement] : [],
+            imports: "requirement" in result && result.requirement ? [result.requirement] : [],
             removeIfUnused: options.removeIfUnused,
           };
           out.push(ctx.diagnostic(this, span, "test", fix));
@@ -101,6 +108,29 @@ export function importing(options: ImportingOptions, name = "test-import"): Tran
         at = ctx.source.indexOf(options.find, end);
       }
       return out;
+    },
+  };
+}
+
+/**
+ * A transform for tests that appends `USED = <expr>` to the end of the file once, asking the import
+ * manager for `module.name` at the module level (so it works on an empty file).
+ */
+export function appending(module: string, name?: string): Transform {
+  return {
+    ...importing({ find: "", module, name }, "test-append"),
+    check(ctx: ModuleContext): Diagnostic[] {
+      if (ctx.source.includes("USED = ")) return [];
+      const result = ctx.ensureImport(ctx.root, module, name);
+      if (!result.ok) return [ctx.diagnostic(this, ctx.root, result.reason)];
+      const end = ctx.source.length;
+      const fix: Fix = {
+        title: "test",
+        safety: "safe",
+        edits: [{ start: end, end, text: `USED = ${result.expr}${ctx.stylist.newline}` }],
+        imports: result.requirement ? [result.requirement] : [],
+      };
+      return [ctx.diagnostic(this, { startIndex: end, endIndex: end }, "test", fix)];
     },
   };
 }

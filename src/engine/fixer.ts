@@ -66,6 +66,7 @@ export function fixSource(input: string, options: FixOptions): FileOutcome {
   let current = input;
   const notes: PendingNote[] = [];
   const fixes: Record<string, number> = {};
+  const history: string[][] = [];
   try {
     for (let pass = 1; ; pass++) {
       const ctx = new ModuleContext(current, tree, options.module, options.index);
@@ -84,7 +85,9 @@ export function fixSource(input: string, options: FixOptions): FileOutcome {
       }
       if (!owner.size || pass > MAX_PASSES) {
         if (owner.size) {
-          const names = [...new Set([...owner.values()].map((d) => d.name))].join(", ");
+          // The transforms that kept changing the file: this pass's and the two before it.
+          const recent = [...owner.values()].map((d) => d.name).concat(history.slice(-2).flat());
+          const names = [...new Set(recent)].sort().join(", ");
           return failed(
             `fixes did not settle after ${MAX_PASSES} passes (still changing: ${names})`,
           );
@@ -93,6 +96,7 @@ export function fixSource(input: string, options: FixOptions): FileOutcome {
         return result;
       }
       const { text: edited, applied } = applyFixes(current, [...owner.keys()]);
+      history.push(applied.map((f) => owner.get(f)!.name));
       const names = [...new Set(applied.map((f) => owner.get(f)!.name))].join(", ");
       for (const fix of applied) {
         const d = owner.get(fix)!;

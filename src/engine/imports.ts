@@ -335,6 +335,7 @@ function removals(
     }
   }
   if (!candidates.length || listedInAll(tree.rootNode, check.local)) return edits;
+  if (namedInString(tree.rootNode, check.local)) return edits;
   const ids = query(`((identifier) @id (#eq? @id "${check.local}"))`)
     .captures(tree.rootNode)
     .map((c) => c.node);
@@ -382,6 +383,18 @@ export function isReference(id: Node): boolean {
   }
 }
 
+/**
+ * True when a string mentions the name as code would (`"time.struct_time"`, `"Optional[time.x]"`):
+ * string annotations, `cast("...")` and forward references are evaluated at run time by
+ * FastAPI and Pydantic, so such an import is still in use.
+ */
+function namedInString(root: Node, name: string): boolean {
+  const mention = new RegExp(`(^|[^\\w.])${name}(\\.|\\[|$|[\\s,\\]|)])`);
+  return query("(string_content) @s")
+    .captures(root)
+    .some((c) => mention.test(c.node.text));
+}
+
 function listedInAll(root: Node, name: string): boolean {
   for (const child of root.namedChildren) {
     const assign = child?.type === "expression_statement" ? child.namedChildren[0] : undefined;
@@ -401,24 +414,26 @@ function removeImportName(text: string, binding: Binding): Removal[] {
   const node = binding.node;
   const index = names.findIndex((n) => n.equals(node));
   if (index === -1) return [];
+  // Whole lines go only inside parentheses, and only when the name has its line to itself
+  // (a `\` continuation or a `)` on that line would be cut off with it).
+  const parenthesised = statement.children.some((c) => c?.type === "(");
+  const lineStart = text.lastIndexOf("\n", node.startIndex - 1) + 1;
+  const lineEndIdx = text.indexOf("\n", node.endIndex);
+  const lineEnd = lineEndIdx === -1 ? text.length : lineEndIdx + 1;
+  const ownLine =
+    parenthesised &&
+    /^[ \t]*$/.test(text.slice(lineStart, node.startIndex)) &&
+    /^[ \t]*,?[ \t]*(#.*)?\r?$/.test(text.slice(node.endIndex, lineEnd).replace(/\n$/, ""));
   const next = names[index + 1];
   if (next) {
-    // `a, b` -> drop `a, ` up to the next name (a line of its own in a parenthesised list).
-    const lineStart = text.lastIndexOf("\n", node.startIndex - 1) + 1;
-    const onOwnLine = /^[ \t]*$/.test(text.slice(lineStart, node.startIndex));
-    const nextLineStart = text.lastIndexOf("\n", next.startIndex - 1) + 1;
-    if (onOwnLine && nextLineStart > node.startIndex)
-      return [{ start: lineStart, end: nextLineStart, text: "" }];
+    // `a, b` -> drop `a, ` up to the next name.
+    if (ownLine && lineEnd <= next.startIndex)
+      return [{ start: lineStart, end: lineEnd, text: "" }];
     return [{ start: node.startIndex, end: next.startIndex, text: "" }];
   }
   const prev = names[index - 1]!;
-  const lineStart = text.lastIndexOf("\n", node.startIndex - 1) + 1;
-  const onOwnLine = /^[ \t]*$/.test(text.slice(lineStart, node.startIndex));
-  if (onOwnLine && lineStart > prev.endIndex) {
-    // Last name on its own line: drop that line, keep the previous name's trailing comma.
-    const lineEnd = text.indexOf("\n", node.endIndex);
-    return [{ start: lineStart, end: lineEnd === -1 ? text.length : lineEnd + 1, text: "" }];
-  }
+  // Last name on its own line: drop that line, keep the previous name's trailing comma.
+  if (ownLine && lineStart > prev.endIndex) return [{ start: lineStart, end: lineEnd, text: "" }];
   return [{ start: prev.endIndex, end: node.endIndex, text: "" }];
 }
 
@@ -443,7 +458,9 @@ function removeStatement(text: string, statement: Node): Removal {
     const above = text.slice(0, lineStart);
     const prevBlank =
       lineStart === 0 || /\n[ \t]*\r?\n$/.test(above) || /:[ \t]*(#.*)?\r?\n$/.test(above);
-    const blank = /^[ \t]*\r?\n/.exec(text.slice(lineEnd));
+    // At the top of the file or of a block every blank line below goes; after a blank, one.
+    const opening = lineStart === 0 || /:[ \t]*(#.*)?\r?\n$/.test(above);
+    const blank = (opening ? /^([ \t]*\r?\n)+/ : /^[ \t]*\r?\n/).exec(text.slice(lineEnd));
     const end = prevBlank && blank ? lineEnd + blank[0].length : lineEnd;
     return { start: lineStart, end, text: "", lineEnd };
   }

@@ -21,6 +21,13 @@ export function qualifiedName(
     const base = qualifiedName(scopes, object, moduleName);
     return base ? `${base}.${attr.text}` : undefined;
   }
+  if (node.type === "dotted_name" && !/import/.test(node.parent?.type ?? "")) {
+    // A value pattern (`case time.struct_time():`) reads its first name like an attribute chain.
+    const [head, ...rest] = node.namedChildren;
+    if (!head || head.type !== "identifier") return undefined;
+    const base = qualifiedName(scopes, head, moduleName);
+    return base ? [base, ...rest.map((r) => r!.text)].join(".") : undefined;
+  }
   if (node.type !== "identifier") return undefined;
   const name = node.text;
   const found = scopes.lookup(name, node);

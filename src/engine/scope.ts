@@ -353,8 +353,8 @@ export class ScopeTree {
         const id = child.namedChildren[0];
         if (id?.type === "identifier") this.bind(scope, id.text, "match", id, node);
       } else if (child.type === "keyword_pattern") {
-        const parts = child.namedChildren;
-        for (let i = 1; i < parts.length; i++) if (parts[i]) this.visit(parts[i]!, scope);
+        // `x=name` captures into `name`; the keyword itself binds nothing.
+        this.visitCasePattern(child, scope);
       } else if (child.type === "dict_pattern") {
         for (const part of child.namedChildren) {
           if (!part) continue;
