@@ -15,11 +15,18 @@ export function qualifiedName(
   moduleName?: string,
 ): string | undefined {
   if (node.type === "attribute") {
-    const object = node.childForFieldName("object");
-    const attr = node.childForFieldName("attribute");
-    if (!object || !attr) return undefined;
+    // Walk down the chain without recursion (generated code can nest attributes deeply).
+    const attrs: string[] = [];
+    let object: Node = node;
+    while (object.type === "attribute") {
+      const attr = object.childForFieldName("attribute");
+      const inner = object.childForFieldName("object");
+      if (!attr || !inner) return undefined;
+      attrs.unshift(attr.text);
+      object = inner;
+    }
     const base = qualifiedName(scopes, object, moduleName);
-    return base ? `${base}.${attr.text}` : undefined;
+    return base ? [base, ...attrs].join(".") : undefined;
   }
   if (node.type === "dotted_name" && !/import/.test(node.parent?.type ?? "")) {
     // A value pattern (`case time.struct_time():`) reads its first name like an attribute chain.

@@ -47,13 +47,14 @@ export function hasSyntaxError(tree: Tree): boolean {
 }
 
 /** The first ERROR or MISSING node, for a message that says where parsing failed. */
-export function firstSyntaxError(node: Node): Node | undefined {
-  if (node.isError || node.isMissing) return node;
-  if (!node.hasError) return undefined;
-  for (const child of node.children) {
-    if (!child) continue;
-    const hit = firstSyntaxError(child);
-    if (hit) return hit;
+export function firstSyntaxError(root: Node): Node | undefined {
+  if (!root.hasError) return undefined;
+  // Iterative descent into the erroneous subtree: deep nesting must not exhaust the stack.
+  let node = root;
+  for (;;) {
+    if (node.isError || node.isMissing) return node;
+    const next = node.children.find((c) => c && (c.hasError || c.isError || c.isMissing));
+    if (!next) return node;
+    node = next;
   }
-  return node;
 }

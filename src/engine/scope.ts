@@ -131,7 +131,7 @@ export class ScopeTree {
     private readonly shallow = false,
   ) {
     this.module = this.newScope("module", root, undefined);
-    this.visitChildren(root, this.module);
+    this.walk(root, this.module);
   }
 
   /** The scope a scope-creating node (def, lambda, class, comprehension, module) opened. */
@@ -198,8 +198,12 @@ export class ScopeTree {
 
   /** Every scope, depth first. */
   *allScopes(scope: Scope = this.module): Generator<Scope> {
-    yield scope;
-    for (const child of scope.children) yield* this.allScopes(child);
+    const stack = [scope];
+    while (stack.length) {
+      const next = stack.pop()!;
+      yield next;
+      for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i]!);
+    }
   }
 
   // ---- building ---------------------------------------------------------------------------
@@ -237,11 +241,35 @@ export class ScopeTree {
     else target.bindings.set(name, [binding]);
   }
 
+  // The walk is iterative: a handler's `visit` calls are queued and run after it, in the order
+  // it made them, so a 10,000-level nested expression does not exhaust the call stack.
+  private readonly stack: Array<{ node: Node; scope: Scope }> = [];
+  private queued: Array<{ node: Node; scope: Scope }> = [];
+
+  private walk(root: Node, scope: Scope): void {
+    this.visitChildren(root, scope);
+    this.flush();
+    while (this.stack.length) {
+      const { node, scope: s } = this.stack.pop()!;
+      this.handle(node, s);
+      this.flush();
+    }
+  }
+
+  private flush(): void {
+    for (let i = this.queued.length - 1; i >= 0; i--) this.stack.push(this.queued[i]!);
+    this.queued = [];
+  }
+
   private visitChildren(node: Node, scope: Scope): void {
     for (const child of node.namedChildren) if (child) this.visit(child, scope);
   }
 
   private visit(node: Node, scope: Scope): void {
+    this.queued.push({ node, scope });
+  }
+
+  private handle(node: Node, scope: Scope): void {
     if (this.shallow && SHALLOW_SKIPPED.has(node.type)) return;
     switch (node.type) {
       case "comment":
