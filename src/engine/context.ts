@@ -40,7 +40,7 @@ export class ModuleContext {
   }
 
   get imports(): ImportManager {
-    return (this.importManager ??= new ImportManager(this.scopes));
+    return (this.importManager ??= new ImportManager(this.scopes, this.source));
   }
 
   text(node: Node): string {
@@ -95,6 +95,19 @@ export class ModuleContext {
   }
 
   // ---- classes -----------------------------------------------------------------------------
+
+  /**
+   * The class whose body or method runs `node`: the class body itself, or a function defined
+   * directly in it (so `self` there is an instance of that class).
+   */
+  enclosingClass(node: Node): Node | undefined {
+    let scope: Scope | undefined = this.scopes.scopeAt(node);
+    while (scope && (scope.kind === "comprehension" || scope.kind === "lambda"))
+      scope = scope.parent;
+    if (scope?.kind === "class") return scope.node;
+    if (scope?.kind === "function" && scope.parent?.kind === "class") return scope.parent.node;
+    return undefined;
+  }
 
   /** Whether a class definition is a pydantic model or settings class, through the index. */
   classKind(classNode: Node): ClassKind | undefined {

@@ -24,8 +24,29 @@ const IMPORT_KINDS = new Set(["import", "from-import"]);
 
 export class ImportManager {
   private readonly pending: ImportRequirement[] = [];
+  /** Import bindings a fix of this pass moves elsewhere: their names count as free. */
+  private readonly released = new Set<Binding>();
 
-  constructor(private readonly scopes: ScopeTree) {}
+  constructor(
+    private readonly scopes: ScopeTree,
+    private readonly text: string,
+  ) {}
+
+  /**
+   * Moves an imported name to another module (`from pydantic import BaseSettings` ->
+   * `from pydantic_settings import BaseSettings`), keeping its local name: the edits take it out
+   * of its statement, the requirement adds the new import once they are applied.
+   */
+  move(
+    binding: Binding,
+    module: string,
+    name: string,
+  ): { edits: Edit[]; requirement: ImportRequirement } {
+    this.released.add(binding);
+    const requirement: ImportRequirement = { module, name, local: binding.name };
+    this.pending.push(requirement);
+    return { edits: removeImportName(this.text, binding), requirement };
+  }
 
   /**
    * The expression to write at `at` for `module.name` (or for `module` when name is omitted):
@@ -79,7 +100,6 @@ export class ImportManager {
     // `import module [as m]` gives `m.name`.
     for (const b of visible) {
       if (b.kind !== "import" || !b.qualified) continue;
-      const loads = b.importPath ?? b.qualified;
       let expr: string | undefined;
       if (b.qualified === module && (!b.importPath || b.importPath === module)) expr = b.name;
       else if (b.importPath === module)
@@ -87,7 +107,6 @@ export class ImportManager {
       else if (b.importPath?.startsWith(module + ".") && b.qualified === module.split(".")[0])
         expr = module; // import fastapi.responses also loads fastapi
       if (!expr || !this.resolvesTo(b.name, at, b.qualified)) continue;
-      void loads;
       return name ? `${expr}.${name}` : expr;
     }
     return undefined;
@@ -121,8 +140,10 @@ export class ImportManager {
 
   /** True when a new module-level binding of `local` would be what `at` sees, clashing with nothing. */
   private isFreeAt(local: string, at: Node, self?: ImportRequirement): boolean {
-    if (this.scopes.lookup(local, at)) return false;
-    if (this.scopes.module.bindings.has(local)) return false;
+    const kept = (list: Binding[] | undefined): boolean =>
+      !!list?.some((b) => !this.released.has(b));
+    if (kept(this.scopes.lookup(local, at))) return false;
+    if (kept(this.scopes.module.bindings.get(local))) return false;
     if (this.scopes.mayComeFromStarImport(this.scopes.scopeAt(at))) return false;
     if (BUILTINS.has(local)) return false;
     return !this.pending.some((p) => p.local === local && p !== self);
