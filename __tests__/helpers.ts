@@ -27,8 +27,11 @@ export function run(
   const moduleName = options.moduleName ?? "app.main";
   const module = { path: options.path ?? "app/main.py", moduleName };
   const index = new ProjectIndex();
+  const names = Object.keys(options.modules ?? {});
   for (const [name, source] of Object.entries(options.modules ?? {})) {
-    const s = summarizeSource(source, { moduleName: name });
+    // A module with modules below it is a package (its __init__.py).
+    const isPackage = names.some((other) => other.startsWith(`${name}.`));
+    const s = summarizeSource(source, { moduleName: name, isPackage });
     if (s) index.add(s);
   }
   const own = summarizeSource(text, module);

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { TRANSFORMS, findTransform } from "../transforms/index.js";
-import type { Transform } from "./engine/types.js";
+import { safetyLabel, type Transform } from "./engine/types.js";
 import { UsageError } from "./runner/discover.js";
 import { EXIT, run } from "./runner/run.js";
 
@@ -22,9 +22,11 @@ const version = (): string =>
 /** The `--list` table: name, code, safety and summary of every transform. */
 export function listTransforms(): string {
   const width = Math.max(...TRANSFORMS.map((t) => t.name.length));
+  const levelWidth = Math.max(...TRANSFORMS.map((t) => safetyLabel(t).length));
   return (
     TRANSFORMS.map(
-      (t) => `${t.code}  ${t.name.padEnd(width)}  ${t.safety.padEnd(6)}  ${t.summary}`,
+      (t) =>
+        `${t.code}  ${t.name.padEnd(width)}  ${safetyLabel(t).padEnd(levelWidth)}  ${t.summary}`,
     ).join("\n") + "\n"
   );
 }
@@ -36,7 +38,7 @@ const toList = (value: unknown): string[] => ([] as unknown[]).concat(value ?? [
 export function explainTransform(t: Transform): string {
   const indent = (code: string): string => code.replace(/^(?=.)/gm, "    ");
   return [
-    `${t.code} ${t.name} (${t.safety})`,
+    `${t.code} ${t.name} (${safetyLabel(t)})`,
     "",
     t.summary,
     "",

@@ -3,9 +3,16 @@
 import type { Transform } from "../src/engine/types.js";
 import { asyncSleep } from "./async-sleep.js";
 import { pydanticModelConfig } from "./pydantic-model-config.js";
+import { pydanticV1Methods } from "./pydantic-v1-methods.js";
 import { statusConstants } from "./status-constants.js";
 
-export const TRANSFORMS: readonly Transform[] = [asyncSleep, pydanticModelConfig, statusConstants];
+// One entry a line, in code order.
+export const TRANSFORMS: readonly Transform[] = [
+  asyncSleep,
+  pydanticModelConfig,
+  pydanticV1Methods,
+  statusConstants,
+];
 
 /** Looks up transforms by CLI name or code. */
 export function findTransform(nameOrCode: string): Transform | undefined {

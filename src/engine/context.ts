@@ -1,6 +1,6 @@
 // What a transform sees of one module: text, tree, style, scopes, imports and the project index.
 import type { ClassKind, ProjectIndex } from "../project/index.js";
-import { APP_CLASSES, classBases, isAppConstruction } from "../project/summary.js";
+import { APP_CLASSES, classBases, configKeys, isAppConstruction } from "../project/summary.js";
 import { ImportManager, type EnsureOptions, type EnsureResult } from "./imports.js";
 import { query, type Node, type QueryMatch, type Tree } from "./parser.js";
 import { qualifiedName, unsubscripted } from "./names.js";
@@ -113,6 +113,15 @@ export class ModuleContext {
   classKind(classNode: Node): ClassKind | undefined {
     const bases = classBases(classNode, this);
     return this.index.kindOfBases(bases);
+  }
+
+  /**
+   * True when the class or a base sets one of `keys` in its configuration; undefined when a
+   * base the index does not know could.
+   */
+  configHas(classNode: Node, keys: readonly string[]): boolean | undefined {
+    if (configKeys(classNode).some((k) => keys.includes(k))) return true;
+    return this.index.basesHaveConfig(classBases(classNode, this), keys);
   }
 
   /** The kind of class a qualified name names (for receivers and constructors). */

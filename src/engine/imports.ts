@@ -162,7 +162,8 @@ export function importEdits(
   scopeOptions: ScopeOptions,
 ): Edit[] {
   const scopes = new ScopeTree(tree.rootNode, scopeOptions);
-  const removed = uniqueChecks(checks).flatMap((check) => removals(text, scopes, tree, check));
+  const unused = uniqueChecks(checks).flatMap((check) => unusedBindings(scopes, tree, check));
+  const removed = removeImportNames(text, unused);
   const missing = uniqueRequirements(requirements).filter((r) => !isBound(scopes, r));
   const added = missing.length ? additions(text, tree.rootNode, stylist, missing) : [];
   // An insertion point inside a removed line moves to the start of that removal.
@@ -342,33 +343,40 @@ function newStatements(text: string, root: Node, stylist: Stylist, lines: string
 
 // ---- dropping imports nothing uses any more ------------------------------------------------
 
-function removals(
-  text: string,
-  scopes: ScopeTree,
-  tree: Tree,
-  check: UnusedImportCheck,
-): Removal[] {
-  const edits: Removal[] = [];
+/** Import bindings matching `check` that nothing in the module reads any more. */
+function unusedBindings(scopes: ScopeTree, tree: Tree, check: UnusedImportCheck): Binding[] {
   const candidates: Binding[] = [];
   for (const scope of scopes.allScopes()) {
     for (const b of scope.bindings.get(check.local) ?? []) {
       if (IMPORT_KINDS.has(b.kind) && b.qualified === check.qualified) candidates.push(b);
     }
   }
-  if (!candidates.length || listedInAll(tree.rootNode, check.local)) return edits;
-  if (namedInString(tree.rootNode, check.local)) return edits;
+  if (!candidates.length || listedInAll(tree.rootNode, check.local)) return [];
+  if (namedInString(tree.rootNode, check.local)) return [];
   const ids = query(`((identifier) @id (#eq? @id "${check.local}"))`)
     .captures(tree.rootNode)
     .map((c) => c.node);
-  for (const binding of candidates) {
-    const used = ids.some((id) => {
-      if (!isReference(id)) return false;
-      const found = scopes.lookup(check.local, id);
-      return !!found?.includes(binding) && !found.some((b) => b.node.equals(id));
-    });
-    if (!used) edits.push(...removeImportName(text, binding));
+  return candidates.filter(
+    (binding) =>
+      !ids.some((id) => {
+        if (!isReference(id)) return false;
+        const found = scopes.lookup(check.local, id);
+        return !!found?.includes(binding) && !found.some((b) => b.node.equals(id));
+      }),
+  );
+}
+
+/** Removes names from their import statements, several from one statement in one go. */
+export function removeImportNames(text: string, bindings: Binding[]): Removal[] {
+  const byStatement = new Map<number, { statement: Node; nodes: Node[] }>();
+  for (const b of bindings) {
+    const entry = byStatement.get(b.statement.id) ?? { statement: b.statement, nodes: [] };
+    if (!entry.nodes.some((n) => n.equals(b.node))) entry.nodes.push(b.node);
+    byStatement.set(b.statement.id, entry);
   }
-  return edits;
+  return [...byStatement.values()].flatMap(({ statement, nodes }) =>
+    removeFromStatement(text, statement, nodes),
+  );
 }
 
 /** An identifier that reads a variable (not an attribute name, keyword or definition name). */
@@ -429,33 +437,49 @@ function listedInAll(root: Node, name: string): boolean {
 
 /** Removes one name from its import statement, or the whole statement when it was the last. */
 function removeImportName(text: string, binding: Binding): Removal[] {
-  const statement = binding.statement;
+  return removeFromStatement(text, binding.statement, [binding.node]);
+}
+
+/**
+ * Removes `gone` from an import statement's names. Each run of neighbouring names goes with the
+ * separator before the next kept name (or after the previous one); inside parentheses, runs
+ * that have their lines to themselves go line and all. All names gone: the statement goes.
+ */
+function removeFromStatement(text: string, statement: Node, gone: Node[]): Removal[] {
   const names = statement.childrenForFieldName("name").filter((n): n is Node => !!n);
-  if (names.length <= 1) return [removeStatement(text, statement)];
-  const node = binding.node;
-  const index = names.findIndex((n) => n.equals(node));
-  if (index === -1) return [];
-  // Whole lines go only inside parentheses, and only when the name has its line to itself
-  // (a `\` continuation or a `)` on that line would be cut off with it).
+  const isGone = names.map((n) => gone.some((g) => g.equals(n)));
+  if (isGone.every(Boolean)) return [removeStatement(text, statement)];
   const parenthesised = statement.children.some((c) => c?.type === "(");
-  const lineStart = text.lastIndexOf("\n", node.startIndex - 1) + 1;
-  const lineEndIdx = text.indexOf("\n", node.endIndex);
-  const lineEnd = lineEndIdx === -1 ? text.length : lineEndIdx + 1;
-  const ownLine =
-    parenthesised &&
-    /^[ \t]*$/.test(text.slice(lineStart, node.startIndex)) &&
-    /^[ \t]*,?[ \t]*(#.*)?\r?$/.test(text.slice(node.endIndex, lineEnd).replace(/\n$/, ""));
-  const next = names[index + 1];
-  if (next) {
-    // `a, b` -> drop `a, ` up to the next name.
-    if (ownLine && lineEnd <= next.startIndex)
-      return [{ start: lineStart, end: lineEnd, text: "" }];
-    return [{ start: node.startIndex, end: next.startIndex, text: "" }];
+  const edits: Removal[] = [];
+  for (let i = 0; i < names.length; i++) {
+    if (!isGone[i]) continue;
+    let j = i;
+    while (j + 1 < names.length && isGone[j + 1]) j++;
+    const first = names[i]!;
+    const last = names[j]!;
+    const lineStart = text.lastIndexOf("\n", first.startIndex - 1) + 1;
+    const lineEndIdx = text.indexOf("\n", last.endIndex);
+    const lineEnd = lineEndIdx === -1 ? text.length : lineEndIdx + 1;
+    // Whole lines only inside parentheses and when the run has them to itself (a `\`
+    // continuation or a `)` on those lines would be cut off with them).
+    const ownLines =
+      parenthesised &&
+      /^[ \t]*$/.test(text.slice(lineStart, first.startIndex)) &&
+      /^[ \t]*,?[ \t]*(#.*)?\r?$/.test(text.slice(last.endIndex, lineEnd).replace(/\n$/, ""));
+    const next = names[j + 1];
+    const prev = names[i - 1];
+    if (next) {
+      if (ownLines && lineEnd <= next.startIndex)
+        edits.push({ start: lineStart, end: lineEnd, text: "" });
+      else edits.push({ start: first.startIndex, end: next.startIndex, text: "" });
+    } else if (ownLines && lineStart > prev!.endIndex) {
+      edits.push({ start: lineStart, end: lineEnd, text: "" });
+    } else {
+      edits.push({ start: prev!.endIndex, end: last.endIndex, text: "" });
+    }
+    i = j;
   }
-  const prev = names[index - 1]!;
-  // Last name on its own line: drop that line, keep the previous name's trailing comma.
-  if (ownLine && lineStart > prev.endIndex) return [{ start: lineStart, end: lineEnd, text: "" }];
-  return [{ start: prev.endIndex, end: node.endIndex, text: "" }];
+  return edits;
 }
 
 /** A removal; `lineEnd` is where it would end without the blank line it also takes. */

@@ -60,10 +60,17 @@ export interface Transform {
   rule: string;
   /** The strongest kind of fix the transform offers. */
   safety: Safety;
+  /** Every kind it gives, when more than one: e.g. safe fixes, unsafe ones for unsure receivers. */
+  levels?: readonly Safety[];
   docs: TransformDocs;
   /** Words the source must contain for the transform to be worth running (a cheap prefilter). */
   prefilter: RegExp;
   /** Tree-sitter query whose matches `check` receives. */
   query: string;
   check(ctx: ModuleContext): Diagnostic[];
+}
+
+/** "safe", or "safe / unsafe" for a transform that gives several kinds. */
+export function safetyLabel(t: Transform): string {
+  return (t.levels ?? [t.safety]).join(" / ");
 }

@@ -23,6 +23,7 @@ const SETTINGS_ROOTS = new Set([
 
 export class ProjectIndex {
   private readonly classes = new Map<string, string[]>();
+  private readonly configs = new Map<string, string[]>();
   private readonly aliases = new Map<string, string>();
   private readonly routers = new Set<string>();
   private readonly modules = new Set<string>();
@@ -44,7 +45,10 @@ export class ProjectIndex {
       if (!list.includes(summary.module)) list.push(summary.module);
       this.suffixes.set(suffix, list);
     }
-    for (const c of summary.classes) this.classes.set(c.qualified, c.bases);
+    for (const c of summary.classes) {
+      this.classes.set(c.qualified, c.bases);
+      this.configs.set(c.qualified, c.config);
+    }
     for (const [from, to] of summary.aliases) this.aliases.set(from, to);
     for (const r of summary.routers) this.routers.add(r);
   }
@@ -108,6 +112,54 @@ export class ProjectIndex {
       if (k) kind = k;
     }
     return kind;
+  }
+
+  /** True when the name is a class the project defines (or a known Pydantic base). */
+  isClass(qualified: string): boolean {
+    const q = this.canonical(qualified);
+    return this.classes.has(q) || MODEL_ROOTS.has(q) || SETTINGS_ROOTS.has(q);
+  }
+
+  /**
+   * True when the class or one of its project bases sets any of `keys` in its configuration;
+   * undefined when a base outside the project (other than Pydantic's own) could set it unseen.
+   */
+  hasConfig(
+    qualified: string,
+    keys: readonly string[],
+    seen: Set<string> = new Set(),
+  ): boolean | undefined {
+    const q = this.canonical(qualified);
+    if (
+      MODEL_ROOTS.has(q) ||
+      SETTINGS_ROOTS.has(q) ||
+      /^(builtins|typing|typing_extensions|abc)\./.test(q)
+    )
+      return false;
+    if (seen.has(q)) return false;
+    seen.add(q);
+    const bases = this.classes.get(q);
+    if (!bases) return undefined;
+    if (this.configs.get(q)?.some((k) => keys.includes(k))) return true;
+    return this.basesHaveConfig(bases, keys, seen);
+  }
+
+  basesHaveConfig(
+    bases: string[],
+    keys: readonly string[],
+    seen: Set<string> = new Set(),
+  ): boolean | undefined {
+    let unknown = false;
+    for (const base of bases) {
+      if (!base) {
+        unknown = true;
+        continue;
+      }
+      const r = this.hasConfig(base, keys, seen);
+      if (r) return true;
+      if (r === undefined) unknown = true;
+    }
+    return unknown ? undefined : false;
   }
 
   /** True when the qualified name is a FastAPI app or APIRouter built at module level. */

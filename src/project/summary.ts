@@ -8,6 +8,8 @@ export interface ClassSummary {
   qualified: string;
   /** Qualified names of the bases; "" for a base that cannot be resolved. */
   bases: string[];
+  /** Configuration keys the class body sets to something other than False (v1 or v2 spelling). */
+  config: string[];
 }
 
 export interface ModuleSummary {
@@ -56,7 +58,11 @@ export function summarize(scopes: ScopeTree, moduleName: string): ModuleSummary 
       for (const b of list) {
         if (b.kind !== "class") continue;
         const qualified = `${prefix}.${name}`;
-        summary.classes.push({ qualified, bases: classBases(b.statement, resolver) });
+        summary.classes.push({
+          qualified,
+          bases: classBases(b.statement, resolver),
+          config: configKeys(b.statement),
+        });
         const own = scopes.scopeOfDefinition(b.statement);
         if (own) visitClasses(own, qualified);
       }
@@ -84,4 +90,48 @@ export function isAppConstruction(assignment: Node, resolver: Resolver): boolean
   const fn = right.childForFieldName("function");
   const q = fn ? qualifiedName(resolver.scopes, fn, resolver.module.moduleName) : undefined;
   return !!q && APP_CLASSES.has(q);
+}
+
+/**
+ * Keys a class body sets in its configuration, through an inner `class Config` or
+ * `model_config = ConfigDict(...)` / `{...}`; keys set to False are left out.
+ */
+export function configKeys(classNode: Node): string[] {
+  const keys: string[] = [];
+  const body = classNode.childForFieldName("body");
+  for (const statement of body?.namedChildren ?? []) {
+    if (
+      statement?.type === "class_definition" &&
+      statement.childForFieldName("name")?.text === "Config"
+    ) {
+      for (const inner of statement.childForFieldName("body")?.namedChildren ?? []) {
+        const assign = inner?.type === "expression_statement" ? inner.namedChildren[0] : undefined;
+        const left = assign?.type === "assignment" ? assign.childForFieldName("left") : undefined;
+        if (left?.type === "identifier" && assign!.childForFieldName("right")?.text !== "False")
+          keys.push(left.text);
+      }
+    }
+    const assign =
+      statement?.type === "expression_statement" ? statement.namedChildren[0] : undefined;
+    if (assign?.type !== "assignment" || assign.childForFieldName("left")?.text !== "model_config")
+      continue;
+    const right = assign.childForFieldName("right");
+    if (right?.type === "call") {
+      for (const arg of right.childForFieldName("arguments")?.namedChildren ?? []) {
+        if (arg?.type === "keyword_argument" && arg.childForFieldName("value")?.text !== "False") {
+          keys.push(arg.childForFieldName("name")!.text);
+        }
+      }
+    } else if (right?.type === "dictionary") {
+      for (const pair of right.namedChildren) {
+        const key = pair?.type === "pair" ? pair.childForFieldName("key") : undefined;
+        const content =
+          key?.type === "string"
+            ? key.namedChildren.find((c) => c?.type === "string_content")
+            : undefined;
+        if (content && pair!.childForFieldName("value")?.text !== "False") keys.push(content.text);
+      }
+    }
+  }
+  return keys;
 }

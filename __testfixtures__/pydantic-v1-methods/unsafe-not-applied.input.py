@@ -1,0 +1,2 @@
+def serialize(obj):
+    return obj.dict(exclude_unset=True)

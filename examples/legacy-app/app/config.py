@@ -1,0 +1,27 @@
+"""Application settings, read from LEGACY_* environment variables and an optional .env file."""
+from functools import lru_cache
+
+from pydantic import BaseSettings
+
+
+class Settings(BaseSettings):
+    app_name: str = "Legacy Inventory API"
+    database_url: str = "sqlite:///./legacy.db"
+    db_connect_attempts: int = 5
+    db_retry_delay: float = 0.5
+    # Artificial delays that stand in for calls to slow upstream services.
+    upstream_latency: float = 0.0
+    notify_delay: float = 0.0
+    throttle_delay: float = 0.0
+    max_page_size: int = 100
+
+    class Config:
+        env_file = ".env"
+        env_file_encoding = "utf-8"
+        env_prefix = "LEGACY_"
+        case_sensitive = False
+
+
+@lru_cache()
+def get_settings() -> Settings:
+    return Settings()
