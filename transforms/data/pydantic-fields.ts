@@ -167,7 +167,14 @@ export interface ConType {
   collection?: boolean;
 }
 
-const NUMBER = { strict: "strict", gt: "gt", ge: "ge", lt: "lt", le: "le", multiple_of: "multiple_of" };
+const NUMBER = {
+  strict: "strict",
+  gt: "gt",
+  ge: "ge",
+  lt: "lt",
+  le: "le",
+  multiple_of: "multiple_of",
+};
 
 /** Pydantic v1's constrained-type functions and their v2 `Annotated[...]` form. */
 export const CON_TYPES: Readonly<Record<string, ConType>> = {
