@@ -12,6 +12,8 @@ export interface RunOptions {
   /** Other modules of the project, by module name, indexed before the run. */
   modules?: Record<string, string>;
   positions?: "original" | "final";
+  /** Run-wide choices, as the CLI passes them (e.g. "status-names"). */
+  settings?: Record<string, string>;
 }
 
 export async function ready(): Promise<void> {
@@ -39,6 +41,7 @@ export function run(
   return fixSource(text, {
     transforms,
     unsafe: options.unsafe ?? false,
+    options: options.settings ?? {},
     module,
     index,
     positions: options.positions ?? "final",

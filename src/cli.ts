@@ -86,6 +86,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
       default: false,
       describe: "also apply fixes that may change behaviour",
     })
+    .option("status-names", {
+      choices: ["compatible", "current"] as const,
+      default: "compatible" as const,
+      describe:
+        "names for 413/414/416/422: compatible (every Starlette FastAPI 0.116 accepts) or current (Starlette >= 0.48)",
+    })
     .option("exclude", {
       type: "string",
       default: [] as string[],
@@ -151,6 +157,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       dryRun: args["dry-run"],
       transforms: args.transform,
       unsafe: args["unsafe-fixes"],
+      options: { "status-names": args["status-names"] },
       exclude: args.exclude,
       format: args.format,
       color: args.color ?? (io.isTTY && !process.env.NO_COLOR),

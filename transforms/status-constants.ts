@@ -2,7 +2,7 @@
 import type { ModuleContext } from "../src/engine/context.js";
 import type { Node } from "../src/engine/parser.js";
 import type { Diagnostic, Transform } from "../src/engine/types.js";
-import { HTTP_STATUS_NAMES, WS_CLOSE_NAMES } from "./data/status-codes.js";
+import { COMPATIBLE_HTTP_NAMES, HTTP_STATUS_NAMES, WS_CLOSE_NAMES } from "./data/status-codes.js";
 
 const ROUTE_METHODS = new Set([
   "get",
@@ -107,7 +107,12 @@ export const statusConstants: Transform = {
       );
       if (!kind) continue;
       if (!/^[1-9][0-9]*$/.test(code.text)) continue;
-      const name = (kind === "http" ? HTTP_STATUS_NAMES : WS_CLOSE_NAMES)[Number(code.text)];
+      const number = Number(code.text);
+      const compatible =
+        kind === "http" && ctx.option("status-names", "compatible") === "compatible";
+      const name =
+        (compatible ? COMPATIBLE_HTTP_NAMES[number] : undefined) ??
+        (kind === "http" ? HTTP_STATUS_NAMES : WS_CLOSE_NAMES)[number];
       if (!name) continue;
       done.add(code.startIndex);
       const message = `use status.${name} instead of ${code.text}`;

@@ -26,6 +26,7 @@ export class ModuleContext {
     readonly tree: Tree,
     readonly module: ModuleInfo,
     readonly index: ProjectIndex,
+    private readonly options: Readonly<Record<string, string>> = {},
   ) {
     this.root = tree.rootNode;
   }
@@ -33,6 +34,11 @@ export class ModuleContext {
   /** The file's line ending, indent unit and quote style, read on first use. */
   get stylist(): Stylist {
     return (this.style ??= detectStylist(this.source, this.root));
+  }
+
+  /** A run-wide choice (`--status-names current`), or the fallback. */
+  option(name: string, fallback: string): string {
+    return this.options[name] ?? fallback;
   }
 
   get scopes(): ScopeTree {

@@ -29,6 +29,8 @@ export interface ReportedDiagnostic {
 export interface FixOptions {
   transforms: readonly Transform[];
   unsafe: boolean;
+  /** Choices transforms read through ModuleContext.option(). */
+  options?: Readonly<Record<string, string>>;
   module: ModuleInfo;
   index: ProjectIndex;
   /** Report positions in the input ("original", for dry runs) or in the output ("final"). */
@@ -69,7 +71,7 @@ export function fixSource(input: string, options: FixOptions): FileOutcome {
   const history: string[][] = [];
   try {
     for (let pass = 1; ; pass++) {
-      const ctx = new ModuleContext(current, tree, options.module, options.index);
+      const ctx = new ModuleContext(current, tree, options.module, options.index, options.options);
       const diagnostics: Diagnostic[] = [];
       for (const transform of options.transforms) {
         if (!transform.prefilter.test(current)) continue;

@@ -292,12 +292,16 @@ const IMPORT_STATEMENTS = new Set([
   "future_import_statement",
 ]);
 
+const DEFINITIONS = new Set(["function_definition", "class_definition", "decorated_definition"]);
+
 /** New import lines go after the top-of-file import block (or docstring, or header comments). */
 function newStatements(text: string, root: Node, stylist: Stylist, lines: string[]): Edit {
   const nl = stylist.newline;
   const statements = root.namedChildren.filter((c): c is Node => !!c && c.type !== "comment");
   let anchor: Node | undefined;
   let sawImport = false;
+  // After the last top-level import that comes before the first definition: files that set
+  // something up between imports (`os.environ[...] = ...`, `sys.path.insert`) keep that order.
   for (let i = 0; i < statements.length; i++) {
     const s = statements[i]!;
     const isDocstring =
@@ -307,7 +311,7 @@ function newStatements(text: string, root: Node, stylist: Stylist, lines: string
       if (!isDocstring) sawImport = true;
       continue;
     }
-    break;
+    if (DEFINITIONS.has(s.type) || !sawImport) break;
   }
   const body = lines.join(nl) + nl;
   if (anchor) {

@@ -63,6 +63,7 @@ export function fixFile(
   const outcome = fixSource(read.text, {
     transforms: active,
     unsafe: settings.unsafe,
+    options: settings.options,
     module: { path: task.display, moduleName: task.moduleName, isPackage: task.isPackage },
     index,
     positions: settings.dryRun ? "original" : "final",

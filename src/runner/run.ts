@@ -21,6 +21,8 @@ export interface RunOptions {
   dryRun: boolean;
   transforms: string[];
   unsafe: boolean;
+  /** Choices transforms read (e.g. "status-names"). */
+  options?: Readonly<Record<string, string>>;
   exclude: string[];
   format: "text" | "json";
   color: boolean;
@@ -39,6 +41,7 @@ export async function run(options: RunOptions): Promise<number> {
   const settings = {
     transforms: transforms.map((t) => t.name),
     unsafe: options.unsafe,
+    options: options.options ?? {},
     dryRun: options.dryRun,
     color: options.color,
   };

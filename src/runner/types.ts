@@ -14,6 +14,8 @@ export interface FileTask {
 export interface FixSettings {
   transforms: string[];
   unsafe: boolean;
+  /** Choices transforms read (e.g. "status-names"). */
+  options: Readonly<Record<string, string>>;
   dryRun: boolean;
   color: boolean;
 }

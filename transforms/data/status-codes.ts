@@ -1,7 +1,5 @@
-// Status code constant names as `fastapi.status` (Starlette's status module) defines them.
-// 413, 414, 416 and 422 use the names Starlette introduced in 0.48.0 (HTTP_422_UNPROCESSABLE_CONTENT
-// and so on): they exist on the Starlette that FastAPI 0.116.2 installs and on every later one,
-// while the old names warn from 0.48.0 on. See README, "Status code names".
+// Status code constant names as `fastapi.status` (Starlette's status module) defines them, in
+// their current spelling. See README, "Status code names".
 
 export const HTTP_STATUS_NAMES: Readonly<Record<number, string>> = {
   100: "HTTP_100_CONTINUE",
@@ -85,4 +83,15 @@ export const WS_CLOSE_NAMES: Readonly<Record<number, string>> = {
   1013: "WS_1013_TRY_AGAIN_LATER",
   1014: "WS_1014_BAD_GATEWAY",
   1015: "WS_1015_TLS_HANDSHAKE",
+};
+
+/**
+ * The names before Starlette 0.48.0 renamed them. FastAPI 0.116.0 and 0.116.1 require an older
+ * Starlette, where only these exist; from 0.48.0 on they still work but warn.
+ */
+export const COMPATIBLE_HTTP_NAMES: Readonly<Record<number, string>> = {
+  413: "HTTP_413_REQUEST_ENTITY_TOO_LARGE",
+  414: "HTTP_414_REQUEST_URI_TOO_LONG",
+  416: "HTTP_416_REQUESTED_RANGE_NOT_SATISFIABLE",
+  422: "HTTP_422_UNPROCESSABLE_ENTITY",
 };
