@@ -127,7 +127,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     usageError ??= (err as Error).message;
   }
   if (usageError || !args) {
-    io.err(`fastapi-fix: ${usageError ?? "invalid arguments"} (see --help)\n`);
+    const message = (usageError ?? "invalid arguments").replace(/\s*\n\s*/g, " ");
+    io.err(`fastapi-fix: ${message} (see --help)\n`);
     return EXIT.error;
   }
   if (args.help || args.version) return EXIT.ok;
