@@ -3,6 +3,7 @@
 import type { Transform } from "../src/engine/types.js";
 import { asyncSleep } from "./async-sleep.js";
 import { pydanticModelConfig } from "./pydantic-model-config.js";
+import { pydanticValidators } from "./pydantic-validators.js";
 import { pydanticV1Methods } from "./pydantic-v1-methods.js";
 import { statusConstants } from "./status-constants.js";
 
@@ -10,6 +11,7 @@ import { statusConstants } from "./status-constants.js";
 export const TRANSFORMS: readonly Transform[] = [
   asyncSleep,
   pydanticModelConfig,
+  pydanticValidators,
   pydanticV1Methods,
   statusConstants,
 ];

@@ -1,0 +1,488 @@
+// FF102: `@validator` / `@root_validator` are deprecated in Pydantic v2 in favour of
+// `@field_validator` / `@model_validator`, which also changed what the function receives.
+import type { ModuleContext } from "../src/engine/context.js";
+import type { EnsureResult } from "../src/engine/imports.js";
+import type { Node } from "../src/engine/parser.js";
+import type { Binding } from "../src/engine/scope.js";
+import { keywordArguments, listItems, removeListItems } from "../src/engine/syntax.js";
+import type {
+  Diagnostic,
+  Edit,
+  ImportRequirement,
+  Transform,
+  UnusedImportCheck,
+} from "../src/engine/types.js";
+
+const FIELD_VALIDATORS = new Set(["pydantic.validator", "pydantic.class_validators.validator"]);
+const ROOT_VALIDATORS = new Set([
+  "pydantic.root_validator",
+  "pydantic.class_validators.root_validator",
+]);
+const CLASSMETHOD = "builtins.classmethod";
+
+export const pydanticValidators: Transform = {
+  name: "pydantic-validators",
+  code: "FF102",
+  summary:
+    "@validator -> @field_validator, @root_validator -> @model_validator (with their v2 signatures)",
+  rule: "Implement custom validators with @field_validator decorator",
+  safety: "safe",
+  levels: ["safe", "unsafe", "detect"],
+  docs: {
+    why: "Pydantic v2 deprecates @validator and @root_validator. The new decorators need an explicit mode and @classmethod, and pass a ValidationInfo instead of `values`/`field`.",
+    bad: '@validator("end", pre=True)\ndef check(cls, v, values):\n    return max(v, values["start"])\n',
+    good: '@field_validator("end", mode="before")\n@classmethod\ndef check(cls, v, info: ValidationInfo):\n    return max(v, info.data["start"])\n',
+  },
+  prefilter: /validator/,
+  query: `(decorated_definition (decorator) @decorator definition: (function_definition) @function)`,
+  check(ctx: ModuleContext): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const m of ctx.matches(this.query)) {
+      const decorator = m.captures.find((c) => c.name === "decorator")!.node;
+      const fn = m.captures.find((c) => c.name === "function")!.node;
+      const expr = decorator.namedChildren.find((c) => c && c.type !== "comment");
+      if (!expr) continue;
+      const callee = expr.type === "call" ? expr.childForFieldName("function")! : expr;
+      const q = ctx.qualifiedName(callee);
+      if (!q) continue;
+      const d = FIELD_VALIDATORS.has(q)
+        ? fieldValidator(ctx, this, decorator, expr, callee, fn)
+        : ROOT_VALIDATORS.has(q)
+          ? rootValidator(ctx, this, decorator, expr, callee, fn)
+          : undefined;
+      if (d) out.push(d);
+    }
+    return out;
+  },
+};
+
+interface Parameters {
+  items: Node[];
+  names: string[];
+}
+
+function parameters(fn: Node): Parameters {
+  const items = listItems(fn.childForFieldName("parameters")!);
+  const names = items.map((p) => {
+    if (p.type === "identifier") return p.text;
+    const name =
+      p.childForFieldName("name") ?? p.namedChildren.find((c) => c?.type === "identifier");
+    return p.type.includes("splat") ? `*${p.text}` : (name?.text ?? p.text);
+  });
+  return { items, names };
+}
+
+/** The binding a parameter creates in the function's own scope. */
+function parameterBinding(ctx: ModuleContext, fn: Node, name: string): Binding | undefined {
+  const scope = ctx.scopes.scopeOfDefinition(fn);
+  return scope?.bindings.get(name)?.find((b) => b.kind === "parameter");
+}
+
+/** Every identifier in the function body that reads the given parameter. */
+function uses(ctx: ModuleContext, fn: Node, binding: Binding): Node[] {
+  const body = fn.childForFieldName("body")!;
+  return body
+    .descendantsOfType("identifier")
+    .filter((id): id is Node => !!id && id.text === binding.name)
+    .filter((id) => {
+      const parent = id.parent;
+      if (parent?.type === "attribute" && parent.childForFieldName("attribute")?.equals(id))
+        return false;
+      if (parent?.type === "keyword_argument" && parent.childForFieldName("name")?.equals(id))
+        return false;
+      return !!ctx.bindings(binding.name, id)?.includes(binding);
+    });
+}
+
+/** True when the identifier is assigned to, or deleted, rather than read. */
+function isRebound(ctx: ModuleContext, id: Node, binding: Binding): boolean {
+  const found = ctx.bindings(binding.name, id) ?? [];
+  return found.length > 1 || found.some((b) => b.node.equals(id) && b !== binding);
+}
+
+function hasClassmethod(ctx: ModuleContext, fn: Node): boolean {
+  const parent = fn.parent!;
+  return parent.namedChildren.some((d) => {
+    if (d?.type !== "decorator") return false;
+    const expr = d.namedChildren[0];
+    return !!expr && ctx.qualifiedName(expr) === CLASSMETHOD;
+  });
+}
+
+/** `@classmethod` on the line below the decorator, indented like it. */
+function classmethodLine(ctx: ModuleContext, decorator: Node): Edit {
+  const lineEnd = ctx.source.indexOf("\n", decorator.endIndex);
+  const at = lineEnd === -1 ? ctx.source.length : lineEnd + 1;
+  const nl = lineEnd === -1 ? ctx.stylist.newline : "";
+  return {
+    start: at,
+    end: at,
+    text: `${nl}${ctx.lineIndent(decorator.startIndex)}@classmethod${ctx.stylist.newline}`,
+  };
+}
+
+function rootCheck(callee: Node, ctx: ModuleContext): UnusedImportCheck[] {
+  let root = callee;
+  while (root.type === "attribute") root = root.childForFieldName("object")!;
+  const q = ctx.qualifiedName(root);
+  return q ? [{ local: root.text, qualified: q }] : [];
+}
+
+function requirementsOf(...results: EnsureResult[]): ImportRequirement[] {
+  return results.flatMap((r) => (r.ok && r.requirement ? [r.requirement] : []));
+}
+
+function fieldValidator(
+  ctx: ModuleContext,
+  t: Transform,
+  decorator: Node,
+  expr: Node,
+  callee: Node,
+  fn: Node,
+): Diagnostic | undefined {
+  const message = "@validator is deprecated in Pydantic v2; use @field_validator";
+  if (expr.type !== "call")
+    return ctx.diagnostic(
+      t,
+      decorator,
+      `${message}; @validator needs field names: migrate by hand`,
+    );
+  const args = expr.childForFieldName("arguments")!;
+  if (args.namedChildren.some((c) => c?.type === "comment"))
+    return ctx.diagnostic(t, decorator, `${message}; the arguments hold comments: migrate by hand`);
+  const keywords = keywordArguments(args);
+  if (keywords.get("each_item")?.childForFieldName("value")?.text === "True") {
+    return ctx.diagnostic(
+      t,
+      decorator,
+      `${message}; each_item=True has no v2 form: validate the items with an Annotated type instead`,
+    );
+  }
+  if (keywords.get("always")?.childForFieldName("value")?.text === "True") {
+    return ctx.diagnostic(
+      t,
+      decorator,
+      `${message}; always=True needs validate_default=True on the field (Field(validate_default=True)): migrate by hand`,
+    );
+  }
+  const unknown = [...keywords.keys()].filter(
+    (k) => !["pre", "allow_reuse", "check_fields", "always", "each_item"].includes(k),
+  );
+  if (unknown.length)
+    return ctx.diagnostic(t, decorator, `${message}; unknown argument ${unknown.join(", ")}`);
+  const pre = keywords.get("pre")?.childForFieldName("value")?.text;
+  if (pre !== undefined && pre !== "True" && pre !== "False") {
+    return ctx.diagnostic(t, decorator, `${message}; pre=${pre} is not a literal: migrate by hand`);
+  }
+
+  const params = parameters(fn);
+  if (params.names[0] !== "cls" && params.names[0] !== "self") {
+    return ctx.diagnostic(
+      t,
+      decorator,
+      `${message}; the validator does not take cls first: migrate by hand`,
+    );
+  }
+  const extra = params.names.slice(2);
+  if (extra.some((n) => !["values", "field", "config"].includes(n))) {
+    return ctx.diagnostic(
+      t,
+      decorator,
+      `${message}; the signature (${params.names.join(", ")}) has no v2 form: migrate by hand`,
+    );
+  }
+  if (extra.includes("config"))
+    return ctx.diagnostic(
+      t,
+      decorator,
+      `${message}; the config parameter has no v2 form: migrate by hand`,
+    );
+
+  const decoratorName = ctx.ensureImport(callee, "pydantic", "field_validator");
+  if (!decoratorName.ok)
+    return ctx.diagnostic(t, decorator, `${message} (${decoratorName.reason})`);
+  const edits: Edit[] = [
+    { start: callee.startIndex, end: callee.endIndex, text: decoratorName.expr },
+  ];
+  const items = listItems(args);
+  const dropped: number[] = [];
+  items.forEach((item, i) => {
+    if (item.type !== "keyword_argument") return;
+    const key = item.childForFieldName("name")!.text;
+    const value = item.childForFieldName("value")!.text;
+    if (
+      key === "allow_reuse" ||
+      key === "always" ||
+      key === "each_item" ||
+      (key === "pre" && value === "False")
+    )
+      dropped.push(i);
+    else if (key === "pre")
+      edits.push({
+        start: item.startIndex,
+        end: item.endIndex,
+        text: `mode=${ctx.stylist.quote}before${ctx.stylist.quote}`,
+      });
+  });
+  edits.push(...removeListItems(items, dropped));
+
+  // values / field -> one ValidationInfo parameter.
+  const imports: EnsureResult[] = [decoratorName];
+  if (extra.length) {
+    const info = infoParameter(ctx, t, fn, params, message, decorator);
+    if ("diagnostic" in info) return info.diagnostic;
+    edits.push(...info.edits);
+    imports.push(info.import);
+  }
+  if (params.names[0] === "cls" && !hasClassmethod(ctx, fn))
+    edits.push(classmethodLine(ctx, decorator));
+  return ctx.diagnostic(t, decorator, message, {
+    title: "Use @field_validator",
+    safety: "safe",
+    edits,
+    imports: requirementsOf(...imports),
+    removeIfUnused: rootCheck(callee, ctx),
+  });
+}
+
+function infoParameter(
+  ctx: ModuleContext,
+  t: Transform,
+  fn: Node,
+  params: Parameters,
+  message: string,
+  decorator: Node,
+): { edits: Edit[]; import: EnsureResult } | { diagnostic: Diagnostic } {
+  const scope = ctx.scopes.scopeOfDefinition(fn)!;
+  const infoName = ["info", "validation_info"].find(
+    (n) => !scope.bindings.has(n) && !ctx.bindings(n, fn.childForFieldName("body")!),
+  );
+  if (!infoName)
+    return {
+      diagnostic: ctx.diagnostic(
+        t,
+        decorator,
+        `${message}; no free name for the ValidationInfo parameter`,
+      ),
+    };
+  const infoType = ctx.ensureImport(fn, "pydantic", "ValidationInfo");
+  if (!infoType.ok)
+    return { diagnostic: ctx.diagnostic(t, decorator, `${message} (${infoType.reason})`) };
+  const edits: Edit[] = [];
+  const replaced =
+    params.names.indexOf("values") !== -1
+      ? params.names.indexOf("values")
+      : params.names.indexOf("field");
+  const removed: number[] = [];
+  for (const name of ["values", "field"]) {
+    const index = params.names.indexOf(name);
+    if (index === -1) continue;
+    const binding = parameterBinding(ctx, fn, name);
+    if (!binding)
+      return { diagnostic: ctx.diagnostic(t, decorator, `${message}; cannot resolve ${name}`) };
+    for (const id of uses(ctx, fn, binding)) {
+      if (isRebound(ctx, id, binding)) {
+        return {
+          diagnostic: ctx.diagnostic(
+            t,
+            decorator,
+            `${message}; \`${name}\` is reassigned in the validator: migrate by hand`,
+          ),
+        };
+      }
+      if (name === "values") {
+        edits.push({ start: id.startIndex, end: id.endIndex, text: `${infoName}.data` });
+        continue;
+      }
+      const parent = id.parent;
+      if (parent?.type === "attribute" && parent.childForFieldName("attribute")?.text === "name") {
+        edits.push({
+          start: parent.startIndex,
+          end: parent.endIndex,
+          text: `${infoName}.field_name`,
+        });
+      } else {
+        return {
+          diagnostic: ctx.diagnostic(
+            t,
+            decorator,
+            `${message}; \`field\` is used for more than its name: migrate by hand`,
+          ),
+        };
+      }
+    }
+    if (index !== replaced) removed.push(index);
+  }
+  const target = params.items[replaced]!;
+  edits.push({
+    start: target.startIndex,
+    end: target.endIndex,
+    text: `${infoName}: ${infoType.expr}`,
+  });
+  edits.push(...removeListItems(params.items, removed));
+  return { edits, import: infoType };
+}
+
+function rootValidator(
+  ctx: ModuleContext,
+  t: Transform,
+  decorator: Node,
+  expr: Node,
+  callee: Node,
+  fn: Node,
+): Diagnostic | undefined {
+  const message = "@root_validator is deprecated in Pydantic v2; use @model_validator";
+  const args = expr.type === "call" ? expr.childForFieldName("arguments")! : undefined;
+  if (args?.namedChildren.some((c) => c?.type === "comment"))
+    return ctx.diagnostic(t, decorator, `${message}; the arguments hold comments: migrate by hand`);
+  const keywords = args ? keywordArguments(args) : new Map<string, Node>();
+  if (args && listItems(args).some((a) => a.type !== "keyword_argument")) {
+    return ctx.diagnostic(t, decorator, `${message}; positional arguments: migrate by hand`);
+  }
+  const unknown = [...keywords.keys()].filter(
+    (k) => !["pre", "allow_reuse", "skip_on_failure"].includes(k),
+  );
+  if (unknown.length)
+    return ctx.diagnostic(t, decorator, `${message}; unknown argument ${unknown.join(", ")}`);
+  const pre = keywords.get("pre")?.childForFieldName("value")?.text ?? "False";
+  if (pre !== "True" && pre !== "False")
+    return ctx.diagnostic(t, decorator, `${message}; pre=${pre} is not a literal: migrate by hand`);
+  const params = parameters(fn);
+  if (params.names.length !== 2 || params.names[0] !== "cls") {
+    return ctx.diagnostic(
+      t,
+      decorator,
+      `${message}; the signature (${params.names.join(", ")}) has no v2 form: migrate by hand`,
+    );
+  }
+  const decoratorName = ctx.ensureImport(callee, "pydantic", "model_validator");
+  if (!decoratorName.ok)
+    return ctx.diagnostic(t, decorator, `${message} (${decoratorName.reason})`);
+  const q = ctx.stylist.quote;
+  if (pre === "True") {
+    const edits: Edit[] = [
+      {
+        start: expr.startIndex,
+        end: expr.endIndex,
+        text: `${decoratorName.expr}(mode=${q}before${q})`,
+      },
+    ];
+    if (!hasClassmethod(ctx, fn)) edits.push(classmethodLine(ctx, decorator));
+    return ctx.diagnostic(t, decorator, message, {
+      title: 'Use @model_validator(mode="before")',
+      safety: "safe",
+      edits,
+      imports: requirementsOf(decoratorName),
+      removeIfUnused: rootCheck(callee, ctx),
+    });
+  }
+  return afterValidator(ctx, t, decorator, expr, callee, fn, params, decoratorName, message);
+}
+
+/**
+ * A post root validator becomes `@model_validator(mode="after")` on `self`, when its body only
+ * reads fields (`values["a"]`, `values.get("a")`) and returns `values`.
+ */
+function afterValidator(
+  ctx: ModuleContext,
+  t: Transform,
+  decorator: Node,
+  expr: Node,
+  callee: Node,
+  fn: Node,
+  params: Parameters,
+  decoratorName: EnsureResult & { ok: true },
+  message: string,
+): Diagnostic {
+  const valuesName = params.names[1]!;
+  const values = parameterBinding(ctx, fn, valuesName);
+  const cls = parameterBinding(ctx, fn, "cls");
+  const byHand = (why: string): Diagnostic =>
+    ctx.diagnostic(t, decorator, `${message}(mode="after"); ${why}: migrate by hand`);
+  if (!values || !cls) return byHand("cannot resolve its parameters");
+  if (uses(ctx, fn, cls).length) return byHand("the body uses cls");
+  if (ctx.bindings("self", fn.childForFieldName("body")!)?.some((b) => b.scope.node.equals(fn)))
+    return byHand("the body binds self");
+  const edits: Edit[] = [];
+  for (const id of uses(ctx, fn, values)) {
+    const parent = id.parent!;
+    if (isRebound(ctx, id, values)) return byHand(`\`${valuesName}\` is reassigned`);
+    if (parent.type === "subscript" && parent.childForFieldName("value")?.equals(id)) {
+      const field = stringLiteral(parent.childForFieldName("subscript"));
+      const grand = parent.parent;
+      const written =
+        (grand?.type === "assignment" || grand?.type === "augmented_assignment") &&
+        grand.childForFieldName("left")?.equals(parent);
+      if (!field || written || grand?.type === "delete_statement")
+        return byHand(`\`${parent.text}\` is more than a field read`);
+      edits.push({ start: parent.startIndex, end: parent.endIndex, text: `self.${field}` });
+      continue;
+    }
+    if (parent.type === "attribute" && parent.childForFieldName("attribute")?.text === "get") {
+      const call = parent.parent;
+      const callArgs = call?.type === "call" ? listItems(call.childForFieldName("arguments")!) : [];
+      const field = callArgs.length === 1 ? stringLiteral(callArgs[0]) : undefined;
+      if (!field) return byHand(`\`${call?.text ?? parent.text}\` is more than a field read`);
+      edits.push({ start: call!.startIndex, end: call!.endIndex, text: `self.${field}` });
+      continue;
+    }
+    if (parent.type === "return_statement") {
+      edits.push({ start: id.startIndex, end: id.endIndex, text: "self" });
+      continue;
+    }
+    return byHand(`\`${valuesName}\` is used as a whole`);
+  }
+  // Every path must still return the instance: the last statement must be `return values`.
+  const body = listItems(fn.childForFieldName("body")!);
+  const last = body[body.length - 1];
+  if (last?.type !== "return_statement" || last.namedChildren[0]?.text !== valuesName)
+    return byHand(`it does not end with \`return ${valuesName}\``);
+
+  const q = ctx.stylist.quote;
+  edits.push({
+    start: expr.startIndex,
+    end: expr.endIndex,
+    text: `${decoratorName.expr}(mode=${q}after${q})`,
+  });
+  edits.push({ start: params.items[0]!.startIndex, end: params.items[0]!.endIndex, text: "self" });
+  edits.push(...removeListItems(params.items, [1]));
+  const returns = fn.childForFieldName("return_type");
+  if (returns) {
+    const name = ctx.enclosingClass(fn)?.childForFieldName("name")?.text;
+    edits.push({
+      start: returns.startIndex,
+      end: returns.endIndex,
+      text: name ? `${q}${name}${q}` : "object",
+    });
+  }
+  // The function becomes an instance method: a @classmethod decorator goes.
+  for (const d of fn.parent!.namedChildren) {
+    if (d?.type !== "decorator" || ctx.qualifiedName(d.namedChildren[0]!) !== CLASSMETHOD) continue;
+    const lineStart = ctx.source.lastIndexOf("\n", d.startIndex - 1) + 1;
+    const lineEnd = ctx.source.indexOf("\n", d.endIndex);
+    edits.push({
+      start: lineStart,
+      end: lineEnd === -1 ? ctx.source.length : lineEnd + 1,
+      text: "",
+    });
+  }
+  return ctx.diagnostic(t, decorator, `${message}(mode="after")`, {
+    title: 'Use @model_validator(mode="after") on self',
+    safety: "unsafe",
+    edits,
+    imports: requirementsOf(decoratorName),
+    removeIfUnused: rootCheck(callee, ctx),
+  });
+}
+
+/** The text of a plain string literal (no prefix, no interpolation) that is a valid identifier. */
+function stringLiteral(node: Node | null | undefined): string | undefined {
+  if (node?.type !== "string") return undefined;
+  const parts = node.namedChildren.filter(
+    (c) => c && c.type !== "string_start" && c.type !== "string_end",
+  );
+  if (parts.length !== 1 || parts[0]!.type !== "string_content") return undefined;
+  if (!/^["']/.test(node.text)) return undefined; // f-strings, bytes, raw strings
+  const text = parts[0]!.text;
+  return /^[A-Za-z_]\w*$/.test(text) ? text : undefined;
+}
