@@ -21,7 +21,11 @@ const DUMP_KEYWORDS = [
   "exclude_unset",
   "exclude_defaults",
   "exclude_none",
+  "skip_defaults",
 ];
+
+/** v1 spellings that v1 itself had deprecated, renamed on the way. */
+const KEYWORD_RENAMES: Readonly<Record<string, string>> = { skip_defaults: "exclude_unset" };
 
 const METHODS: Readonly<Record<string, Rename>> = {
   dict: { to: "model_dump", on: "instance", keywords: DUMP_KEYWORDS, positional: 0 },
@@ -53,7 +57,13 @@ const NO_EQUIVALENT: Readonly<Record<string, string>> = {
 };
 
 /** Keywords only Pydantic's dict()/json() take: an unknown receiver passing them is likely a model. */
-const PYDANTIC_ONLY = new Set(["exclude_unset", "by_alias", "exclude_none", "exclude_defaults"]);
+const PYDANTIC_ONLY = new Set([
+  "exclude_unset",
+  "by_alias",
+  "exclude_none",
+  "exclude_defaults",
+  "skip_defaults",
+]);
 
 const PARSE_AS: Readonly<Record<string, string>> = {
   "pydantic.parse_obj_as": "validate_python",
@@ -110,12 +120,14 @@ export const pydanticV1Methods: Transform = {
 function modelReceiver(ctx: ModuleContext, obj: Node): InferredClass | undefined {
   const cls = inferClass(ctx, obj);
   if (!cls) return undefined;
-  const kind = cls.definition
-    ? ctx.classKind(cls.definition)
-    : cls.qualified
-      ? ctx.kindOfClassName(cls.qualified)
-      : undefined;
-  return kind ? cls : undefined;
+  const isModel = (c: InferredClass): boolean =>
+    !!(c.definition
+      ? ctx.classKind(c.definition)
+      : c.qualified
+        ? ctx.kindOfClassName(c.qualified)
+        : undefined);
+  // A union annotation (`A | B`) counts when every member is a model.
+  return (cls.union ?? [cls]).every(isModel) ? cls : undefined;
 }
 
 function argumentsOf(args: Node): {
@@ -150,6 +162,8 @@ function methodCall(
   const receiver = modelReceiver(ctx, obj);
   const { positional, keywords, splat } = argumentsOf(args);
   if (!receiver) {
+    // A receiver of a known class that is not a model keeps its own methods.
+    if (inferClass(ctx, obj)) return undefined;
     // An unknown receiver: only dict()/json() with keywords that only Pydantic takes.
     if (
       (name !== "dict" && name !== "json") ||
@@ -199,6 +213,19 @@ function methodCall(
     return ctx.diagnostic(t, method, `${message}; pass the namespace as _types_namespace by hand`);
   }
   const edits: Edit[] = [{ start: method.startIndex, end: method.endIndex, text: rename!.to }];
+  for (const [key, arg] of keywords) {
+    const renamed = KEYWORD_RENAMES[key];
+    if (!renamed) continue;
+    if (keywords.has(renamed)) {
+      return ctx.diagnostic(
+        t,
+        method,
+        `${message}; both ${key} and ${renamed} are passed: migrate by hand`,
+      );
+    }
+    const keyNode = arg.childForFieldName("name")!;
+    edits.push({ start: keyNode.startIndex, end: keyNode.endIndex, text: renamed });
+  }
   if (name === "from_orm" && !splat && !hasOrmMode(ctx, receiver)) {
     // Without from_attributes in the model's config, v2 would not read attributes: say so in the call.
     edits.push({

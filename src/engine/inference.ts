@@ -12,6 +12,8 @@ export interface InferredClass {
   definition?: Node;
   /** True for an instance of the class, false for the class itself. */
   instance: boolean;
+  /** For a union annotation (`A | B`): every member, this one first. */
+  union?: InferredClass[];
 }
 
 /** Class methods of Pydantic (v1 and v2) that build an instance. */
@@ -168,18 +170,28 @@ function annotatedClass(ctx: ModuleContext, expr: Node, depth: number): Inferred
       return cls && !cls.instance ? cls : undefined;
     }
     case "binary_operator": {
-      // X | None
+      // X | None, A | B
       const parts = [expr.childForFieldName("left"), expr.childForFieldName("right")];
-      const real = parts.filter((p) => p && p.text !== "None");
-      return real.length === 1 ? annotatedClass(ctx, real[0]!, depth + 1) : undefined;
+      return unionOf(
+        ctx,
+        parts.filter((p): p is Node => !!p && p.text !== "None"),
+        depth,
+      );
+    }
+    case "parenthesized_expression": {
+      const inner = expr.namedChildren.find((c) => c && c.type !== "comment");
+      return inner ? annotatedClass(ctx, inner, depth + 1) : undefined;
     }
     case "subscript":
     case "generic_type": {
       const [head, args] = genericParts(expr);
       const q = head ? ctx.qualifiedName(head) : undefined;
       if (!q || !(OPTIONAL_TYPES.has(q) || UNION_TYPES.has(q))) return undefined;
-      const real = args.filter((a) => a.text !== "None");
-      return real.length === 1 ? annotatedClass(ctx, real[0]!, depth + 1) : undefined;
+      return unionOf(
+        ctx,
+        args.filter((a) => a.text !== "None"),
+        depth,
+      );
     }
     case "string": {
       // A forward reference: "User" resolves like the name would at this point.
@@ -203,6 +215,14 @@ function annotatedClass(ctx: ModuleContext, expr: Node, depth: number): Inferred
     default:
       return undefined;
   }
+}
+
+/** One class, or a union whose every member is a class (the first stands for them all). */
+function unionOf(ctx: ModuleContext, members: Node[], depth: number): InferredClass | undefined {
+  const classes = members.map((m) => annotatedClass(ctx, m, depth + 1));
+  if (!classes.length || classes.some((c) => !c)) return undefined;
+  const flat = classes.flatMap((c) => c!.union ?? [c!]);
+  return flat.length === 1 ? flat[0] : { ...flat[0]!, union: flat };
 }
 
 function fromCall(ctx: ModuleContext, call: Node, depth: number): InferredClass | undefined {
