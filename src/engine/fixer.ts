@@ -8,6 +8,7 @@ import { importEdits, unboundRequirements } from "./imports.js";
 import { LineMap } from "./linemap.js";
 import { firstSyntaxError, parse, type Tree } from "./parser.js";
 import { LineIndex } from "./source.js";
+import { Suppressions } from "./suppression.js";
 import type { Diagnostic, Fix, Safety, Transform } from "./types.js";
 
 export const MAX_PASSES = 10;
@@ -81,6 +82,10 @@ export function fixSource(input: string, options: FixOptions): FileOutcome {
           throw new Error(`transform ${transform.name} failed: ${(err as Error).message}`);
         }
       }
+      const suppressions = new Suppressions(current, tree.rootNode);
+      const kept = diagnostics.filter((d) => !suppressions.covers(d));
+      diagnostics.length = 0;
+      diagnostics.push(...kept);
       const owner = new Map<Fix, Diagnostic>();
       for (const d of diagnostics) {
         if (d.fix && (d.fix.safety === "safe" || options.unsafe)) owner.set(d.fix, d);
