@@ -1,5 +1,6 @@
 // What a transform sees of one module: text, tree, style, scopes, imports and the project index.
 import type { ClassKind, ProjectIndex } from "../project/index.js";
+import { findRoutes, type Route } from "../project/routes.js";
 import { APP_CLASSES, classBases, configKeys, isAppConstruction } from "../project/summary.js";
 import { ImportManager, type EnsureOptions, type EnsureResult } from "./imports.js";
 import { query, type Node, type QueryMatch, type Tree } from "./parser.js";
@@ -20,6 +21,7 @@ export class ModuleContext {
   private style?: Stylist;
   private scopeTree?: ScopeTree;
   private importManager?: ImportManager;
+  private routeList?: Route[];
 
   constructor(
     readonly source: string,
@@ -98,6 +100,13 @@ export class ModuleContext {
 
   ensureImport(at: Node, module: string, name?: string, options?: EnsureOptions): EnsureResult {
     return this.imports.ensure(at, module, name, options);
+  }
+
+  // ---- FastAPI -----------------------------------------------------------------------------
+
+  /** The module's routes (decorated handlers and add_api_route registrations), found once. */
+  routes(): Route[] {
+    return (this.routeList ??= findRoutes(this));
   }
 
   // ---- classes -----------------------------------------------------------------------------

@@ -26,6 +26,7 @@ export class ProjectIndex {
   private readonly configs = new Map<string, string[]>();
   private readonly aliases = new Map<string, string>();
   private readonly routers = new Set<string>();
+  private readonly returns = new Map<string, string>();
   private readonly modules = new Set<string>();
   /** Every dotted suffix of a module name -> the module names that end with it. */
   private readonly suffixes = new Map<string, string[]>();
@@ -51,6 +52,7 @@ export class ProjectIndex {
     }
     for (const [from, to] of summary.aliases) this.aliases.set(from, to);
     for (const r of summary.routers) this.routers.add(r);
+    for (const [fn, cls] of summary.functions ?? []) this.returns.set(fn, cls);
   }
 
   /**
@@ -160,6 +162,21 @@ export class ProjectIndex {
       if (r === undefined) unknown = true;
     }
     return unknown ? undefined : false;
+  }
+
+  /** The qualified name of the class a project function returns (or yields), if annotated. */
+  returnTypeOf(qualified: string): string | undefined {
+    return this.returns.get(this.canonicalFunction(qualified));
+  }
+
+  private canonicalFunction(qualified: string): string {
+    let q = qualified;
+    for (let hops = 0; hops < 20 && !this.returns.has(q); hops++) {
+      const alias = this.aliases.get(q) ?? this.aliases.get(this.bySuffix(q) ?? "");
+      if (alias && alias !== q) q = alias;
+      else return this.bySuffix(q) ?? q;
+    }
+    return q;
   }
 
   /** True when the qualified name is a FastAPI app or APIRouter built at module level. */

@@ -19,6 +19,11 @@ export interface ModuleSummary {
   aliases: Array<[string, string]>;
   /** Qualified names of module-level `FastAPI()` / `APIRouter()` objects. */
   routers: string[];
+  /**
+   * Module-level functions -> the qualified name of the class they return (the yielded one for a
+   * generator: `-> Iterator[Session]`), for typing `Depends(get_db)` parameters in other files.
+   */
+  functions: Array<[string, string]>;
 }
 
 export const APP_CLASSES: ReadonlySet<string> = new Set([
@@ -52,7 +57,13 @@ export function classBases(classNode: Node, resolver: Resolver): string[] {
 /** Extracts the summary of a module from its scope tree. */
 export function summarize(scopes: ScopeTree, moduleName: string): ModuleSummary {
   const resolver: Resolver = { scopes, module: { moduleName } };
-  const summary: ModuleSummary = { module: moduleName, classes: [], aliases: [], routers: [] };
+  const summary: ModuleSummary = {
+    module: moduleName,
+    classes: [],
+    aliases: [],
+    routers: [],
+    functions: [],
+  };
   const visitClasses = (scope: Scope, prefix: string): void => {
     for (const [name, list] of scope.bindings) {
       for (const b of list) {
@@ -77,6 +88,10 @@ export function summarize(scopes: ScopeTree, moduleName: string): ModuleSummary 
     }
     if (b.kind === "assignment" && isAppConstruction(b.statement, resolver)) {
       summary.routers.push(`${moduleName}.${name}`);
+    }
+    if (b.kind === "function") {
+      const returns = returnedClass(b.statement, resolver);
+      if (returns) summary.functions.push([`${moduleName}.${name}`, returns]);
     }
   }
   return summary;
@@ -134,4 +149,44 @@ export function configKeys(classNode: Node): string[] {
     }
   }
   return keys;
+}
+
+const GENERATORS = new Set([
+  "typing.Generator",
+  "typing.Iterator",
+  "typing.Iterable",
+  "typing.AsyncGenerator",
+  "typing.AsyncIterator",
+  "typing.AsyncIterable",
+  "collections.abc.Generator",
+  "collections.abc.Iterator",
+  "collections.abc.Iterable",
+  "collections.abc.AsyncGenerator",
+  "collections.abc.AsyncIterator",
+  "collections.abc.AsyncIterable",
+]);
+
+/**
+ * The qualified name of the class a function's return annotation names, looking into the
+ * generator types a yielding dependency is annotated with; undefined for anything else.
+ */
+export function returnedClass(fn: Node, resolver: Resolver): string | undefined {
+  const type = fn.childForFieldName("return_type");
+  let expr = type?.namedChildren[0];
+  if (!expr) return undefined;
+  if (expr.type === "generic_type" || expr.type === "subscript") {
+    const head =
+      expr.type === "generic_type" ? expr.namedChildren[0] : expr.childForFieldName("value");
+    const q = head ? qualifiedName(resolver.scopes, head, resolver.module.moduleName) : undefined;
+    if (!q || !GENERATORS.has(q)) return undefined;
+    const first =
+      expr.type === "generic_type"
+        ? expr.namedChildren.find((c) => c?.type === "type_parameter")?.namedChildren[0]
+            ?.namedChildren[0]
+        : expr.childrenForFieldName("subscript")[0];
+    if (!first) return undefined;
+    expr = first;
+  }
+  if (expr.type !== "identifier" && expr.type !== "attribute") return undefined;
+  return qualifiedName(resolver.scopes, expr, resolver.module.moduleName);
 }

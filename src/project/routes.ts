@@ -1,0 +1,100 @@
+// FastAPI routes of a module: functions decorated with `<app or router>.<method>(...)` or
+// registered with `<app or router>.add_api_route(path, endpoint, ...)`, the app or router being
+// resolved through the project index (never guessed from its name).
+import type { ModuleContext } from "../engine/context.js";
+import type { Node } from "../engine/parser.js";
+import { keywordArguments, listItems } from "../engine/syntax.js";
+
+export const ROUTE_DECORATORS: ReadonlySet<string> = new Set([
+  "get",
+  "post",
+  "put",
+  "patch",
+  "delete",
+  "options",
+  "head",
+  "trace",
+  "api_route",
+  "websocket",
+]);
+
+export interface Route {
+  /** The handler's `function_definition`. */
+  handler: Node;
+  /** The `<router>.<method>(...)` call (the decorator's, or `add_api_route`'s). */
+  call: Node;
+  /** The decorator node, absent for `add_api_route`. */
+  decorator?: Node;
+  /** The app or router object expression. */
+  router: Node;
+  /** The decorator or method name: get, post, ..., api_route, websocket, add_api_route. */
+  kind: string;
+  /** HTTP methods in upper case (from the decorator name, or a literal `methods=[...]`). */
+  methods: string[];
+  /** The path, when it is a plain string literal. */
+  path?: string;
+  keywords: Map<string, Node>;
+}
+
+const QUERY = `
+(decorated_definition
+  (decorator (call function: (attribute object: (_) @router attribute: (identifier) @kind) arguments: (argument_list) @args) @call) @decorator
+  definition: (function_definition) @handler)
+(call function: (attribute object: (_) @router attribute: (identifier) @kind (#eq? @kind "add_api_route")) arguments: (argument_list) @args) @call
+`;
+
+/** The plain text of a string literal without prefix or interpolation. */
+export function literalString(node: Node | null | undefined): string | undefined {
+  if (node?.type !== "string" || !/^["']/.test(node.text)) return undefined;
+  const parts = node.namedChildren.filter(
+    (c) => c && c.type !== "string_start" && c.type !== "string_end",
+  );
+  if (parts.length > 1 || (parts[0] && parts[0].type !== "string_content")) return undefined;
+  return parts[0]?.text ?? "";
+}
+
+function methodsOf(kind: string, keywords: Map<string, Node>): string[] {
+  if (kind !== "api_route" && kind !== "add_api_route")
+    return kind === "websocket" ? [] : [kind.toUpperCase()];
+  const list = keywords.get("methods")?.childForFieldName("value");
+  if (!list) return ["GET"];
+  return listItems(list)
+    .map((m) => literalString(m)?.toUpperCase())
+    .filter((m): m is string => !!m);
+}
+
+/** Every route of the module, in source order. */
+export function findRoutes(ctx: ModuleContext): Route[] {
+  const out: Route[] = [];
+  for (const m of ctx.matches(QUERY)) {
+    const get = (name: string): Node | undefined => m.captures.find((c) => c.name === name)?.node;
+    const router = get("router")!;
+    const kind = get("kind")!.text;
+    const args = get("args")!;
+    if (m.patternIndex === 0 && !ROUTE_DECORATORS.has(kind)) continue;
+    if (!ctx.isAppOrRouter(router)) continue;
+    const keywords = keywordArguments(args);
+    const positional = listItems(args).filter((a) => a.type !== "keyword_argument");
+    let handler = get("handler");
+    let pathNode = positional[0] ?? keywords.get("path")?.childForFieldName("value");
+    if (m.patternIndex === 1) {
+      const endpoint = positional[1] ?? keywords.get("endpoint")?.childForFieldName("value");
+      const found =
+        endpoint?.type === "identifier" ? ctx.bindings(endpoint.text, endpoint) : undefined;
+      if (found?.length !== 1 || found[0]!.kind !== "function") continue;
+      handler = found[0]!.statement;
+      pathNode = positional[0] ?? keywords.get("path")?.childForFieldName("value");
+    }
+    out.push({
+      handler: handler!,
+      call: get("call")!,
+      decorator: get("decorator"),
+      router,
+      kind,
+      methods: methodsOf(kind, keywords),
+      path: literalString(pathNode),
+      keywords,
+    });
+  }
+  return out.sort((a, b) => a.call.startIndex - b.call.startIndex);
+}
