@@ -2,18 +2,34 @@
 // read it.
 import type { Transform } from "../src/engine/types.js";
 import { asyncSleep } from "./async-sleep.js";
+import { blockingCallInAsync } from "./blocking-call-in-async.js";
+import { asyncRouteHandler } from "./async-route-handler.js";
 import { pydanticModelConfig } from "./pydantic-model-config.js";
 import { pydanticValidators } from "./pydantic-validators.js";
 import { pydanticV1Methods } from "./pydantic-v1-methods.js";
+import { pydanticFieldArgs } from "./pydantic-field-args.js";
+import { pydanticOptionalDefault } from "./pydantic-optional-default.js";
 import { statusConstants } from "./status-constants.js";
+import { apiVersionPrefix } from "./api-version-prefix.js";
+import { listPagination } from "./list-pagination.js";
+import { httpExceptionDetail } from "./http-exception-detail.js";
+import { directDependencyCall } from "./direct-dependency-call.js";
 
 // One entry a line, in code order.
 export const TRANSFORMS: readonly Transform[] = [
   asyncSleep,
+  blockingCallInAsync,
+  asyncRouteHandler,
   pydanticModelConfig,
   pydanticValidators,
   pydanticV1Methods,
+  pydanticFieldArgs,
+  pydanticOptionalDefault,
   statusConstants,
+  apiVersionPrefix,
+  listPagination,
+  httpExceptionDetail,
+  directDependencyCall,
 ];
 
 /** Looks up transforms by CLI name or code. */

@@ -9,4 +9,4 @@ class Loose(pydantic.BaseModel):
 
 
 class Tight(BaseModel):
-    model_config = pydantic.ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid")

@@ -56,15 +56,21 @@ export class ImportManager {
     const qualified = name ? `${module}.${name}` : module;
     const accepted = new Set([qualified, ...(options.equivalents ?? [])]);
 
+    // A name that a fix of this pass already plans to import is reused first, so that two fixes
+    // never spell the same object two ways (`StringConstraints` and `pydantic.StringConstraints`).
+    const direct = this.existingExpression(at, module, name, accepted, true);
+    if (direct) return { ok: true, expr: direct };
+    if (!options.onlyExisting) {
+      for (const req of this.pending) {
+        if (req.module === module && req.name === name && this.isFreeAt(req.local, at, req)) {
+          return { ok: true, expr: req.local, requirement: req };
+        }
+      }
+    }
     const existing = this.existingExpression(at, module, name, accepted);
     if (existing) return { ok: true, expr: existing };
     if (options.onlyExisting) return { ok: false, reason: `${qualified} is not imported` };
 
-    for (const req of this.pending) {
-      if (req.module === module && req.name === name && this.isFreeAt(req.local, at, req)) {
-        return { ok: true, expr: req.local, requirement: req };
-      }
-    }
     const candidates = [name ?? module, ...(options.aliases ?? [])];
     for (const local of candidates) {
       if (local.includes(".")) continue;
@@ -79,11 +85,13 @@ export class ImportManager {
     };
   }
 
+  /** An existing binding for the name; `directOnly` leaves out `module.name` through `import module`. */
   private existingExpression(
     at: Node,
     module: string,
     name: string | undefined,
     accepted: Set<string>,
+    directOnly = false,
   ): string | undefined {
     const visible = this.visibleBindings(at);
     // `from module import name [as x]` or an equivalent.
@@ -95,6 +103,7 @@ export class ImportManager {
         if (this.resolvesTo(b.name, at, b.qualified)) return b.name; // import a.b as x
       }
     }
+    if (directOnly) return undefined;
     // A name can join an existing `from module import ...`: that reads better than `m.name`.
     if (name && this.hasFromImport(module) && this.isFreeAt(name, at)) return undefined;
     // `import module [as m]` gives `m.name`.

@@ -27,6 +27,7 @@ export class ProjectIndex {
   private readonly aliases = new Map<string, string>();
   private readonly routers = new Set<string>();
   private readonly returns = new Map<string, string>();
+  private readonly dependencies = new Set<string>();
   private readonly modules = new Set<string>();
   /** Every dotted suffix of a module name -> the module names that end with it. */
   private readonly suffixes = new Map<string, string[]>();
@@ -53,6 +54,7 @@ export class ProjectIndex {
     for (const [from, to] of summary.aliases) this.aliases.set(from, to);
     for (const r of summary.routers) this.routers.add(r);
     for (const [fn, cls] of summary.functions ?? []) this.returns.set(fn, cls);
+    for (const dep of summary.dependencies ?? []) this.dependencies.add(dep);
   }
 
   /**
@@ -177,6 +179,13 @@ export class ProjectIndex {
       else return this.bySuffix(q) ?? q;
     }
     return q;
+  }
+
+  /** True when some module of the project passes this function to Depends()/Security(). */
+  isDependency(qualified: string): boolean {
+    return (
+      this.dependencies.has(qualified) || this.dependencies.has(this.canonicalFunction(qualified))
+    );
   }
 
   /** True when the qualified name is a FastAPI app or APIRouter built at module level. */

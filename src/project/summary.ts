@@ -1,7 +1,7 @@
 // What the index pass keeps of one module: its classes with their resolved bases, the names it
 // re-exports, and the FastAPI apps and routers it defines.
 import { qualifiedName, unsubscripted } from "../engine/names.js";
-import type { Node } from "../engine/parser.js";
+import { query, type Node } from "../engine/parser.js";
 import type { Scope, ScopeTree } from "../engine/scope.js";
 
 export interface ClassSummary {
@@ -24,6 +24,8 @@ export interface ModuleSummary {
    * generator: `-> Iterator[Session]`), for typing `Depends(get_db)` parameters in other files.
    */
   functions: Array<[string, string]>;
+  /** Qualified names of the functions this module passes to `Depends(...)` / `Security(...)`. */
+  dependencies: string[];
 }
 
 export const APP_CLASSES: ReadonlySet<string> = new Set([
@@ -63,6 +65,7 @@ export function summarize(scopes: ScopeTree, moduleName: string): ModuleSummary 
     aliases: [],
     routers: [],
     functions: [],
+    dependencies: dependenciesOf(scopes, moduleName),
   };
   const visitClasses = (scope: Scope, prefix: string): void => {
     for (const [name, list] of scope.bindings) {
@@ -189,4 +192,37 @@ export function returnedClass(fn: Node, resolver: Resolver): string | undefined 
   }
   if (expr.type !== "identifier" && expr.type !== "attribute") return undefined;
   return qualifiedName(resolver.scopes, expr, resolver.module.moduleName);
+}
+
+const DEPENDS = new Set([
+  "fastapi.Depends",
+  "fastapi.params.Depends",
+  "fastapi.Security",
+  "fastapi.params.Security",
+]);
+
+/** Functions handed to Depends()/Security() anywhere in the module (first argument or dependency=). */
+function dependenciesOf(scopes: ScopeTree, moduleName: string): string[] {
+  const root = scopes.module.node;
+  if (!/\b(Depends|Security)\b/.test(root.text)) return [];
+  const out = new Set<string>();
+  const matches = query(
+    `(call function: [(identifier) (attribute)] @fn arguments: (argument_list) @args (#match? @fn "(Depends|Security)$"))`,
+  ).matches(root);
+  for (const m of matches) {
+    const fn = m.captures.find((c) => c.name === "fn")!.node;
+    const q = qualifiedName(scopes, fn, moduleName);
+    if (!q || !DEPENDS.has(q)) continue;
+    const args = m.captures.find((c) => c.name === "args")!.node;
+    const first = args.namedChildren.find((c) => c && c.type !== "comment");
+    const dep =
+      first?.type === "keyword_argument"
+        ? first.childForFieldName("name")?.text === "dependency"
+          ? first.childForFieldName("value")
+          : undefined
+        : first;
+    const target = dep ? qualifiedName(scopes, dep, moduleName) : undefined;
+    if (target) out.add(target);
+  }
+  return [...out];
 }

@@ -1,0 +1,5 @@
+import requests
+
+
+async def handler(url):
+    return requests.get(url)

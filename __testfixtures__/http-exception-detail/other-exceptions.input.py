@@ -1,0 +1,6 @@
+class HTTPException(Exception):
+    pass
+
+
+def check():
+    raise HTTPException(404)

@@ -1,0 +1,5 @@
+from typing import List
+
+
+def helper() -> List[int]:
+    return []

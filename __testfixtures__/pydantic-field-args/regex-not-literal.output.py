@@ -1,0 +1,19 @@
+import re
+
+from fastapi import Query
+from pydantic import BaseModel, Field, StringConstraints
+from typing import Annotated
+
+EMAIL = r"[^@]+@[^@]+"
+
+
+class Contact(BaseModel):
+    email: str = Field(..., pattern=EMAIL)
+    phone: Annotated[str, StringConstraints(pattern=f"{EMAIL}")]
+    code: str = Field("", pattern="(?i)^abc")
+    zip_code: str = Field("", pattern=r"\A\d{5}")
+    label: str = Field("", pattern="^(?:^" "[a-z]" "+|x)")
+
+
+def lookup(q: str = Query(..., pattern=re.compile("x").pattern)):
+    return q

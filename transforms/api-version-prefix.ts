@@ -1,0 +1,95 @@
+// FF207: routes outside /api/v<N> cannot change without breaking every client at once.
+import type { ModuleContext } from "../src/engine/context.js";
+import type { Node } from "../src/engine/parser.js";
+import { keywordArguments, listItems } from "../src/engine/syntax.js";
+import { literalString } from "../src/project/routes.js";
+import { APP_CLASSES } from "../src/project/summary.js";
+import type { Diagnostic, Transform } from "../src/engine/types.js";
+
+const VERSIONED = /^\/api\/v\d+(\/|$)/;
+/** Operational endpoints that stay unversioned on purpose. */
+const OPERATIONAL =
+  /^\/(health|healthz|healthcheck|ping|ready|readyz|live|livez|status|metrics|favicon\.ico)?\/?$/;
+
+export const apiVersionPrefix: Transform = {
+  name: "api-version-prefix",
+  code: "FF207",
+  summary: "routers and routes of an app not mounted under /api/v<N> (one report per app)",
+  rule: "Version APIs with /api/v1/ prefix for backward compatibility",
+  safety: "detect",
+  docs: {
+    why: "A version prefix lets a breaking change ship as /api/v2 while /api/v1 clients keep working.",
+    bad: 'app.include_router(items.router, prefix="/items")\n',
+    good: 'app.include_router(items.router, prefix="/api/v1/items")\n',
+  },
+  prefilter: /FastAPI\s*\(/,
+  query: `(assignment left: (identifier) @app right: (call function: (_) @fn) @build)`,
+  check(ctx: ModuleContext): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const m of ctx.matches(this.query)) {
+      const fn = m.captures.find((c) => c.name === "fn")!.node;
+      const q = ctx.qualifiedName(fn);
+      if (q !== "fastapi.FastAPI" && q !== "fastapi.applications.FastAPI") continue;
+      const app = m.captures.find((c) => c.name === "app")!.node;
+      if (ctx.scopeAt(app).kind !== "module") continue;
+      const unversioned = unversionedPaths(ctx, app);
+      if (!unversioned.length) continue;
+      const shown = unversioned.slice(0, 3).join(", ") + (unversioned.length > 3 ? ", ..." : "");
+      out.push(
+        ctx.diagnostic(
+          this,
+          m.captures.find((c) => c.name === "build")!.node,
+          `${unversioned.length} route${unversioned.length === 1 ? "" : "s or routers"} of ${app.text} not under /api/v<N>: ${shown}`,
+        ),
+      );
+    }
+    return out;
+  },
+};
+
+function sameApp(ctx: ModuleContext, node: Node, app: Node): boolean {
+  if (node.type !== "identifier" || node.text !== app.text) return false;
+  const found = ctx.bindings(node.text, node);
+  return !!found?.length && found.every((b) => b.node.equals(app));
+}
+
+/** Paths of the app's own routes and included routers that are not versioned. */
+function unversionedPaths(ctx: ModuleContext, app: Node): string[] {
+  const out: string[] = [];
+  for (const route of ctx.routes()) {
+    if (!sameApp(ctx, route.router, app) || route.path === undefined) continue;
+    if (!VERSIONED.test(route.path) && !OPERATIONAL.test(route.path)) out.push(route.path || "/");
+  }
+  const includes = ctx.matches(
+    `(call function: (attribute object: (identifier) @obj attribute: (identifier) @m (#eq? @m "include_router")) arguments: (argument_list) @args)`,
+  );
+  for (const inc of includes) {
+    if (!sameApp(ctx, inc.captures.find((c) => c.name === "obj")!.node, app)) continue;
+    const args = inc.captures.find((c) => c.name === "args")!.node;
+    const router = listItems(args).find((a) => a.type !== "keyword_argument");
+    const prefixNode = keywordArguments(args).get("prefix")?.childForFieldName("value");
+    const prefix = prefixNode ? literalString(prefixNode) : "";
+    if (prefix === undefined) continue; // computed prefix: cannot tell
+    const own = router ? routerPrefix(ctx, router) : undefined;
+    if (own === undefined && !prefix) continue; // the router's own prefix is not known here
+    const full = prefix + (own ?? "");
+    if (!VERSIONED.test(full) && !OPERATIONAL.test(full))
+      out.push(`${full || "/"} (${router?.text ?? "router"})`);
+  }
+  return out;
+}
+
+/** The literal `prefix=` of an APIRouter built in this module, "" when it has none. */
+function routerPrefix(ctx: ModuleContext, router: Node): string | undefined {
+  if (router.type !== "identifier") return undefined;
+  const found = ctx.bindings(router.text, router);
+  if (found?.length !== 1 || found[0]!.statement.type !== "assignment") return undefined;
+  const call = found[0]!.statement.childForFieldName("right");
+  if (call?.type !== "call") return undefined;
+  const q = ctx.qualifiedName(call.childForFieldName("function")!);
+  if (!q || !APP_CLASSES.has(q)) return undefined;
+  const prefix = keywordArguments(call.childForFieldName("arguments")!)
+    .get("prefix")
+    ?.childForFieldName("value");
+  return prefix ? literalString(prefix) : "";
+}

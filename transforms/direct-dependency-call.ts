@@ -1,0 +1,49 @@
+// FF210: a dependency called by hand inside a route bypasses FastAPI's dependency injection: no
+// cleanup after `yield`, no caching per request, no overrides in tests.
+import type { ModuleContext } from "../src/engine/context.js";
+import type { Node } from "../src/engine/parser.js";
+import type { Diagnostic, Transform } from "../src/engine/types.js";
+
+export const directDependencyCall: Transform = {
+  name: "direct-dependency-call",
+  code: "FF210",
+  summary: "a dependency function called directly inside a route instead of through Depends()",
+  rule: "Never instantiate dependencies directly; always use Depends()",
+  safety: "detect",
+  docs: {
+    why: "Called by hand, a dependency skips FastAPI's injection: a generator's cleanup after yield never runs, results are not shared within the request, and app.dependency_overrides cannot replace it in tests.",
+    bad: '@app.get("/items")\ndef items():\n    db = next(get_db())\n    return db.all()\n',
+    good: '@app.get("/items")\ndef items(db: Annotated[Session, Depends(get_db)]):\n    return db.all()\n',
+  },
+  prefilter: /\b(Depends|Security)\b|@/,
+  query: `(call function: (identifier) @fn) @call`,
+  check(ctx: ModuleContext): Diagnostic[] {
+    const routes = ctx.routes();
+    if (!routes.length) return [];
+    const handlers = routes.map((r) => r.handler);
+    const out: Diagnostic[] = [];
+    for (const m of ctx.matches(this.query)) {
+      const call = m.captures.find((c) => c.name === "call")!.node;
+      const fn = m.captures.find((c) => c.name === "fn")!.node;
+      if (!insideBody(call, handlers)) continue;
+      const q = ctx.qualifiedName(fn);
+      if (!q || !ctx.index.isDependency(q)) continue;
+      out.push(
+        ctx.diagnostic(
+          this,
+          call,
+          `${fn.text}() is a dependency: declare it as a parameter with Depends(${fn.text}) instead of calling it`,
+        ),
+      );
+    }
+    return out;
+  },
+};
+
+/** True when `node` is in the body of one of the handlers (not in its signature). */
+function insideBody(node: Node, handlers: Node[]): boolean {
+  return handlers.some((h) => {
+    const body = h.childForFieldName("body")!;
+    return node.startIndex >= body.startIndex && node.endIndex <= body.endIndex;
+  });
+}

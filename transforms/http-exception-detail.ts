@@ -1,0 +1,52 @@
+// FF209: an HTTPException without `detail` answers with the bare reason phrase; clients get
+// nothing to act on.
+import type { ModuleContext } from "../src/engine/context.js";
+import { listItems } from "../src/engine/syntax.js";
+import type { Diagnostic, Transform } from "../src/engine/types.js";
+
+const HTTP_EXCEPTIONS = new Set([
+  "fastapi.HTTPException",
+  "fastapi.exceptions.HTTPException",
+  "starlette.exceptions.HTTPException",
+]);
+
+export const httpExceptionDetail: Transform = {
+  name: "http-exception-detail",
+  code: "FF209",
+  summary: "HTTPException raised without detail",
+  rule: "Provide user-friendly error messages in the detail field",
+  safety: "detect",
+  docs: {
+    why: "Without detail the client receives only the status's reason phrase; a message (and an error code) tells it what went wrong.",
+    bad: "raise HTTPException(status.HTTP_404_NOT_FOUND)\n",
+    good: 'raise HTTPException(status.HTTP_404_NOT_FOUND, detail="Item not found")\n',
+  },
+  prefilter: /HTTPException/,
+  query: `(call function: [(identifier) (attribute)] @fn arguments: (argument_list) @args (#match? @fn "HTTPException$")) @call`,
+  check(ctx: ModuleContext): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const m of ctx.matches(this.query)) {
+      const fn = m.captures.find((c) => c.name === "fn")!.node;
+      const q = ctx.qualifiedName(fn);
+      if (!q || !HTTP_EXCEPTIONS.has(q)) continue;
+      const args = listItems(m.captures.find((c) => c.name === "args")!.node);
+      // (status_code, detail, headers): detail is the second positional or the keyword.
+      const positional = args.filter((a) => a.type !== "keyword_argument");
+      const named = args.some(
+        (a) =>
+          (a.type === "keyword_argument" && a.childForFieldName("name")!.text === "detail") ||
+          a.type === "list_splat" ||
+          a.type === "dictionary_splat",
+      );
+      if (named || positional.length >= 2) continue;
+      out.push(
+        ctx.diagnostic(
+          this,
+          m.captures.find((c) => c.name === "call")!.node,
+          "HTTPException without detail: say what went wrong",
+        ),
+      );
+    }
+    return out;
+  },
+};

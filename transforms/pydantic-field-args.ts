@@ -1,0 +1,853 @@
+// FF104: Pydantic v1 keywords of Field() and of FastAPI's Query()/Body()/..., and the v1
+// constrained types constr()/conint()/conlist()/..., rewritten to what Pydantic v2 accepts.
+import type { ModuleContext } from "../src/engine/context.js";
+import type { EnsureOptions, EnsureResult } from "../src/engine/imports.js";
+import type { Node } from "../src/engine/parser.js";
+import type {
+  Diagnostic,
+  Edit,
+  Fix,
+  ImportRequirement,
+  Transform,
+  UnusedImportCheck,
+} from "../src/engine/types.js";
+import {
+  CON_FUNCTIONS,
+  CON_TYPES,
+  FASTAPI_PARAM_KEYWORDS,
+  FASTAPI_PARAMS,
+  PARAM_NO_EFFECT,
+  PYDANTIC_FIELD,
+  PYDANTIC_FIELD_KEYWORDS,
+  SQLMODEL_FIELD,
+  typingName,
+  type ConType,
+} from "./data/pydantic-fields.js";
+
+type Note = NonNullable<Fix["notes"]>[number];
+
+const TYPE_ADAPTERS = new Set([
+  "pydantic.TypeAdapter",
+  "pydantic.type_adapter.TypeAdapter",
+  "pydantic.parse_obj_as",
+  "pydantic.tools.parse_obj_as",
+]);
+
+const REGEX_NOTE =
+  "v1 `regex` matched only at the start of the string, v2 `pattern` matches anywhere in it: anchor the pattern with ^ if it must match at the start";
+
+export const pydanticFieldArgs: Transform = {
+  name: "pydantic-field-args",
+  code: "FF104",
+  summary:
+    "Pydantic v1 keywords of Field()/Query()/... and con*() types -> their Pydantic v2 forms",
+  rule: "Use Pydantic v2; use Field() for validation constraints (min_length, max_length, ge, le)",
+  safety: "safe",
+  levels: ["safe", "detect"],
+  docs: {
+    why: "Pydantic v2 rejects `regex`, `const` and `unique_items` in Field() and deprecates `min_items`, `max_items`, `allow_mutation`, `example` and extra keywords; modern FastAPI's Query()/Body()/... reject the extra and v1-only keywords and deprecate `regex` and `example`; SQLModel's Field() on Pydantic v2 silently ignores `regex` and `allow_mutation`. The v1 constrained types (`constr()`, `conint()`, `conlist()`, ...) are calls that type checkers cannot read; `Annotated[T, ...]` states the same constraints as a type. A v1 `regex` matched at the start of the string only, a v2 `pattern` anywhere: the rewritten pattern is anchored with `^` so that it accepts what it accepted before. A route parameter `x: conint(gt=0) = Query(...)` loses its constraints under Pydantic v2, so they move into the Query() call.",
+    bad: 'from typing import List\n\nfrom pydantic import BaseModel, Field, constr\n\n\nclass Item(BaseModel):\n    sku: str = Field(..., regex=r"[A-Z]{3}-\\d+", example="ABC-1")\n    tags: List[str] = Field([], max_items=5, unit="tag")\n    name: constr(min_length=1, max_length=50)\n',
+    good: 'from typing import List, Annotated\n\nfrom pydantic import BaseModel, Field, StringConstraints\n\n\nclass Item(BaseModel):\n    sku: str = Field(..., pattern=r"^[A-Z]{3}-\\d+", examples=["ABC-1"])\n    tags: List[str] = Field([], max_length=5, json_schema_extra={"unit": "tag"})\n    name: Annotated[str, StringConstraints(min_length=1, max_length=50)]\n',
+  },
+  prefilter:
+    /\b(?:Field|Query|Path|Body|Header|Cookie|Form|File|con(?:str|int|float|decimal|bytes|list|set|frozenset))\b/,
+  query: `(call function: [(identifier) (attribute)] @fn arguments: (argument_list) @args) @call`,
+  check(ctx: ModuleContext): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const m of ctx.matches(this.query)) {
+      const call = m.captures.find((c) => c.name === "call")!.node;
+      const fn = m.captures.find((c) => c.name === "fn")!.node;
+      const args = m.captures.find((c) => c.name === "args")!.node;
+      const q = ctx.qualifiedName(fn);
+      if (!q) continue;
+      if (PYDANTIC_FIELD.has(q)) out.push(...fieldCall(ctx, this, call, args, "pydantic", "Field"));
+      else if (SQLMODEL_FIELD.has(q))
+        out.push(...fieldCall(ctx, this, call, args, "sqlmodel", "Field"));
+      else if (FASTAPI_PARAMS.has(q))
+        out.push(...fieldCall(ctx, this, call, args, "fastapi", FASTAPI_PARAMS.get(q)!));
+      else if (CON_FUNCTIONS.has(q))
+        out.push(...conCall(ctx, this, call, fn, args, CON_FUNCTIONS.get(q)!));
+    }
+    return out;
+  },
+};
+
+// ---- Field(), SQLModel's Field() and FastAPI's parameter functions ---------------------------
+
+type Family = "pydantic" | "sqlmodel" | "fastapi";
+
+interface Plan {
+  replace: Map<Node, string>;
+  remove: Set<Node>;
+  /** Keywords that go into json_schema_extra (SQLModel: schema_extra). */
+  moved: Array<{ node: Node; key: string; value: string; from: string }>;
+  changes: string[];
+  notes: Note[];
+  problems: Diagnostic[];
+}
+
+function fieldCall(
+  ctx: ModuleContext,
+  transform: Transform,
+  call: Node,
+  args: Node,
+  family: Family,
+  label: string,
+): Diagnostic[] {
+  const items = argumentItems(args);
+  const keywords = new Map<string, Node>();
+  for (const item of items) {
+    if (item.type !== "keyword_argument") continue;
+    keywords.set(item.childForFieldName("name")!.text, item);
+  }
+  const plan: Plan = {
+    replace: new Map(),
+    remove: new Set(),
+    moved: [],
+    changes: [],
+    notes: [],
+    problems: [],
+  };
+  const problem = (node: Node, message: string): void => {
+    plan.problems.push(ctx.diagnostic(transform, node, message));
+  };
+  const has = (name: string): boolean => keywords.has(name);
+  /** Renames `from` to `to` unless the call already has `to`. */
+  const rename = (item: Node, from: string, to: string, value: string): boolean => {
+    if (has(to)) {
+      problem(item, `${label}() has both \`${from}\` and \`${to}\`: keep one by hand`);
+      return false;
+    }
+    plan.replace.set(item, `${to}=${value}`);
+    plan.changes.push(`${from} -> ${to}`);
+    return true;
+  };
+  const extraKey = family === "sqlmodel" ? "schema_extra" : "json_schema_extra";
+
+  for (const [name, item] of keywords) {
+    const value = item.childForFieldName("value")!;
+    const text = ctx.text(value);
+    const noOp = value.type === "false" || value.type === "none";
+    switch (name) {
+      case "regex": {
+        const anchored = anchoredPattern(ctx, value);
+        let done = true;
+        if (family === "sqlmodel") {
+          // SQLModel's Field() keeps `regex` but Pydantic v2 ignores it; `pattern` only reaches
+          // the field through schema_extra.
+          plan.moved.push({ node: item, key: "pattern", value: anchored.text, from: name });
+          plan.changes.push(`regex -> ${extraKey} pattern`);
+        } else done = rename(item, name, "pattern", anchored.text);
+        if (done && !anchored.exact) plan.notes.push(noteAt(value, REGEX_NOTE));
+        continue;
+      }
+      case "min_items":
+      case "max_items":
+        rename(item, name, name === "min_items" ? "min_length" : "max_length", text);
+        continue;
+      case "const":
+      case "unique_items":
+        if (noOp) {
+          plan.remove.add(item);
+          plan.changes.push(`${name}=${text} dropped`);
+        } else problem(item, removedMessage(name, family, label));
+        continue;
+      case "allow_mutation":
+        if (family === "fastapi") break;
+        if (value.type === "true") {
+          plan.remove.add(item);
+          plan.changes.push("allow_mutation=True dropped");
+        } else if (value.type === "false") {
+          if (family === "sqlmodel") {
+            plan.moved.push({ node: item, key: "frozen", value: "True", from: name });
+            plan.changes.push(`allow_mutation=False -> ${extraKey} frozen=True`);
+          } else if (has("frozen")) {
+            problem(
+              item,
+              `${label}() has both \`allow_mutation\` and \`frozen\`: keep one by hand`,
+            );
+          } else {
+            plan.replace.set(item, "frozen=True");
+            plan.changes.push("allow_mutation=False -> frozen=True");
+          }
+        } else {
+          problem(
+            item,
+            `allow_mutation=${firstLine(text)} is deprecated in Pydantic v2: write frozen=... by hand`,
+          );
+        }
+        continue;
+      case "example":
+        if (family === "sqlmodel") continue;
+        if (has("examples") && !isDict(keywords.get("examples")!)) {
+          problem(item, `${label}() has both \`example\` and \`examples\`: merge them by hand`);
+          continue;
+        }
+        plan.replace.set(item, `examples=[${text}]`);
+        plan.changes.push("example -> examples");
+        continue;
+      case "examples":
+        // FastAPI before 0.99 took named OpenAPI examples here, a dict; now they are
+        // `openapi_examples` and `examples` is a JSON Schema list.
+        if (family === "fastapi" && value.type === "dictionary") {
+          if (has("openapi_examples")) {
+            problem(
+              item,
+              `${label}() has both a dict \`examples\` and \`openapi_examples\`: merge them by hand`,
+            );
+          } else {
+            plan.replace.set(item, `openapi_examples=${text}`);
+            plan.changes.push("examples -> openapi_examples");
+          }
+        }
+        continue;
+      case "include":
+        if (family === "pydantic") {
+          problem(
+            item,
+            "`include` does nothing in Pydantic v2: pass include=/exclude= to model_dump() instead",
+          );
+          continue;
+        }
+        break;
+      case "exclude":
+        if (family === "pydantic" && (value.type === "set" || value.type === "dictionary")) {
+          problem(
+            item,
+            "`exclude` takes only a bool in Pydantic v2: pass exclude= to model_dump() instead",
+          );
+          continue;
+        }
+        break;
+    }
+    if (family === "fastapi") {
+      if (PARAM_NO_EFFECT.has(name)) {
+        plan.remove.add(item);
+        plan.changes.push(`${name} dropped (no effect on a request parameter)`);
+      } else if (!FASTAPI_PARAM_KEYWORDS[label]!.has(name)) {
+        plan.moved.push({ node: item, key: name, value: text, from: name });
+      }
+    } else if (family === "pydantic" && !PYDANTIC_FIELD_KEYWORDS.has(name)) {
+      plan.moved.push({ node: item, key: name, value: text, from: name });
+    }
+  }
+
+  const extraEdits = planExtra(ctx, transform, plan, items, keywords, extraKey, label);
+  const out = [...plan.problems];
+  if (!plan.replace.size && !plan.remove.size && !extraEdits.length) return out;
+  const edits = [...argumentEdits(args, items, plan.replace, plan.remove), ...extraEdits];
+  out.push(
+    ctx.diagnostic(
+      transform,
+      call,
+      `Pydantic v1 keywords in ${label}(): ${plan.changes.join(", ")}`,
+      {
+        title: `Rewrite the Pydantic v1 keywords of ${label}()`,
+        safety: "safe",
+        edits,
+        notes: plan.notes,
+      },
+    ),
+  );
+  return out;
+}
+
+function removedMessage(name: string, family: Family, label: string): string {
+  const instead = name === "const" ? "use a Literal[...] type" : "use a set type";
+  if (family === "sqlmodel") {
+    return `SQLModel on Pydantic v2 ignores \`${name}\` (v1 enforced it): ${instead} instead`;
+  }
+  if (family === "fastapi") {
+    return `\`${name}\` was removed in Pydantic v2 and modern FastAPI's ${label}() rejects it: ${instead} instead`;
+  }
+  return `\`${name}\` was removed in Pydantic v2 (an error when the class is defined): ${instead} instead`;
+}
+
+/**
+ * Moves the planned keywords into json_schema_extra: into an existing dict literal, or as a new
+ * keyword where the first of them stood. Returns the edits that touch the existing dict.
+ */
+function planExtra(
+  ctx: ModuleContext,
+  transform: Transform,
+  plan: Plan,
+  items: Node[],
+  keywords: Map<string, Node>,
+  extraKey: string,
+  label: string,
+): Edit[] {
+  if (!plan.moved.length) return [];
+  const names = plan.moved
+    .map((m) => (m.from === m.key ? `\`${m.key}\`` : `\`${m.from}\` (as \`${m.key}\`)`))
+    .join(", ");
+  const giveUp = (node: Node, message: string): Edit[] => {
+    plan.problems.push(ctx.diagnostic(transform, node, message));
+    // The keywords stay where they are; changes that only moved them are dropped.
+    plan.changes = plan.changes.filter((c) => !c.includes(`-> ${extraKey}`));
+    plan.notes = plan.notes.filter((n) => !plan.moved.some((m) => within(n, m.node)));
+    plan.moved = [];
+    return [];
+  };
+  if (items.some((i) => i.type === "dictionary_splat")) {
+    return giveUp(
+      plan.moved[0]!.node,
+      `${label}() takes **kwargs: move ${names} into ${extraKey} by hand`,
+    );
+  }
+  const q = ctx.stylist.quote;
+  const entries = plan.moved.map((m) => `${q}${m.key}${q}: ${m.value}`);
+  const movedKeys = plan.moved.filter((m) => m.from === m.key); // the others are listed already
+  if (movedKeys.length)
+    plan.changes.push(`${movedKeys.map((m) => m.key).join(", ")} -> ${extraKey}`);
+  const existing = keywords.get(extraKey);
+  if (existing) {
+    const dict = existing.childForFieldName("value")!;
+    if (dict.type !== "dictionary") {
+      return giveUp(existing, `${extraKey} is not a dict literal: move ${names} into it by hand`);
+    }
+    const present = new Set(
+      dict.namedChildren
+        .filter((p): p is Node => p?.type === "pair")
+        .map((p) => stringValue(ctx, p.childForFieldName("key")!))
+        .filter((k): k is string => k !== undefined),
+    );
+    const clash = plan.moved.find((m) => present.has(m.key));
+    if (clash) {
+      return giveUp(existing, `${extraKey} already has \`${clash.key}\`: merge it by hand`);
+    }
+    for (const m of plan.moved) plan.remove.add(m.node);
+    return [appendItems(ctx, dict, entries)];
+  }
+  const [first, ...rest] = plan.moved;
+  plan.replace.set(first!.node, `${extraKey}={${entries.join(", ")}}`);
+  for (const m of rest) plan.remove.add(m.node);
+  return [];
+}
+
+function within(note: Note, node: Node): boolean {
+  return note.start >= node.startIndex && note.end <= node.endIndex;
+}
+
+// ---- constr(), conint(), conlist(), ... ------------------------------------------------------
+
+function conCall(
+  ctx: ModuleContext,
+  transform: Transform,
+  call: Node,
+  fn: Node,
+  args: Node,
+  name: string,
+): Diagnostic[] {
+  const spec = CON_TYPES[name]!;
+  const items = argumentItems(args);
+  if (items.some((i) => i.type === "list_splat" || i.type === "dictionary_splat")) return [];
+  const positional = items.filter((i) => i.type !== "keyword_argument");
+  let item: Node | undefined;
+  if (spec.collection) {
+    const keyword = items.find(
+      (i) => i.type === "keyword_argument" && i.childForFieldName("name")!.text === "item_type",
+    );
+    item = keyword?.childForFieldName("value") ?? positional[0];
+    if (!item || positional.length > (keyword ? 0 : 1)) return [];
+  } else if (positional.length) return [];
+
+  const problems: Diagnostic[] = [];
+  const notes: Note[] = [];
+  const constraints: Array<{ key: string; value: string }> = [];
+  for (const kw of items) {
+    if (kw.type !== "keyword_argument") continue;
+    const key = kw.childForFieldName("name")!.text;
+    if (key === "item_type") continue;
+    const value = kw.childForFieldName("value")!;
+    const target = spec.keywords[key];
+    if (!target) {
+      if (value.type === "false" || value.type === "none") continue; // the v1 default: no effect
+      problems.push(ctx.diagnostic(transform, kw, removedConMessage(name, key)));
+      continue;
+    }
+    if (constraints.some((c) => c.key === target)) {
+      problems.push(
+        ctx.diagnostic(transform, kw, `${name}() sets \`${target}\` twice: keep one by hand`),
+      );
+      continue;
+    }
+    let text = ctx.text(value);
+    if (key === "regex") {
+      const anchored = anchoredPattern(ctx, value);
+      text = anchored.text;
+      if (!anchored.exact) notes.push(noteAt(value, REGEX_NOTE));
+    }
+    constraints.push({ key: target, value: text });
+  }
+  // v1 changed the case before it matched the regex, v2 matches the pattern first.
+  const caseChange = constraints.find(
+    (c) =>
+      (c.key === "to_upper" || c.key === "to_lower") && c.value !== "False" && c.value !== "None",
+  );
+  const regex = items.find(
+    (i) => i.type === "keyword_argument" && i.childForFieldName("name")!.text === "regex",
+  );
+  if (caseChange && regex) {
+    problems.push(
+      ctx.diagnostic(
+        transform,
+        regex,
+        `${name}(${caseChange.key}=..., regex=...): Pydantic v1 changed the case before matching the regex, v2 matches the pattern first; rewrite it by hand`,
+      ),
+    );
+  }
+  if (problems.length) return problems;
+
+  const where = typeContext(ctx, call);
+  const message = `${name}() is a Pydantic v1 constrained type`;
+  if (!where) {
+    return [
+      ctx.diagnostic(
+        transform,
+        call,
+        call.parent?.parent?.type === "class_definition"
+          ? `${message}: in Pydantic v2 it is Annotated[...], which a class cannot inherit from; rewrite the class by hand`
+          : `${message} used as a value, not as a type: rewrite it by hand`,
+      ),
+    ];
+  }
+  const builtin = spec.builtin;
+  if (builtin && ctx.bindings(builtin, call)) {
+    return [
+      ctx.diagnostic(
+        transform,
+        call,
+        `${message}, but \`${builtin}\` is redefined here: rewrite it by hand`,
+      ),
+    ];
+  }
+  const imports: ImportRequirement[] = [];
+  const need = (result: EnsureResult): string | undefined => {
+    if (!result.ok) return undefined;
+    if (result.requirement) imports.push(result.requirement);
+    return result.expr;
+  };
+  const failures: string[] = [];
+  const ensure = (result: EnsureResult): string => {
+    const expr = need(result);
+    if (expr === undefined) failures.push((result as { reason: string }).reason);
+    return expr ?? "";
+  };
+  let base = spec.base;
+  if (name === "condecimal") base = ensure(ensureName(ctx, call, "decimal", "Decimal"));
+  if (item) base = base.replace("{}", ctx.text(item));
+  const removeIfUnused: UnusedImportCheck[] = [unusedCheck(ctx, fn)];
+
+  if (where.param) {
+    const moved = moveIntoParam(ctx, transform, call, where.param, constraints, base, name);
+    if ("problem" in moved) return [moved.problem];
+    if (failures.length) return [ctx.diagnostic(transform, call, `${message} (${failures[0]})`)];
+    return [
+      ctx.diagnostic(transform, call, moved.message, {
+        title: `Move the constraints of ${name}() into ${moved.label}()`,
+        safety: "safe",
+        edits: moved.edits,
+        imports,
+        removeIfUnused,
+        notes,
+      }),
+    ];
+  }
+
+  const annotated = ensure(ensureAnnotated(ctx, call));
+  const carrier = ensure(
+    spec.carrier === "StringConstraints"
+      ? ensureName(ctx, call, "pydantic", "StringConstraints", {
+          equivalents: ["pydantic.types.StringConstraints"],
+        })
+      : ensureName(ctx, call, "pydantic", "Field", {
+          equivalents: ["pydantic.fields.Field"],
+          aliases: ["PydanticField"],
+        }),
+  );
+  if (failures.length) return [ctx.diagnostic(transform, call, `${message} (${failures[0]})`)];
+  const kwargs = constraints.map((c) => `${c.key}=${c.value}`).join(", ");
+  const text = `${annotated}[${base}, ${carrier}(${kwargs})]`;
+  return [
+    ctx.diagnostic(
+      transform,
+      call,
+      `${message}: use ${annotated}[${spec.base.replace("{}", "...")}, ${spec.carrier}(...)]`,
+      {
+        title: `Replace ${name}() with ${annotated}[...]`,
+        safety: "safe",
+        edits: [{ start: call.startIndex, end: call.endIndex, text }],
+        imports,
+        removeIfUnused,
+        notes,
+      },
+    ),
+  ];
+}
+
+function removedConMessage(name: string, key: string): string {
+  if (key === "unique_items") {
+    return `${name}(unique_items=...) was removed in Pydantic v2: use a set type instead`;
+  }
+  return `${name}(${key}=...) has no Pydantic v2 form: rewrite it by hand`;
+}
+
+interface TypeContext {
+  /** Set when the constrained type is the whole annotation of a parameter whose default is a
+   * FastAPI parameter call: FastAPI on Pydantic v2 ignores the annotation's constraints there. */
+  param?: { call: Node; label: string };
+}
+
+/**
+ * Whether a con*() call stands where a type is read: inside an annotation, a type alias, the type
+ * argument of TypeAdapter()/parse_obj_as() or of another con*(). Undefined elsewhere (a base
+ * class, a call, `Annotated` metadata, `Literal[...]`).
+ */
+function typeContext(ctx: ModuleContext, call: Node): TypeContext | undefined {
+  let child = call;
+  let parent = call.parent;
+  while (parent) {
+    switch (parent.type) {
+      case "type": {
+        const grand = parent.parent;
+        if (!grand) return undefined;
+        if (grand.type === "type_parameter") {
+          const generic = grand.parent!;
+          const types = grand.namedChildren.filter((c): c is Node => c?.type === "type");
+          if (
+            !typeArgumentAllowed(
+              ctx,
+              generic.namedChildren[0]!,
+              types.findIndex((t) => t.equals(parent!)),
+            )
+          )
+            return undefined;
+          child = generic;
+          parent = generic.parent;
+          continue;
+        }
+        if (grand.type === "typed_default_parameter" && child.equals(call)) {
+          const value = grand.childForFieldName("value");
+          const fn = value?.type === "call" ? value.childForFieldName("function") : undefined;
+          const q = fn ? ctx.qualifiedName(fn) : undefined;
+          if (q && FASTAPI_PARAMS.has(q)) {
+            return { param: { call: value!, label: FASTAPI_PARAMS.get(q)! } };
+          }
+          return {};
+        }
+        const roots = [
+          "assignment",
+          "typed_parameter",
+          "typed_default_parameter",
+          "function_definition",
+          "type_alias_statement",
+        ];
+        return roots.includes(grand.type) ? {} : undefined;
+      }
+      case "subscript": {
+        if (parent.childForFieldName("value")?.equals(child)) return undefined;
+        const elements = parent.childrenForFieldName("subscript").filter((c): c is Node => !!c);
+        const index = elements.findIndex((e) => e.equals(child));
+        if (!typeArgumentAllowed(ctx, parent.childForFieldName("value")!, index)) return undefined;
+        break;
+      }
+      case "binary_operator":
+        if (parent.childForFieldName("operator")?.text !== "|") return undefined;
+        break;
+      case "tuple":
+      case "list":
+      case "parenthesized_expression":
+      case "expression_list":
+        break;
+      case "keyword_argument": {
+        if (parent.childForFieldName("name")?.text !== "item_type") return undefined;
+        const owner = parent.parent?.parent;
+        const q = owner?.type === "call" ? calleeName(ctx, owner) : undefined;
+        if (!q || !CON_FUNCTIONS.has(q)) return undefined;
+        child = owner!;
+        parent = owner!.parent;
+        continue;
+      }
+      case "argument_list": {
+        const owner = parent.parent!;
+        const q = calleeName(ctx, owner);
+        const first = parent.namedChildren.find((c) => c?.type !== "comment");
+        if (!q || !first?.equals(child)) return undefined;
+        if (CON_FUNCTIONS.has(q) && CON_TYPES[CON_FUNCTIONS.get(q)!]!.collection) {
+          child = owner;
+          parent = owner.parent;
+          continue;
+        }
+        return TYPE_ADAPTERS.has(q) ? {} : undefined;
+      }
+      case "assignment":
+        // A type alias: `Name = constr(...)`.
+        return parent.childForFieldName("right")?.equals(child) &&
+          parent.childForFieldName("left")?.type === "identifier"
+          ? {}
+          : undefined;
+      case "type_alias_statement":
+        return {};
+      default:
+        return undefined;
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  return undefined;
+}
+
+/** False for the metadata of Annotated[...] and for Literal[...]: values, not types. */
+function typeArgumentAllowed(ctx: ModuleContext, head: Node, index: number): boolean {
+  const name = typingName(ctx.qualifiedName(head));
+  if (name === "Literal") return false;
+  if (name === "Annotated") return index === 0;
+  return index >= 0;
+}
+
+function calleeName(ctx: ModuleContext, call: Node): string | undefined {
+  const fn = call.childForFieldName("function");
+  return fn ? ctx.qualifiedName(fn) : undefined;
+}
+
+/**
+ * `n: conint(gt=0) = Query(1)` -> `n: int = Query(1, gt=0)`: FastAPI on Pydantic v2 drops the
+ * constraints of the annotation when the default is a parameter function, so they move into it.
+ */
+function moveIntoParam(
+  ctx: ModuleContext,
+  transform: Transform,
+  call: Node,
+  param: { call: Node; label: string },
+  constraints: Array<{ key: string; value: string }>,
+  base: string,
+  name: string,
+): { edits: Edit[]; message: string; label: string } | { problem: Diagnostic } {
+  const { label } = param;
+  const accepted = FASTAPI_PARAM_KEYWORDS[label]!;
+  const why = `FastAPI on Pydantic v2 ignores the constraints of ${name}() when the default is ${label}()`;
+  const missing = constraints.filter((c) => !accepted.has(c.key));
+  if (missing.length) {
+    return {
+      problem: ctx.diagnostic(
+        transform,
+        call,
+        `${why}, and ${label}() has no \`${missing[0]!.key}\`: rewrite it by hand`,
+      ),
+    };
+  }
+  const args = param.call.childForFieldName("arguments")!;
+  const items = argumentItems(args);
+  if (items.some((i) => i.type === "dictionary_splat")) {
+    return {
+      problem: ctx.diagnostic(transform, call, `${why}: move them into ${label}() by hand`),
+    };
+  }
+  const given = new Set(
+    items
+      .filter((i) => i.type === "keyword_argument")
+      .map((i) => i.childForFieldName("name")!.text),
+  );
+  const clash = constraints.find((c) => given.has(c.key));
+  if (clash) {
+    return {
+      problem: ctx.diagnostic(
+        transform,
+        call,
+        `${why}, and both set \`${clash.key}\`: merge them by hand`,
+      ),
+    };
+  }
+  const edits: Edit[] = [{ start: call.startIndex, end: call.endIndex, text: base }];
+  if (constraints.length) {
+    edits.push(
+      appendItems(
+        ctx,
+        args,
+        constraints.map((c) => `${c.key}=${c.value}`),
+      ),
+    );
+  }
+  return { edits, message: `${why}: moved into ${label}()`, label };
+}
+
+function ensureAnnotated(ctx: ModuleContext, at: Node): EnsureResult {
+  const existing = ctx.ensureImport(at, "typing", "Annotated", {
+    equivalents: ["typing_extensions.Annotated"],
+    onlyExisting: true,
+  });
+  if (existing.ok) return existing;
+  // A file that imports from typing_extensions keeps doing so (older Pythons, or by choice).
+  const backport = [...ctx.scopes.module.bindings.values()].some((list) =>
+    list.some(
+      (b) => b.qualified === "typing_extensions" || b.qualified?.startsWith("typing_extensions."),
+    ),
+  );
+  return backport
+    ? ensureName(ctx, at, "typing_extensions", "Annotated", { equivalents: ["typing.Annotated"] })
+    : ensureName(ctx, at, "typing", "Annotated", { equivalents: ["typing_extensions.Annotated"] });
+}
+
+/** New imports planned in this pass, per module context: `module.name` -> the planned result. */
+const planned = new WeakMap<ModuleContext, Map<string, EnsureResult>>();
+
+/**
+ * ctx.ensureImport, except that a name a fix of this pass already plans to import is reused
+ * where nothing shadows it: the import manager would otherwise answer `pydantic.X` through an
+ * `import pydantic` for the second fix, `X` for the first.
+ */
+function ensureName(
+  ctx: ModuleContext,
+  at: Node,
+  module: string,
+  name: string,
+  options?: EnsureOptions,
+): EnsureResult {
+  let cache = planned.get(ctx);
+  if (!cache) planned.set(ctx, (cache = new Map()));
+  const key = `${module}.${name}`;
+  const previous = cache.get(key);
+  if (previous?.ok && previous.requirement && !ctx.bindings(previous.expr, at)) return previous;
+  const result = ctx.ensureImport(at, module, name, options);
+  if (result.ok && result.requirement) cache.set(key, result);
+  return result;
+}
+
+function unusedCheck(ctx: ModuleContext, fn: Node): UnusedImportCheck {
+  let root = fn;
+  while (root.type === "attribute") root = root.childForFieldName("object")!;
+  return { local: root.text, qualified: ctx.qualifiedName(root)! };
+}
+
+// ---- regex -> pattern ------------------------------------------------------------------------
+
+/**
+ * The text of a v1 `regex` value as a v2 `pattern` that accepts the same strings. v1 used
+ * `re.match` (anchored at the start), v2 searches: a plain string literal gets a leading `^`,
+ * or `^(?:...)` when it has an alternation. `exact` is false when that cannot be done (a name,
+ * an f-string, inline flags).
+ */
+function anchoredPattern(ctx: ModuleContext, value: Node): { text: string; exact: boolean } {
+  const text = ctx.text(value);
+  const parts =
+    value.type === "string"
+      ? [value]
+      : value.type === "concatenated_string"
+        ? value.namedChildren.filter((c): c is Node => c?.type === "string")
+        : [];
+  if (
+    !parts.length ||
+    (value.type === "concatenated_string" && parts.length !== value.namedChildCount)
+  )
+    return { text, exact: false };
+  const pieces: Array<{ open: Node; close: Node; content: string }> = [];
+  for (const part of parts) {
+    const open = part.children.find((c) => c?.type === "string_start");
+    const close = part.children.find((c) => c?.type === "string_end");
+    if (!open || !close || part.children.some((c) => c?.type === "interpolation"))
+      return { text, exact: false };
+    if (/[fFbBtT]/.test(open.text)) return { text, exact: false };
+    pieces.push({ open, close, content: ctx.source.slice(open.endIndex, close.startIndex) });
+  }
+  const content = pieces.map((p) => p.content).join("");
+  // Global inline flags such as (?i) must stay first; (?m) would change what ^ means.
+  const flags = /^\(\?[aiLsux]+\)/.exec(pieces[0]!.content)?.[0] ?? "";
+  const rest = content.slice(flags.length);
+  if (/\(\?[aiLmsux]+\)/.test(rest)) return { text, exact: false };
+  const raw = /[rR]/.test(pieces[0]!.open.text);
+  // `\A` also in a plain string: Python keeps an unknown escape as it is.
+  const anchored =
+    rest.startsWith("^") || rest.startsWith("\\A") || (!raw && rest.startsWith("\\\\A"));
+  const alternation = content.includes("|");
+  if (anchored && !alternation) return { text, exact: true };
+  const first = pieces[0]!.open.endIndex - value.startIndex + flags.length;
+  const last = pieces[pieces.length - 1]!.close.startIndex - value.startIndex;
+  if (!alternation) return { text: `${text.slice(0, first)}^${text.slice(first)}`, exact: true };
+  return {
+    text: `${text.slice(0, first)}^(?:${text.slice(first, last)})${text.slice(last)}`,
+    exact: true,
+  };
+}
+
+// ---- argument lists --------------------------------------------------------------------------
+
+/** The arguments of an argument list (or the entries of a dict), comments left out. */
+function argumentItems(list: Node): Node[] {
+  return list.namedChildren.filter((c): c is Node => !!c && c.type !== "comment");
+}
+
+/** Edits that replace and remove arguments, keeping the commas and layout of the rest. */
+function argumentEdits(
+  list: Node,
+  items: Node[],
+  replace: Map<Node, string>,
+  remove: Set<Node>,
+): Edit[] {
+  const edits: Edit[] = [];
+  for (const [node, text] of replace) {
+    if (!remove.has(node)) edits.push({ start: node.startIndex, end: node.endIndex, text });
+  }
+  const removed = (i: number): boolean => remove.has(items[i]!);
+  if (items.length && items.every((_, i) => removed(i))) {
+    const open = list.children.find((c) => c?.type === "(" || c?.type === "{")!;
+    const close = list.children.find((c) => c?.type === ")" || c?.type === "}")!;
+    edits.push({ start: open.endIndex, end: close.startIndex, text: "" });
+    return edits;
+  }
+  for (let i = 0; i < items.length; i++) {
+    if (!removed(i)) continue;
+    let j = i;
+    while (j + 1 < items.length && removed(j + 1)) j++;
+    if (j + 1 < items.length) {
+      edits.push({ start: items[i]!.startIndex, end: items[j + 1]!.startIndex, text: "" });
+    } else {
+      edits.push({ start: items[i - 1]!.endIndex, end: items[j]!.endIndex, text: "" });
+    }
+    i = j;
+  }
+  return edits;
+}
+
+/** An edit that adds entries after the last item of a call's arguments or a dict literal. */
+function appendItems(ctx: ModuleContext, list: Node, entries: string[]): Edit {
+  const items = argumentItems(list);
+  const last = items[items.length - 1];
+  if (!last) {
+    const open = list.children.find((c) => c?.type === "(" || c?.type === "{")!;
+    return { start: open.endIndex, end: open.endIndex, text: entries.join(", ") };
+  }
+  const close = list.children[list.childCount - 1]!;
+  const multiline = /\n/.test(ctx.source.slice(list.startIndex, close.startIndex));
+  const indent = ctx.lineIndent(last.startIndex);
+  const ownLine = /^[ \t]*$/.test(
+    ctx.source.slice(ctx.source.lastIndexOf("\n", last.startIndex - 1) + 1, last.startIndex),
+  );
+  const sep = multiline && ownLine ? `,${ctx.stylist.newline}${indent}` : ", ";
+  return { start: last.endIndex, end: last.endIndex, text: entries.map((e) => sep + e).join("") };
+}
+
+// ---- small helpers ---------------------------------------------------------------------------
+
+function isDict(keyword: Node): boolean {
+  return keyword.childForFieldName("value")?.type === "dictionary";
+}
+
+/** The value of a plain string literal, or undefined. */
+function stringValue(ctx: ModuleContext, node: Node): string | undefined {
+  if (node.type !== "string") return undefined;
+  if (node.children.some((c) => c?.type === "interpolation" || c?.type === "escape_sequence"))
+    return undefined;
+  const open = node.children.find((c) => c?.type === "string_start");
+  const close = node.children.find((c) => c?.type === "string_end");
+  if (!open || !close) return undefined;
+  return ctx.source.slice(open.endIndex, close.startIndex);
+}
+
+function noteAt(node: Node, message: string): Note {
+  return { start: node.startIndex, end: node.endIndex, message };
+}
+
+function firstLine(text: string): string {
+  const line = text.split(/\r?\n/)[0]!;
+  return line.length > 40 ? `${line.slice(0, 37)}...` : line;
+}

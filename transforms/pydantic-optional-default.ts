@@ -1,0 +1,237 @@
+// FF106: Pydantic v1 gave a field annotated Optional[X] (or Any) a default of None; Pydantic v2
+// makes it required. Writing the default keeps the v1 meaning.
+import type { ModuleContext } from "../src/engine/context.js";
+import type { Node } from "../src/engine/parser.js";
+import type { Diagnostic, Edit, Transform } from "../src/engine/types.js";
+import { PYDANTIC_FIELD, SQLMODEL_FIELD, typingName } from "./data/pydantic-fields.js";
+
+export const pydanticOptionalDefault: Transform = {
+  name: "pydantic-optional-default",
+  code: "FF106",
+  summary: "Optional/Any fields of pydantic models without a default -> = None (their v1 meaning)",
+  rule: "Use Pydantic v2",
+  safety: "safe",
+  docs: {
+    why: "Pydantic v1 made a field annotated Optional[X], Union[X, None], X | None or Any default to None. Pydantic v2 makes it required, so requests and settings that used to omit it start failing validation. Writing `= None` (or `Field(None, ...)`) keeps the v1 behaviour; `= ...` and `Field(...)` stay required.",
+    bad: 'from typing import Optional\n\nfrom pydantic import BaseModel, Field\n\n\nclass User(BaseModel):\n    nickname: Optional[str]\n    bio: Optional[str] = Field(description="About me")\n',
+    good: 'from typing import Optional\n\nfrom pydantic import BaseModel, Field\n\n\nclass User(BaseModel):\n    nickname: Optional[str] = None\n    bio: Optional[str] = Field(None, description="About me")\n',
+  },
+  prefilter: /\b(?:Optional|Union|Any|None)\b/,
+  query: `(class_definition
+     body: (block (expression_statement
+       (assignment left: (identifier) @name type: (type) @type) @assign))) @class`,
+  check(ctx: ModuleContext): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    const kinds = new Map<number, boolean>();
+    for (const m of ctx.matches(this.query)) {
+      const get = (name: string): Node => m.captures.find((c) => c.name === name)!.node;
+      const cls = get("class");
+      const name = get("name").text;
+      const type = get("type");
+      const assign = get("assign");
+      if (!kinds.has(cls.id)) kinds.set(cls.id, !!ctx.classKind(cls));
+      if (!kinds.get(cls.id)) continue;
+      if (name.startsWith("_") || name === "model_config") continue;
+      const annotation = type.namedChildren[0];
+      if (!annotation || isClassVariable(ctx, annotation) || !admitsNone(ctx, annotation)) continue;
+      const right = assign.childForFieldName("right");
+      const shown = firstLine(ctx.text(type));
+      if (!right) {
+        out.push(
+          ctx.diagnostic(
+            this,
+            assign,
+            `\`${name}: ${shown}\` has no default: Pydantic v1 made it None, v2 makes it required`,
+            {
+              title: "Add the default None",
+              safety: "safe",
+              edits: [{ start: type.endIndex, end: type.endIndex, text: " = None" }],
+            },
+          ),
+        );
+        continue;
+      }
+      const edit = right.type === "call" ? fieldWithoutDefault(ctx, right) : undefined;
+      if (!edit) continue;
+      out.push(
+        ctx.diagnostic(
+          this,
+          right,
+          `Field() of \`${name}: ${shown}\` has no default: Pydantic v1 made it None, v2 makes it required`,
+          { title: "Pass the default None to Field()", safety: "safe", edits: [edit] },
+        ),
+      );
+    }
+    return out;
+  },
+};
+
+/** True when the annotation lets the field be None: Optional, a Union with None, `| None`, Any. */
+function admitsNone(ctx: ModuleContext, node: Node): boolean {
+  switch (node.type) {
+    case "none":
+      return true;
+    case "type":
+    case "parenthesized_expression": {
+      const inner = node.namedChildren.find((c) => c?.type !== "comment");
+      return !!inner && admitsNone(ctx, inner);
+    }
+    case "identifier":
+    case "attribute":
+      return typingName(ctx.qualifiedName(node)) === "Any";
+    case "string": {
+      // A forward reference, `"Optional[Node]"`: Pydantic evaluates it in the module.
+      const parts = node.namedChildren;
+      if (parts.length !== 3 || parts[1]?.type !== "string_content") return false;
+      if (/[bBfFtT]/.test(parts[0]!.text)) return false;
+      return stringAdmitsNone(ctx, parts[1].text, node, 0);
+    }
+    case "binary_operator": {
+      if (node.childForFieldName("operator")?.text !== "|") return false;
+      const left = node.childForFieldName("left");
+      const right = node.childForFieldName("right");
+      return (!!left && admitsNone(ctx, left)) || (!!right && admitsNone(ctx, right));
+    }
+    case "generic_type":
+    case "subscript": {
+      const generic = genericParts(node);
+      if (!generic) return false;
+      const name = typingName(ctx.qualifiedName(generic.head));
+      if (name === "Optional") return generic.args.length === 1;
+      if (name === "Union") return generic.args.some((a) => admitsNone(ctx, a));
+      if (name === "Annotated") {
+        const [inner, ...metadata] = generic.args;
+        // A v2-style Annotated[..., Field(default=...)] already has its default.
+        if (metadata.some((m) => m.type === "call" && fieldCallHasDefault(ctx, m))) return false;
+        return !!inner && admitsNone(ctx, inner);
+      }
+      return false;
+    }
+    default:
+      return false;
+  }
+}
+
+/** admitsNone for the text of a string annotation, names resolved at `at`. */
+function stringAdmitsNone(ctx: ModuleContext, text: string, at: Node, depth: number): boolean {
+  const expr = text.trim();
+  if (depth > 8 || !expr) return false;
+  const union = splitTopLevel(expr, "|");
+  if (union.length > 1) return union.some((part) => stringAdmitsNone(ctx, part, at, depth + 1));
+  if (expr === "None") return true;
+  const generic = /^([A-Za-z_][\w.]*)\s*\[([^]*)\]$/.exec(expr);
+  if (!generic)
+    return /^[A-Za-z_][\w.]*$/.test(expr) && typingName(resolveText(ctx, expr, at)) === "Any";
+  const name = typingName(resolveText(ctx, generic[1]!, at));
+  const args = splitTopLevel(generic[2]!, ",");
+  if (name === "Optional") return args.length === 1;
+  if (name === "Union") return args.some((a) => stringAdmitsNone(ctx, a, at, depth + 1));
+  if (name === "Annotated") return stringAdmitsNone(ctx, args[0]!, at, depth + 1);
+  return false;
+}
+
+/** Splits at `separator` outside brackets and strings; one part when the brackets do not balance. */
+function splitTopLevel(text: string, separator: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "'" || c === '"') return [text];
+    if (c === "[" || c === "(") depth++;
+    else if (c === "]" || c === ")") depth--;
+    else if (c === separator && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+    if (depth < 0) return [text];
+  }
+  if (depth !== 0) return [text];
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/** The qualified name of a dotted name written in a string, resolved as if it stood at `at`. */
+function resolveText(ctx: ModuleContext, dotted: string, at: Node): string | undefined {
+  const [head, ...rest] = dotted.split(".");
+  const found = ctx.bindings(head!, at);
+  if (!found?.length) return undefined;
+  const qualified = new Set(
+    found.map((b) => (b.kind === "import" || b.kind === "from-import" ? b.qualified : undefined)),
+  );
+  if (qualified.size !== 1) return undefined;
+  const [q] = qualified;
+  return q ? [q, ...rest].join(".") : undefined;
+}
+
+/** `ClassVar[...]` and `Final[...]` declare class attributes, not fields. */
+function isClassVariable(ctx: ModuleContext, node: Node): boolean {
+  const head = genericParts(node)?.head ?? node;
+  const name = typingName(ctx.qualifiedName(head));
+  return name === "ClassVar" || name === "Final";
+}
+
+/** The subscripted name and its type arguments, for both `X[...]` shapes tree-sitter produces. */
+function genericParts(node: Node): { head: Node; args: Node[] } | undefined {
+  if (node.type === "generic_type") {
+    const head = node.namedChildren[0];
+    const params = node.namedChildren.find((c) => c?.type === "type_parameter");
+    if (!head || !params) return undefined;
+    const args = params.namedChildren
+      .filter((c): c is Node => c?.type === "type")
+      .map((t) => t.namedChildren[0])
+      .filter((c): c is Node => !!c);
+    return { head, args };
+  }
+  if (node.type === "subscript") {
+    const head = node.childForFieldName("value");
+    if (!head) return undefined;
+    return { head, args: node.childrenForFieldName("subscript").filter((c): c is Node => !!c) };
+  }
+  return undefined;
+}
+
+function isFieldCall(ctx: ModuleContext, call: Node): boolean {
+  const fn = call.childForFieldName("function");
+  const q = fn ? ctx.qualifiedName(fn) : undefined;
+  return !!q && (PYDANTIC_FIELD.has(q) || SQLMODEL_FIELD.has(q));
+}
+
+/** True for a Field() call that sets a default (or may, through `*args`/`**kwargs`). */
+function fieldCallHasDefault(ctx: ModuleContext, call: Node): boolean {
+  if (!isFieldCall(ctx, call)) return false;
+  return arguments_(call).some(
+    (a) =>
+      a.type !== "keyword_argument" ||
+      ["default", "default_factory"].includes(a.childForFieldName("name")!.text),
+  );
+}
+
+/** The edit that passes None as the default of a Field() call that has none. */
+function fieldWithoutDefault(ctx: ModuleContext, call: Node): Edit | undefined {
+  if (!isFieldCall(ctx, call) || fieldCallHasDefault(ctx, call)) return undefined;
+  const list = call.childForFieldName("arguments")!;
+  const items = arguments_(call);
+  const first = items[0];
+  if (!first) {
+    const open = list.children.find((c) => c?.type === "(")!;
+    return { start: open.endIndex, end: open.endIndex, text: "None" };
+  }
+  const lineStart = ctx.source.lastIndexOf("\n", first.startIndex - 1) + 1;
+  const ownLine =
+    lineStart > list.startIndex && /^[ \t]*$/.test(ctx.source.slice(lineStart, first.startIndex));
+  const text = ownLine
+    ? `None,${ctx.stylist.newline}${ctx.lineIndent(first.startIndex)}`
+    : "None, ";
+  return { start: first.startIndex, end: first.startIndex, text };
+}
+
+function arguments_(call: Node): Node[] {
+  const list = call.childForFieldName("arguments");
+  return (list?.namedChildren ?? []).filter((c): c is Node => !!c && c.type !== "comment");
+}
+
+function firstLine(text: string): string {
+  const line = text.split(/\r?\n/)[0]!;
+  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
+}
