@@ -79,7 +79,9 @@ export function fixSource(input: string, options: FixOptions): FileOutcome {
         try {
           diagnostics.push(...transform.check(ctx));
         } catch (err) {
-          throw new Error(`transform ${transform.name} failed: ${(err as Error).message}`);
+          throw new Error(`transform ${transform.name} failed: ${(err as Error).message}`, {
+            cause: err,
+          });
         }
       }
       const suppressions = new Suppressions(current, tree.rootNode);
@@ -156,7 +158,12 @@ export function fixSource(input: string, options: FixOptions): FileOutcome {
       current = next;
     }
   } catch (err) {
-    return failed((err as Error).message);
+    // FASTAPI_FIX_DEBUG=1 keeps the stack of the failure (of the transform, when one threw).
+    const error = err as Error;
+    const origin = (error.cause as Error | undefined) ?? error;
+    return failed(
+      process.env.FASTAPI_FIX_DEBUG ? `${error.message}\n${origin.stack ?? ""}` : error.message,
+    );
   } finally {
     tree.delete();
   }
