@@ -3,7 +3,7 @@ import type { ModuleContext } from "../src/engine/context.js";
 import type { Node } from "../src/engine/parser.js";
 import { keywordArguments, listItems } from "../src/engine/syntax.js";
 import { literalString } from "../src/project/routes.js";
-import { APP_CLASSES } from "../src/project/summary.js";
+import { APP_CLASSES } from "../src/project/fastapi-names.js";
 import type { Diagnostic, Transform } from "../src/engine/types.js";
 
 const VERSIONED = /^\/api\/v\d+(\/|$)/;

@@ -4,6 +4,7 @@ import type { ModuleContext } from "../src/engine/context.js";
 import { inferClass } from "../src/engine/inference.js";
 import type { Node } from "../src/engine/parser.js";
 import type { Diagnostic, Transform } from "../src/engine/types.js";
+import { HTTP_EXCEPTIONS } from "../src/project/fastapi-names.js";
 
 /** Builtins that do I/O or wait: a body calling them is not safe on the event loop. */
 const BLOCKING_BUILTINS = new Set([
@@ -12,11 +13,6 @@ const BLOCKING_BUILTINS = new Set([
   "builtins.breakpoint",
   "builtins.exec",
   "builtins.eval",
-]);
-const HTTP_EXCEPTIONS = new Set([
-  "fastapi.HTTPException",
-  "fastapi.exceptions.HTTPException",
-  "starlette.exceptions.HTTPException",
 ]);
 /** FastAPI/Starlette names that only build values. */
 const PURE_CALLS = new Set([

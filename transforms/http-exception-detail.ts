@@ -3,12 +3,7 @@
 import type { ModuleContext } from "../src/engine/context.js";
 import { listItems } from "../src/engine/syntax.js";
 import type { Diagnostic, Transform } from "../src/engine/types.js";
-
-const HTTP_EXCEPTIONS = new Set([
-  "fastapi.HTTPException",
-  "fastapi.exceptions.HTTPException",
-  "starlette.exceptions.HTTPException",
-]);
+import { HTTP_EXCEPTIONS } from "../src/project/fastapi-names.js";
 
 export const httpExceptionDetail: Transform = {
   name: "http-exception-detail",

@@ -2,64 +2,15 @@
 import type { ModuleContext } from "../src/engine/context.js";
 import type { Node } from "../src/engine/parser.js";
 import type { Diagnostic, Transform } from "../src/engine/types.js";
+import {
+  APP_CLASSES,
+  HTTP_EXCEPTIONS,
+  RESPONSE_CLASSES,
+  ROUTE_DECORATORS,
+  WEBSOCKET_CLASSES,
+  WEBSOCKET_ERRORS,
+} from "../src/project/fastapi-names.js";
 import { COMPATIBLE_HTTP_NAMES, HTTP_STATUS_NAMES, WS_CLOSE_NAMES } from "./data/status-codes.js";
-
-const ROUTE_METHODS = new Set([
-  "get",
-  "post",
-  "put",
-  "patch",
-  "delete",
-  "options",
-  "head",
-  "trace",
-  "api_route",
-  "add_api_route",
-]);
-
-const HTTP_EXCEPTIONS = new Set([
-  "fastapi.HTTPException",
-  "fastapi.exceptions.HTTPException",
-  "starlette.exceptions.HTTPException",
-]);
-
-const RESPONSE_NAMES = [
-  "Response",
-  "JSONResponse",
-  "HTMLResponse",
-  "PlainTextResponse",
-  "RedirectResponse",
-  "StreamingResponse",
-  "FileResponse",
-];
-const RESPONSE_CLASSES = new Set([
-  "fastapi.Response",
-  ...RESPONSE_NAMES.flatMap((n) => [`fastapi.responses.${n}`, `starlette.responses.${n}`]),
-  "fastapi.responses.ORJSONResponse",
-  "fastapi.responses.UJSONResponse",
-]);
-
-/** Calls whose `responses={...}` keys are status codes. */
-const RESPONSES_OWNERS = new Set([
-  "fastapi.FastAPI",
-  "fastapi.applications.FastAPI",
-  "fastapi.APIRouter",
-  "fastapi.routing.APIRouter",
-]);
-
-const WEBSOCKET_CLASSES = new Set([
-  "fastapi.WebSocket",
-  "fastapi.websockets.WebSocket",
-  "starlette.websockets.WebSocket",
-]);
-const WEBSOCKET_ERRORS = new Set([
-  "fastapi.WebSocketDisconnect",
-  "fastapi.websockets.WebSocketDisconnect",
-  "starlette.websockets.WebSocketDisconnect",
-  "fastapi.WebSocketException",
-  "fastapi.exceptions.WebSocketException",
-  "starlette.exceptions.WebSocketException",
-]);
 
 const QUERY = `
 (call function: (_) @fn
@@ -181,7 +132,7 @@ function classify(
       if (kw?.text !== "responses") return undefined;
       if (isRouteCall(ctx, fn!)) return "http";
       const q = ctx.qualifiedName(fn!);
-      if (q && RESPONSES_OWNERS.has(q)) return "http";
+      if (q && APP_CLASSES.has(q)) return "http";
       if (
         fn!.type === "attribute" &&
         fn!.childForFieldName("attribute")?.text === "include_router"
@@ -211,7 +162,10 @@ function classify(
 function isRouteCall(ctx: ModuleContext, fn: Node): boolean {
   if (fn.type !== "attribute") return false;
   const method = fn.childForFieldName("attribute")!.text;
-  return ROUTE_METHODS.has(method) && ctx.isAppOrRouter(fn.childForFieldName("object")!);
+  return (
+    (ROUTE_DECORATORS.has(method) || method === "add_api_route") &&
+    ctx.isAppOrRouter(fn.childForFieldName("object")!)
+  );
 }
 
 function isHttpException(ctx: ModuleContext, fn: Node): boolean {

@@ -4,19 +4,7 @@
 import type { ModuleContext } from "../engine/context.js";
 import type { Node } from "../engine/parser.js";
 import { keywordArguments, listItems } from "../engine/syntax.js";
-
-export const ROUTE_DECORATORS: ReadonlySet<string> = new Set([
-  "get",
-  "post",
-  "put",
-  "patch",
-  "delete",
-  "options",
-  "head",
-  "trace",
-  "api_route",
-  "websocket",
-]);
+import { ROUTE_DECORATORS } from "./fastapi-names.js";
 
 export interface Route {
   /** The handler's `function_definition`. */

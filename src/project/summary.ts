@@ -3,6 +3,9 @@
 import { qualifiedName, unsubscripted } from "../engine/names.js";
 import { query, type Node } from "../engine/parser.js";
 import type { Scope, ScopeTree } from "../engine/scope.js";
+import { APP_CLASSES, DEPENDS } from "./fastapi-names.js";
+
+export { APP_CLASSES } from "./fastapi-names.js";
 
 export interface ClassSummary {
   qualified: string;
@@ -27,13 +30,6 @@ export interface ModuleSummary {
   /** Qualified names of the functions this module passes to `Depends(...)` / `Security(...)`. */
   dependencies: string[];
 }
-
-export const APP_CLASSES: ReadonlySet<string> = new Set([
-  "fastapi.FastAPI",
-  "fastapi.applications.FastAPI",
-  "fastapi.APIRouter",
-  "fastapi.routing.APIRouter",
-]);
 
 interface Resolver {
   scopes: ScopeTree;
@@ -193,13 +189,6 @@ export function returnedClass(fn: Node, resolver: Resolver): string | undefined 
   if (expr.type !== "identifier" && expr.type !== "attribute") return undefined;
   return qualifiedName(resolver.scopes, expr, resolver.module.moduleName);
 }
-
-const DEPENDS = new Set([
-  "fastapi.Depends",
-  "fastapi.params.Depends",
-  "fastapi.Security",
-  "fastapi.params.Security",
-]);
 
 /** Functions handed to Depends()/Security() anywhere in the module (first argument or dependency=). */
 function dependenciesOf(scopes: ScopeTree, moduleName: string): string[] {
