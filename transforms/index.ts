@@ -8,7 +8,11 @@ import { pydanticModelConfig } from "./pydantic-model-config.js";
 import { pydanticValidators } from "./pydantic-validators.js";
 import { pydanticV1Methods } from "./pydantic-v1-methods.js";
 import { pydanticFieldArgs } from "./pydantic-field-args.js";
+import { pydanticImports } from "./pydantic-imports.js";
 import { pydanticOptionalDefault } from "./pydantic-optional-default.js";
+import { pydanticRootModel } from "./pydantic-root-model.js";
+import { pydanticCustomTypes } from "./pydantic-custom-types.js";
+import { pydanticFieldAnnotations } from "./pydantic-field-annotations.js";
 import { statusConstants } from "./status-constants.js";
 import { apiVersionPrefix } from "./api-version-prefix.js";
 import { listPagination } from "./list-pagination.js";
@@ -24,7 +28,11 @@ export const TRANSFORMS: readonly Transform[] = [
   pydanticValidators,
   pydanticV1Methods,
   pydanticFieldArgs,
+  pydanticImports,
   pydanticOptionalDefault,
+  pydanticRootModel,
+  pydanticCustomTypes,
+  pydanticFieldAnnotations,
   statusConstants,
   apiVersionPrefix,
   listPagination,

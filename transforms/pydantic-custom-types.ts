@@ -1,5 +1,6 @@
 // FF108: Pydantic v2 builds validation from `__get_pydantic_core_schema__`; the v1 hooks
-// `__get_validators__` (deprecated) and `__modify_schema__` (an error) must be rewritten by hand.
+// `__get_validators__` (deprecated) and `__modify_schema__` (an error) are reported, and
+// `__modify_schema__` is rewritten where the class already has a v2 core schema.
 import type { ModuleContext } from "../src/engine/context.js";
 import type { Node } from "../src/engine/parser.js";
 import type { Diagnostic, Edit, Fix, Transform } from "../src/engine/types.js";
@@ -8,9 +9,10 @@ export const pydanticCustomTypes: Transform = {
   name: "pydantic-custom-types",
   code: "FF108",
   summary:
-    "__get_validators__ / __modify_schema__ -> __get_pydantic_core_schema__ / __get_pydantic_json_schema__",
+    "__modify_schema__ -> __get_pydantic_json_schema__; __get_validators__ reported (needs __get_pydantic_core_schema__)",
   rule: "Use Pydantic v2 APIs: custom types implement __get_pydantic_core_schema__",
   safety: "safe",
+  levels: ["safe", "detect"],
   docs: {
     why: "Pydantic v2 validates through pydantic-core schemas: __get_validators__ only works through a deprecated shim that calls each validator as (value, info), and __modify_schema__ makes schema generation fail. __get_validators__ needs a core schema written by hand, so it is reported; __modify_schema__ is rewritten to __get_pydantic_json_schema__ when the class already has a v2 core schema, and reported otherwise.",
     bad: "class Slug(str):\n    @classmethod\n    def __get_pydantic_core_schema__(cls, source_type, handler):\n        return core_schema.no_info_after_validator_function(cls, handler(str))\n\n    @classmethod\n    def __modify_schema__(cls, field_schema):\n        field_schema.update(pattern='^[a-z-]+$')\n",
@@ -75,10 +77,18 @@ function modifySchemaFix(
     ctx.qualifiedName(decorators[0]!.namedChildren[0]!) === "builtins.classmethod";
   if (!isClassmethod) return "it is not a plain @classmethod";
   if (def.children.some((c) => c?.type === "async")) return "it is async";
-  const params = def.childForFieldName("parameters")!.namedChildren.filter((p) => !!p);
-  if (params.length !== 2 || params.some((p) => p!.type !== "identifier"))
+  const paramList = def.childForFieldName("parameters")!;
+  const params = paramList.namedChildren.filter((p): p is Node => !!p && p.type !== "comment");
+  const plain = (p: Node): boolean =>
+    p.type === "identifier" ||
+    (p.type === "typed_parameter" && p.namedChildren[0]?.type === "identifier");
+  if (params.length !== 2 || !params.every(plain))
     return "it does not take exactly (cls, field_schema)";
-  const schema = params[1]!.text;
+  const param = params[1]!;
+  const schema = param.type === "identifier" ? param.text : param.namedChildren[0]!.text;
+  const paramType = param.type === "typed_parameter" ? param.childForFieldName("type") : null;
+  const returns = def.childForFieldName("return_type");
+  if (returns && returns.text !== "None") return "it is annotated to return something";
   const body = def.childForFieldName("body")!;
   const used = identifiers(body);
   for (const taken of ["core_schema", "handler"])
@@ -97,12 +107,20 @@ function modifySchemaFix(
   const assign = `${schema} = handler(core_schema)`;
   const edits: Edit[] = [
     { start: nameNode.startIndex, end: nameNode.endIndex, text: "__get_pydantic_json_schema__" },
-    { start: params[1]!.startIndex, end: params[1]!.endIndex, text: "core_schema, handler" },
+    { start: param.startIndex, end: param.endIndex, text: "core_schema, handler" },
     docstring
       ? { start: ctx.endOf(first), end: ctx.endOf(first), text: `${nl}${indent}${assign}` }
       : { start: first.startIndex, end: first.startIndex, text: `${assign}${nl}${indent}` },
     { start: ctx.endOf(last), end: ctx.endOf(last), text: `${nl}${indent}return ${schema}` },
   ];
+  if (returns) {
+    // `-> None` becomes the type of the dict now returned, or goes.
+    edits.push(
+      paramType
+        ? { start: returns.startIndex, end: returns.endIndex, text: ctx.text(paramType) }
+        : { start: paramList.endIndex, end: returns.endIndex, text: "" },
+    );
+  }
   return {
     title: "Rewrite __modify_schema__ as __get_pydantic_json_schema__",
     safety: "safe",

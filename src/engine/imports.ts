@@ -173,8 +173,14 @@ export function importEdits(
   const scopes = new ScopeTree(tree.rootNode, scopeOptions);
   const unused = uniqueChecks(checks).flatMap((check) => unusedBindings(scopes, tree, check));
   const removed = removeImportNames(text, unused);
+  // Statements that lose every name cannot take new ones: those get a statement of their own.
+  const gone = new Set<number>();
+  for (const b of unused) {
+    const names = b.statement.childrenForFieldName("name").filter((n): n is Node => !!n);
+    if (names.every((n) => unused.some((u) => u.node.equals(n)))) gone.add(b.statement.id);
+  }
   const missing = uniqueRequirements(requirements).filter((r) => !isBound(scopes, r));
-  const added = missing.length ? additions(text, tree.rootNode, stylist, missing) : [];
+  const added = missing.length ? additions(text, tree.rootNode, stylist, missing, gone) : [];
   // An insertion point inside a removed line moves to the start of that removal.
   for (const a of added) {
     const hit = removed.find((r) => r.start < a.start && a.start < r.end);
@@ -224,6 +230,7 @@ function additions(
   root: Node,
   stylist: Stylist,
   missing: ImportRequirement[],
+  gone: ReadonlySet<number> = new Set(),
 ): Edit[] {
   const edits: Edit[] = [];
   const fresh = new Map<string, ImportRequirement[]>();
@@ -233,7 +240,7 @@ function additions(
       plain.push(req);
       continue;
     }
-    const statement = existingFromImport(root, req.module);
+    const statement = existingFromImport(root, req.module, gone);
     if (statement) {
       const list = fresh.get(`\0${statement.id}`) ?? [];
       list.push(req);
@@ -247,7 +254,7 @@ function additions(
   const newLines: string[] = plain.map((r) => `import ${importClause(r)}`);
   for (const [key, reqs] of fresh) {
     if (key.startsWith("\0")) {
-      const statement = existingFromImport(root, reqs[0]!.module)!;
+      const statement = existingFromImport(root, reqs[0]!.module, gone)!;
       edits.push(appendToFromImport(text, statement, reqs.map(importClause), stylist));
     } else {
       newLines.push(`from ${key} import ${reqs.map(importClause).join(", ")}`);
@@ -258,9 +265,13 @@ function additions(
 }
 
 /** The first top-level `from module import a, b` that names can be added to. */
-function existingFromImport(root: Node, module: string): Node | undefined {
+function existingFromImport(
+  root: Node,
+  module: string,
+  skip: ReadonlySet<number> = new Set(),
+): Node | undefined {
   for (const child of root.namedChildren) {
-    if (child?.type !== "import_from_statement") continue;
+    if (child?.type !== "import_from_statement" || skip.has(child.id)) continue;
     if (child.childForFieldName("module_name")?.text !== module) continue;
     if (child.namedChildren.some((c) => c?.type === "wildcard_import")) continue;
     return child;

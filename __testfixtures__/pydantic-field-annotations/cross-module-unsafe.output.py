@@ -1,0 +1,6 @@
+from app.schemas.base import AppModel
+
+
+class Article(AppModel):
+    title: str
+    published: bool = False

@@ -1,0 +1,5 @@
+from pydantic import BaseSettings, PyObject
+
+
+class Settings(BaseSettings):
+    hasher: PyObject = "hashlib.sha256"

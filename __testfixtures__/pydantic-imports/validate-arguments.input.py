@@ -1,0 +1,31 @@
+from typing import Any
+
+from pydantic import BaseModel, validate_arguments
+
+
+class Query(BaseModel):
+    q: str
+
+
+@validate_arguments
+def search(query: Query, limit: int = 10) -> list[Any]:
+    return [query] * limit
+
+
+@validate_arguments(config=dict(arbitrary_types_allowed=True))
+def lookup(key: str) -> str:
+    return key
+
+
+def _double(value: int) -> int:
+    return value * 2
+
+
+double = validate_arguments(_double)
+
+
+class Repository:
+    @staticmethod
+    @validate_arguments
+    def find(key: str) -> str:
+        return key

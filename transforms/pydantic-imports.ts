@@ -1,0 +1,502 @@
+// FF105: names Pydantic v2 moved to other packages, renamed or folded into BaseModel.
+import type { ModuleContext } from "../src/engine/context.js";
+import { isReference } from "../src/engine/imports.js";
+import type { Node } from "../src/engine/parser.js";
+import type { Binding } from "../src/engine/scope.js";
+import type {
+  Diagnostic,
+  Edit,
+  Fix,
+  ImportRequirement,
+  Transform,
+  UnusedImportCheck,
+} from "../src/engine/types.js";
+import { REMOVED_IN_V2 } from "./data/pydantic-removed.js";
+
+interface Target {
+  module: string;
+  name: string;
+  message: string;
+}
+
+const SETTINGS: Target = {
+  module: "pydantic_settings",
+  name: "BaseSettings",
+  message: "BaseSettings moved to the pydantic-settings package in Pydantic v2",
+};
+const COLOR: Target = {
+  module: "pydantic_extra_types.color",
+  name: "Color",
+  message: "Color moved to the pydantic-extra-types package in Pydantic v2",
+};
+const CARD: Target = {
+  module: "pydantic_extra_types.payment",
+  name: "PaymentCardNumber",
+  message: "PaymentCardNumber moved to the pydantic-extra-types package in Pydantic v2",
+};
+const BRAND: Target = {
+  module: "pydantic_extra_types.payment",
+  name: "PaymentCardBrand",
+  message: "PaymentCardBrand moved to the pydantic-extra-types package in Pydantic v2",
+};
+const VALIDATE_CALL: Target = {
+  module: "pydantic",
+  name: "validate_call",
+  message: "validate_arguments is deprecated in Pydantic v2; use validate_call",
+};
+const VALIDATION_ERROR: Target = {
+  module: "pydantic",
+  name: "ValidationError",
+  message:
+    "pydantic.error_wrappers is deprecated in Pydantic v2; import ValidationError from pydantic",
+};
+const BASE_MODEL: Target = {
+  module: "pydantic",
+  name: "BaseModel",
+  message:
+    "GenericModel is deprecated in Pydantic v2: a generic model subclasses BaseModel and Generic[T]",
+};
+const IMPORT_STRING: Target = {
+  module: "pydantic",
+  name: "ImportString",
+  message: "PyObject is deprecated in Pydantic v2; use ImportString",
+};
+
+/** v1 qualified name -> where v2 has it (checked against pydantic 2.14, pydantic-settings 2.16, pydantic-extra-types 2.11). */
+const MOVED: ReadonlyMap<string, Target> = new Map([
+  ["pydantic.BaseSettings", SETTINGS],
+  ["pydantic.env_settings.BaseSettings", SETTINGS],
+  ["pydantic.Color", COLOR],
+  ["pydantic.color.Color", COLOR],
+  ["pydantic.PaymentCardNumber", CARD],
+  ["pydantic.types.PaymentCardNumber", CARD],
+  ["pydantic.types.PaymentCardBrand", BRAND],
+  ["pydantic.validate_arguments", VALIDATE_CALL],
+  ["pydantic.decorator.validate_arguments", VALIDATE_CALL],
+  ["pydantic.error_wrappers.ValidationError", VALIDATION_ERROR],
+  ["pydantic.generics.GenericModel", BASE_MODEL],
+  ["pydantic.PyObject", IMPORT_STRING],
+  ["pydantic.types.PyObject", IMPORT_STRING],
+]);
+
+const BASE_MODELS = new Set(["pydantic.BaseModel", "pydantic.main.BaseModel"]);
+
+/** Config keys v1 spelled otherwise or v2 dropped: a `validate_call(config=...)` with them needs a hand. */
+const V1_CONFIG_KEYS = new Set([
+  "allow_population_by_field_name",
+  "anystr_lower",
+  "anystr_strip_whitespace",
+  "anystr_upper",
+  "keep_untouched",
+  "max_anystr_length",
+  "min_anystr_length",
+  "orm_mode",
+  "schema_extra",
+  "validate_all",
+  "allow_mutation",
+  "error_msg_templates",
+  "fields",
+  "getter_dict",
+  "smart_union",
+  "underscore_attrs_are_private",
+  "json_loads",
+  "json_dumps",
+  "copy_on_model_validation",
+  "post_init_call",
+]);
+
+/** Attributes of a v1 `validate_arguments` function that v2's `validate_call` does not give. */
+const V1_VALIDATED_ATTRIBUTES = new Set(["validate", "model"]);
+
+const NAMES = [...new Set([...MOVED.keys()].map((q) => q.split(".").pop()!))];
+const REMOVED_NAMES = [...new Set([...REMOVED_IN_V2].map((q) => q.split(".").pop()!))];
+
+/** The file mentions pydantic and one of the names this rule knows. */
+const PREFILTER = new RegExp(
+  `^(?=[\\s\\S]*\\bpydantic)[\\s\\S]*\\b(${[...NAMES, ...REMOVED_NAMES].join("|")})\\b`,
+);
+
+export const pydanticImports: Transform = {
+  name: "pydantic-imports",
+  code: "FF105",
+  summary:
+    "names Pydantic v2 moved: BaseSettings, Color, PaymentCardNumber, validate_arguments, GenericModel, PyObject...",
+  rule: "Use Pydantic v2 APIs: import BaseSettings from pydantic_settings, not pydantic",
+  safety: "safe",
+  levels: ["safe", "detect"],
+  docs: {
+    why: "Pydantic v2 moved BaseSettings to pydantic-settings and Color/PaymentCardNumber to pydantic-extra-types (importing BaseSettings from pydantic is an error), and deprecated validate_arguments, GenericModel, PyObject and pydantic.error_wrappers. Install pydantic-settings / pydantic-extra-types when the rewritten imports need them. Names v2 removed outright (ErrorWrapper, ConstrainedStr, the v1 error classes...) are reported. Imports inside try/except shims are left alone.",
+    bad: "from pydantic import BaseSettings, validate_arguments\nfrom pydantic.generics import GenericModel\n\n\nclass Page(GenericModel, Generic[T]):\n    items: list[T]\n\n\n@validate_arguments\ndef load(page: int): ...\n",
+    good: "from pydantic import BaseModel, validate_call\nfrom pydantic_settings import BaseSettings\n\n\nclass Page(BaseModel, Generic[T]):\n    items: list[T]\n\n\n@validate_call\ndef load(page: int): ...\n",
+  },
+  prefilter: PREFILTER,
+  query: `(attribute attribute: (identifier) @name
+     (#match? @name "^(${NAMES.join("|")})$")) @attr`,
+  check(ctx: ModuleContext): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const scope of ctx.scopes.allScopes()) {
+      for (const list of scope.bindings.values()) {
+        for (const b of list) {
+          if (!b.qualified || insideTry(b.statement)) continue;
+          if (b.kind === "import" && /^pydantic(\.|$)/.test(b.qualified)) {
+            out.push(...removedThrough(this, ctx, b));
+            continue;
+          }
+          if (b.kind !== "from-import") continue;
+          if (REMOVED_IN_V2.has(b.qualified)) {
+            out.push(ctx.diagnostic(this, b.node, removedMessage(b.qualified)));
+            continue;
+          }
+          const target = MOVED.get(b.qualified);
+          if (!target) continue;
+          out.push(...fromImport(this, ctx, b, target, list));
+        }
+      }
+    }
+    for (const m of ctx.matches(this.query)) {
+      const attr = m.captures.find((c) => c.name === "attr")!.node;
+      const q = ctx.qualifiedName(attr);
+      const target = q ? MOVED.get(q) : undefined;
+      if (!target) continue;
+      const parent = attr.parent;
+      if (parent?.type === "assignment" && parent.childForFieldName("left")?.equals(attr)) continue;
+      out.push(...attributeUse(this, ctx, attr, target));
+    }
+    return out;
+  },
+};
+
+function removedMessage(qualified: string): string {
+  const name = qualified.split(".").pop()!;
+  return `${name} was removed in Pydantic v2 (${qualified} fails to import): rewrite this code by hand`;
+}
+
+/** `pydantic.error_wrappers.ErrorWrapper` through `import pydantic`: names v2 removed. */
+function removedThrough(transform: Transform, ctx: ModuleContext, b: Binding): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const m of ctx.matches(`((identifier) @id (#eq? @id "${b.name}"))`)) {
+    const ref = m.captures[0]!.node;
+    // Reported once, through the first of the bindings the name has there.
+    if (!isReference(ref) || ctx.bindings(b.name, ref)?.[0] !== b) continue;
+    let chain = ref;
+    while (
+      chain.parent?.type === "attribute" &&
+      chain.parent.childForFieldName("object")?.equals(chain)
+    ) {
+      chain = chain.parent;
+      const q = ctx.qualifiedName(chain);
+      if (q && REMOVED_IN_V2.has(q)) {
+        out.push(ctx.diagnostic(transform, chain, removedMessage(q)));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** `pydantic.BaseSettings` through `import pydantic`: the expression is replaced. */
+function attributeUse(
+  transform: Transform,
+  ctx: ModuleContext,
+  attr: Node,
+  target: Target,
+): Diagnostic[] {
+  const problems = useProblems(ctx, attr, target);
+  if (problems.length) return problems.map((p) => problemDiagnostic(transform, ctx, p, target));
+  const ensured = ctx.ensureImport(attr, target.module, target.name);
+  if (!ensured.ok)
+    return [ctx.diagnostic(transform, attr, `${target.message} (${ensured.reason})`)];
+  let root = attr;
+  while (root.type === "attribute") root = root.childForFieldName("object")!;
+  const rootQualified = ctx.qualifiedName(root);
+  return [
+    ctx.diagnostic(transform, attr, target.message, {
+      title: `Use ${ensured.expr}`,
+      safety: "safe",
+      edits: [{ start: attr.startIndex, end: attr.endIndex, text: ensured.expr }],
+      imports: ensured.requirement ? [ensured.requirement] : [],
+      removeIfUnused: rootQualified ? [{ local: root.text, qualified: rootQualified }] : [],
+    }),
+  ];
+}
+
+interface Problem {
+  node: Node;
+  message: string;
+}
+
+function problemDiagnostic(
+  transform: Transform,
+  ctx: ModuleContext,
+  p: Problem,
+  target: Target,
+): Diagnostic {
+  return ctx.diagnostic(transform, p.node, `${target.message} (${p.message})`);
+}
+
+/** `from pydantic import BaseSettings [as X]`: the import moves, and the uses follow a new name. */
+function fromImport(
+  transform: Transform,
+  ctx: ModuleContext,
+  b: Binding,
+  target: Target,
+  sameName: Binding[],
+): Diagnostic[] {
+  const statement = b.statement;
+  const report = (message: string, fix?: Fix): Diagnostic[] => [
+    ctx.diagnostic(transform, b.node, message, fix),
+  ];
+  // Compatibility shims (`try: from pydantic import BaseSettings / except ImportError: ...`,
+  // or the name bound twice in one scope) already pick what the installed version has.
+  if (insideTry(statement) || sameName.length > 1) return [];
+  const moduleNode = statement.childForFieldName("module_name")!;
+  if (moduleNode.type === "relative_import") return [];
+
+  const aliased = b.node.type === "aliased_import";
+  const importedNode = aliased ? b.node.childForFieldName("name")! : b.node;
+  const newLocal = aliased ? b.name : target.name;
+  const names = statement.childrenForFieldName("name").filter((n): n is Node => !!n);
+  const alone = names.length === 1;
+  const clause = aliased && b.name !== target.name ? `${target.name} as ${b.name}` : target.name;
+  const inPlace = (): Edit[] => {
+    const edits: Edit[] = [];
+    if (moduleNode.text !== target.module)
+      edits.push({ start: moduleNode.startIndex, end: moduleNode.endIndex, text: target.module });
+    if (ctx.text(b.node) !== clause)
+      edits.push({ start: b.node.startIndex, end: b.node.endIndex, text: clause });
+    return edits;
+  };
+
+  const refs = references(ctx, b);
+  if (typeof refs === "string") return report(`${target.message} (${refs})`);
+  const problems = refs.flatMap((ref) => useProblems(ctx, ref, target));
+  if (problems.length) return problems.map((p) => problemDiagnostic(transform, ctx, p, target));
+
+  if (newLocal === b.name) {
+    // The local name stays: only the import statement changes.
+    const moduleLevel = statement.parent?.type === "module";
+    const other = moduleLevel ? fromImportOf(ctx, target.module) : undefined;
+    if (moduleNode.text === target.module || (alone && !other)) {
+      return report(target.message, {
+        title: `Import ${target.name} from ${target.module}`,
+        safety: "safe",
+        edits: inPlace(),
+      });
+    }
+    const moved = ctx.imports.move(b, target.module, target.name);
+    return report(target.message, {
+      title: `Import ${target.name} from ${target.module}`,
+      safety: "safe",
+      edits: moved.edits,
+      imports: [moved.requirement],
+    });
+  }
+
+  // The local name changes (`validate_arguments` -> `validate_call`): every use follows.
+  const mention = mentionedOutsideCode(ctx, b.name);
+  if (mention) return report(`${target.message} (${b.name} is named in ${mention})`);
+  const exprs = new Set<string>();
+  let requirement: ImportRequirement | undefined;
+  for (const at of [statement, ...refs]) {
+    const ensured = ctx.ensureImport(at, target.module, target.name);
+    if (!ensured.ok) return report(`${target.message} (${ensured.reason})`);
+    exprs.add(ensured.expr);
+    requirement ??= ensured.requirement;
+  }
+  if (exprs.size !== 1)
+    return report(`${target.message} (${target.name} means different things here)`);
+  const expr = [...exprs][0]!;
+  const edits: Edit[] = refs.map((r) => ({ start: r.startIndex, end: r.endIndex, text: expr }));
+  const title = `Use ${expr}`;
+  const removeIfUnused: UnusedImportCheck[] = [{ local: b.name, qualified: b.qualified! }];
+  if (requirement && expr === target.name) {
+    // A new name: rewrite the statement itself when it can hold it.
+    if (alone || moduleNode.text === target.module) {
+      if (alone) edits.push(...inPlace());
+      else
+        edits.push({
+          start: importedNode.startIndex,
+          end: importedNode.endIndex,
+          text: target.name,
+        });
+      return report(target.message, { title, safety: "safe", edits });
+    }
+  }
+  return report(target.message, {
+    title,
+    safety: "safe",
+    edits,
+    imports: requirement ? [requirement] : [],
+    removeIfUnused,
+  });
+}
+
+/** The identifiers that read binding `b`, or a reason why they cannot all be told apart. */
+function references(ctx: ModuleContext, b: Binding): Node[] | string {
+  const out: Node[] = [];
+  const ids = ctx
+    .matches(`((identifier) @id (#eq? @id "${b.name}"))`)
+    .map((m) => m.captures[0]!.node);
+  for (const id of ids) {
+    if (!isReference(id)) continue;
+    const found = ctx.bindings(b.name, id);
+    if (!found?.includes(b)) continue;
+    if (found.length > 1)
+      return `${b.name} has several bindings at line ${id.startPosition.row + 1}`;
+    out.push(id);
+  }
+  return out;
+}
+
+/** Why a use of the old name cannot simply take the new one. */
+function useProblems(ctx: ModuleContext, use: Node, target: Target): Problem[] {
+  if (target === VALIDATE_CALL) return validateCallProblems(ctx, use);
+  if (target === BASE_MODEL) {
+    const list = use.parent;
+    if (list?.type === "argument_list" && list.parent?.type === "class_definition") {
+      const twice = list.namedChildren.some(
+        (arg) => arg && !arg.equals(use) && BASE_MODELS.has(ctx.qualifiedName(arg) ?? ""),
+      );
+      if (twice)
+        return [
+          {
+            node: use,
+            message: "the class would list BaseModel twice; drop GenericModel from its bases",
+          },
+        ];
+    }
+  }
+  return [];
+}
+
+/**
+ * `validate_call` only wraps functions (not builtins, classes, classmethod objects or other
+ * callables), takes `config` as a ConfigDict (v1 took a class too), and the function it returns
+ * has no `.validate` / `.model`.
+ */
+function validateCallProblems(ctx: ModuleContext, use: Node): Problem[] {
+  const out: Problem[] = [];
+  const parent = use.parent;
+  let decorator: Node | null = null;
+  if (parent?.type === "call" && parent.childForFieldName("function")?.equals(use)) {
+    const args = (parent.childForFieldName("arguments")?.namedChildren ?? []).filter(
+      (a): a is Node => !!a && a.type !== "comment",
+    );
+    for (const arg of args) {
+      if (arg.type === "keyword_argument") {
+        if (arg.childForFieldName("name")?.text !== "config") continue;
+        const value = arg.childForFieldName("value")!;
+        const keys = configKeys(ctx, value);
+        const old = keys?.find((k) => V1_CONFIG_KEYS.has(k));
+        if (!keys) out.push({ node: value, message: "config= must become a ConfigDict" });
+        else if (old)
+          out.push({ node: value, message: `config key '${old}' has another name or none in v2` });
+      } else if (!isPlainFunction(ctx, arg)) {
+        out.push({ node: arg, message: "validate_call only wraps functions defined in Python" });
+      }
+    }
+    if (!args.some((a) => a.type !== "keyword_argument")) decorator = parent.parent;
+  } else if (parent?.type === "decorator") {
+    decorator = parent;
+  } else {
+    out.push({ node: use, message: "passed on as a value: check it only wraps functions" });
+  }
+  if (decorator?.type !== "decorator") return out;
+  const decorated = decorator.parent!;
+  const def = decorated.childForFieldName("definition");
+  const decorators = decorated.namedChildren.filter((c) => c?.type === "decorator");
+  if (def?.type !== "function_definition") {
+    out.push({ node: use, message: "validate_call only wraps functions" });
+    return out;
+  }
+  if (!decorators[decorators.length - 1]!.equals(decorator)) {
+    out.push({
+      node: use,
+      message: "validate_call must be the decorator right above the def",
+    });
+  }
+  const name = def.childForFieldName("name")!;
+  const fnBinding = ctx.bindings(name.text, name)?.find((x) => x.node.equals(name));
+  if (!fnBinding) return out;
+  for (const m of ctx.matches(`((identifier) @id (#eq? @id "${name.text}"))`)) {
+    const id = m.captures[0]!.node;
+    const attr = id.parent;
+    if (attr?.type !== "attribute" || !attr.childForFieldName("object")?.equals(id)) continue;
+    const member = attr.childForFieldName("attribute")!.text;
+    if (!V1_VALIDATED_ATTRIBUTES.has(member)) continue;
+    if (!ctx.bindings(name.text, id)?.includes(fnBinding)) continue;
+    out.push({ node: attr, message: `${name.text}.${member} does not exist with validate_call` });
+  }
+  return out;
+}
+
+/** A lambda, or a name bound only by undecorated `def`s. */
+function isPlainFunction(ctx: ModuleContext, node: Node): boolean {
+  if (node.type === "lambda") return true;
+  if (node.type !== "identifier") return false;
+  const found = ctx.bindings(node.text, node);
+  return (
+    !!found?.length &&
+    found.every((b) => b.kind === "function" && b.statement.parent?.type !== "decorated_definition")
+  );
+}
+
+/** The keys of a `dict(...)`, `{...}` or `ConfigDict(...)` literal; undefined for anything else. */
+function configKeys(ctx: ModuleContext, value: Node): string[] | undefined {
+  if (value.type === "dictionary") {
+    const keys: string[] = [];
+    for (const pair of value.namedChildren) {
+      if (!pair || pair.type === "comment") continue;
+      const key = pair.type === "pair" ? pair.childForFieldName("key") : undefined;
+      const content =
+        key?.type === "string"
+          ? key.namedChildren.find((c) => c?.type === "string_content")
+          : undefined;
+      if (!content) return undefined;
+      keys.push(content.text);
+    }
+    return keys;
+  }
+  if (value.type !== "call") return undefined;
+  const q = ctx.qualifiedName(value.childForFieldName("function")!);
+  if (q !== "builtins.dict" && q !== "pydantic.ConfigDict" && q !== "pydantic.config.ConfigDict")
+    return undefined;
+  const keys: string[] = [];
+  for (const arg of value.childForFieldName("arguments")?.namedChildren ?? []) {
+    if (!arg || arg.type === "comment") continue;
+    if (arg.type !== "keyword_argument") return undefined;
+    keys.push(arg.childForFieldName("name")!.text);
+  }
+  return keys;
+}
+
+function insideTry(node: Node): boolean {
+  for (let n = node.parent; n; n = n.parent) if (n.type === "try_statement") return true;
+  return false;
+}
+
+/** The first top-level `from module import ...` (without `*`). */
+function fromImportOf(ctx: ModuleContext, module: string): Node | undefined {
+  return (
+    ctx.root.namedChildren.find(
+      (c) =>
+        c?.type === "import_from_statement" &&
+        c.childForFieldName("module_name")?.text === module &&
+        !c.namedChildren.some((n) => n?.type === "wildcard_import"),
+    ) ?? undefined
+  );
+}
+
+/** Where a name is used that renaming its uses cannot reach: `__all__` or a string annotation. */
+function mentionedOutsideCode(ctx: ModuleContext, name: string): string | undefined {
+  const mention = new RegExp(`(^|[^\\w.])${name}($|[^\\w])`);
+  for (const m of ctx.matches("(string_content) @s")) {
+    const s = m.captures[0]!.node;
+    if (!mention.test(s.text)) continue;
+    let n: Node | null = s;
+    while (n && n.type !== "assignment") n = n.parent;
+    if (n?.childForFieldName("left")?.text === "__all__") return "__all__";
+    return `a string (line ${s.startPosition.row + 1})`;
+  }
+  return undefined;
+}
