@@ -81,6 +81,11 @@ function unversionedPaths(ctx: ModuleContext, app: Node): string[] {
 
 /** The literal `prefix=` of an APIRouter built in this module, "" when it has none. */
 function routerPrefix(ctx: ModuleContext, router: Node): string | undefined {
+  // A router of another module: its prefix as the index recorded it.
+  const imported = ctx.qualifiedName(router);
+  if (imported && !imported.startsWith(`${ctx.module.moduleName}.`)) {
+    return ctx.index.routerPrefix(imported);
+  }
   if (router.type !== "identifier") return undefined;
   const found = ctx.bindings(router.text, router);
   if (found?.length !== 1 || found[0]!.statement.type !== "assignment") return undefined;

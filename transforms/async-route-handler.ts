@@ -99,6 +99,7 @@ function firstBlockingCall(ctx: ModuleContext, handler: Node): Node | undefined 
     if (q?.startsWith("builtins.") && !BLOCKING_BUILTINS.has(q)) continue;
     if (q && PURE_CALLS.has(q)) continue;
     if (isModelCall(ctx, fn)) continue;
+    if (fn.type === "attribute" && isPlainValue(ctx, fn.childForFieldName("object")!)) continue;
     return node;
   }
   return undefined;
@@ -120,4 +121,29 @@ function isModel(ctx: ModuleContext, node: Node): boolean {
 function isModelCall(ctx: ModuleContext, fn: Node): boolean {
   if (isModel(ctx, fn)) return true;
   return fn.type === "attribute" && isModel(ctx, fn.childForFieldName("object")!);
+}
+
+const VALUE_TYPES = new Set(
+  ["str", "int", "float", "bool", "bytes", "list", "dict", "set", "tuple", "frozenset"].map(
+    (t) => `builtins.${t}`,
+  ),
+);
+
+/** A parameter or variable annotated with a builtin value type: its methods cannot block. */
+function isPlainValue(ctx: ModuleContext, node: Node): boolean {
+  // A method chain on such a value (`sort.lstrip("-").lower()`) stays on plain values.
+  while (node.type === "call") {
+    const fn = node.childForFieldName("function")!;
+    if (fn.type !== "attribute") return false;
+    node = fn.childForFieldName("object")!;
+  }
+  if (node.type !== "identifier") return false;
+  const found = ctx.bindings(node.text, node);
+  return (
+    !!found?.length &&
+    found.every((b) => {
+      const q = ctx.annotationOf(b);
+      return !!q && VALUE_TYPES.has(q);
+    })
+  );
 }

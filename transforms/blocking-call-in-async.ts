@@ -90,13 +90,22 @@ export const blockingCallInAsync: Transform = {
         continue;
       }
       const args = m.captures.find((c) => c.name === "args")!.node;
-      const inner = ctx.source.slice(args.startIndex + 1, args.endIndex - 1).trim();
-      const text = `await ${asyncio.expr}.to_thread(${name}${inner ? `, ${inner}` : ""})`;
+      const inside = ctx.source.slice(args.startIndex + 1, args.endIndex - 1);
+      // One argument a line stays so: the function becomes the first of those lines.
+      const firstArg = args.namedChildren.find((c) => c && c.type !== "comment");
+      const multiline = /^[ \t]*\r?\n/.test(inside) && firstArg;
+      const lead = multiline
+        ? `${ctx.stylist.newline}${ctx.lineIndent(firstArg.startIndex)}${name},`
+        : `${name}${inside.trim() ? ", " : ""}`;
+      const edits = [
+        { start: call.startIndex, end: fn.endIndex, text: `await ${asyncio.expr}.to_thread` },
+        { start: args.startIndex + 1, end: args.startIndex + 1, text: lead },
+      ];
       out.push(
         ctx.diagnostic(this, call, `${message}: run it with await asyncio.to_thread(...)`, {
           title: "Run it in a worker thread",
           safety: "unsafe",
-          edits: [{ start: call.startIndex, end: call.endIndex, text }],
+          edits,
           imports: asyncio.requirement ? [asyncio.requirement] : [],
         }),
       );

@@ -14,6 +14,11 @@ import { pydanticRootModel } from "./pydantic-root-model.js";
 import { pydanticCustomTypes } from "./pydantic-custom-types.js";
 import { pydanticFieldAnnotations } from "./pydantic-field-annotations.js";
 import { statusConstants } from "./status-constants.js";
+import { annotatedDependencies } from "./annotated-dependencies.js";
+import { lifespan } from "./lifespan.js";
+import { routeStatusDefaults } from "./route-status-defaults.js";
+import { routeTypes } from "./route-types.js";
+import { settingsCache } from "./settings-cache.js";
 import { apiVersionPrefix } from "./api-version-prefix.js";
 import { listPagination } from "./list-pagination.js";
 import { httpExceptionDetail } from "./http-exception-detail.js";
@@ -34,6 +39,11 @@ export const TRANSFORMS: readonly Transform[] = [
   pydanticCustomTypes,
   pydanticFieldAnnotations,
   statusConstants,
+  annotatedDependencies,
+  lifespan,
+  routeStatusDefaults,
+  routeTypes,
+  settingsCache,
   apiVersionPrefix,
   listPagination,
   httpExceptionDetail,

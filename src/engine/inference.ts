@@ -109,9 +109,81 @@ function fromBinding(ctx: ModuleContext, b: Binding, depth: number): InferredCla
       const right = statement.childForFieldName("right");
       return right ? inferClass(ctx, right, depth + 1) : undefined;
     }
+    case "loop": {
+      // `for x in <iterable of X>` (a statement or a comprehension clause).
+      const statement = b.statement;
+      if (!statement.childForFieldName("left")?.equals(b.node)) return undefined;
+      const iterable = statement.childForFieldName("right");
+      return iterable ? elementOf(ctx, iterable, depth + 1) : undefined;
+    }
     default:
       return undefined;
   }
+}
+
+const SEQUENCES = new Set([
+  "builtins.list",
+  "builtins.set",
+  "builtins.frozenset",
+  "typing.List",
+  "typing.Set",
+  "typing.FrozenSet",
+  "typing.Sequence",
+  "typing.Iterable",
+  "typing.Iterator",
+  "typing.Collection",
+  "collections.abc.Sequence",
+  "collections.abc.Iterable",
+  "collections.abc.Iterator",
+  "collections.abc.Collection",
+]);
+
+/** The class of the items of an iterable whose type says it: `list[X]`, `Sequence[X]`, ... */
+function elementOf(ctx: ModuleContext, iterable: Node, depth: number): InferredClass | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const type = declaredType(ctx, iterable, depth);
+  if (!type) return undefined;
+  const expr = type.type === "type" ? type.namedChildren[0] : type;
+  if (!expr || (expr.type !== "generic_type" && expr.type !== "subscript")) return undefined;
+  const [head, args] = genericParts(expr);
+  const q = head ? ctx.qualifiedName(head) : undefined;
+  if (!q || !SEQUENCES.has(q) || args.length !== 1) return undefined;
+  const cls = annotatedClass(ctx, args[0]!, depth + 1);
+  return cls ? { ...cls, instance: true } : undefined;
+}
+
+/**
+ * The annotation that declares an expression's type: a parameter's or variable's, or a field's
+ * of a model defined in this module (`order.items` where `items: list[Item]`).
+ */
+function declaredType(ctx: ModuleContext, node: Node, depth: number): Node | undefined {
+  if (node.type === "identifier") {
+    const found = ctx.bindings(node.text, node);
+    if (found?.length !== 1) return undefined;
+    const b = found[0]!;
+    const parent = b.node.parent;
+    if (
+      b.kind === "parameter" &&
+      parent &&
+      (parent.type === "typed_parameter" || parent.type === "typed_default_parameter")
+    ) {
+      return parent.childForFieldName("type") ?? undefined;
+    }
+    if (b.kind === "assignment" && b.statement.type === "assignment")
+      return b.statement.childForFieldName("type") ?? undefined;
+    return undefined;
+  }
+  if (node.type !== "attribute") return undefined;
+  const owner = inferClass(ctx, node.childForFieldName("object")!, depth + 1);
+  if (!owner?.instance || !owner.definition) return undefined;
+  const field = node.childForFieldName("attribute")!.text;
+  for (const statement of owner.definition.childForFieldName("body")?.namedChildren ?? []) {
+    const assign =
+      statement?.type === "expression_statement" ? statement.namedChildren[0] : undefined;
+    if (assign?.type !== "assignment" || assign.childForFieldName("left")?.text !== field) continue;
+    return assign.childForFieldName("type") ?? undefined;
+  }
+  return undefined;
 }
 
 function fromParameter(ctx: ModuleContext, b: Binding, depth: number): InferredClass | undefined {

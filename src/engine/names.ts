@@ -65,6 +65,15 @@ export function qualifiedOfBindings(
 /** Strips a subscript (`Generic[T]` -> `Generic`) and returns the node naming the class. */
 export function unsubscripted(node: Node): Node {
   let n = node;
-  while (n.type === "subscript") n = n.childForFieldName("value") ?? n;
-  return n;
+  for (;;) {
+    // `Generic[T]` is a subscript in expressions and a generic_type in annotations.
+    const next =
+      n.type === "subscript"
+        ? n.childForFieldName("value")
+        : n.type === "generic_type"
+          ? n.namedChildren[0]
+          : null;
+    if (!next) return n;
+    n = next;
+  }
 }

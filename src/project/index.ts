@@ -28,6 +28,7 @@ export class ProjectIndex {
   private readonly routers = new Set<string>();
   private readonly returns = new Map<string, string>();
   private readonly dependencies = new Set<string>();
+  private readonly prefixes = new Map<string, string>();
   private readonly modules = new Set<string>();
   /** Every dotted suffix of a module name -> the module names that end with it. */
   private readonly suffixes = new Map<string, string[]>();
@@ -55,6 +56,7 @@ export class ProjectIndex {
     for (const r of summary.routers) this.routers.add(r);
     for (const [fn, cls] of summary.functions ?? []) this.returns.set(fn, cls);
     for (const dep of summary.dependencies ?? []) this.dependencies.add(dep);
+    for (const [router, prefix] of summary.prefixes ?? []) this.prefixes.set(router, prefix);
   }
 
   /**
@@ -186,6 +188,11 @@ export class ProjectIndex {
     return (
       this.dependencies.has(qualified) || this.dependencies.has(this.canonicalFunction(qualified))
     );
+  }
+
+  /** The literal prefix an APIRouter was built with ("" for none), if the index knows it. */
+  routerPrefix(qualified: string): string | undefined {
+    return this.prefixes.get(this.canonical(qualified));
   }
 
   /** True when the qualified name is a FastAPI app or APIRouter built at module level. */

@@ -22,6 +22,8 @@ export interface ModuleSummary {
   aliases: Array<[string, string]>;
   /** Qualified names of module-level `FastAPI()` / `APIRouter()` objects. */
   routers: string[];
+  /** Routers built here with a literal `prefix=` (or none: ""), for checks in other modules. */
+  prefixes?: Array<[string, string]>;
   /**
    * Module-level functions -> the qualified name of the class they return (the yielded one for a
    * generator: `-> Iterator[Session]`), for typing `Depends(get_db)` parameters in other files.
@@ -87,6 +89,8 @@ export function summarize(scopes: ScopeTree, moduleName: string): ModuleSummary 
     }
     if (b.kind === "assignment" && isAppConstruction(b.statement, resolver)) {
       summary.routers.push(`${moduleName}.${name}`);
+      const prefix = literalPrefix(b.statement);
+      if (prefix !== undefined) (summary.prefixes ??= []).push([`${moduleName}.${name}`, prefix]);
     }
     if (b.kind === "function") {
       const returns = returnedClass(b.statement, resolver);
@@ -214,4 +218,26 @@ function dependenciesOf(scopes: ScopeTree, moduleName: string): string[] {
     if (target) out.add(target);
   }
   return [...out];
+}
+
+/** The literal `prefix=` of an `APIRouter(...)` assignment: "" without one, undefined if computed. */
+export function literalPrefix(assignment: Node): string | undefined {
+  const call = assignment.childForFieldName("right");
+  const args = call?.type === "call" ? call.childForFieldName("arguments") : undefined;
+  if (!args) return undefined;
+  for (const arg of args.namedChildren) {
+    if (arg?.type !== "keyword_argument" || arg.childForFieldName("name")?.text !== "prefix")
+      continue;
+    const value = arg.childForFieldName("value");
+    const parts =
+      value?.type === "string"
+        ? value.namedChildren.filter(
+            (c) => c && c.type !== "string_start" && c.type !== "string_end",
+          )
+        : undefined;
+    if (!parts || !/^["']/.test(value!.text) || parts.some((p) => p!.type !== "string_content"))
+      return undefined;
+    return parts.map((p) => p!.text).join("");
+  }
+  return "";
 }

@@ -1,6 +1,4 @@
 """Application settings, read from LEGACY_* environment variables and an optional .env file."""
-from functools import lru_cache
-
 from pydantic import BaseSettings
 
 
@@ -9,8 +7,10 @@ class Settings(BaseSettings):
     database_url: str = "sqlite:///./legacy.db"
     db_connect_attempts: int = 5
     db_retry_delay: float = 0.5
+    # The pricing service that quotes item prices (GET {pricing_url}/prices/{item_id}).
+    pricing_url: str = "http://pricing.internal"
+    pricing_timeout: float = 2.0
     # Artificial delays that stand in for calls to slow upstream services.
-    upstream_latency: float = 0.0
     notify_delay: float = 0.0
     throttle_delay: float = 0.0
     max_page_size: int = 100
@@ -22,6 +22,6 @@ class Settings(BaseSettings):
         case_sensitive = False
 
 
-@lru_cache()
 def get_settings() -> Settings:
+    """The settings, as a dependency. Without a cache, every call reads the environment and .env."""
     return Settings()

@@ -1,7 +1,7 @@
-"""Database engine, session factory and the ORM tables."""
+"""Database engine, session factories and the ORM tables."""
 import logging
 import time
-from typing import Iterator
+from typing import Generator, Iterator
 
 from sqlalchemy import Column, DateTime, Float, ForeignKey, Integer, String, create_engine, func, text
 from sqlalchemy.engine import Engine
@@ -46,12 +46,40 @@ class ItemRow(Base):
 
     id = Column(Integer, primary_key=True)
     name = Column(String(100), nullable=False)
+    sku = Column(String(8), unique=True, nullable=True)
     description = Column(String(500), nullable=True)
     price = Column(Float, nullable=False)
+    sale_price = Column(Float, nullable=True)
     owner_id = Column(Integer, ForeignKey("users.id"), nullable=True)
     created_at = Column(DateTime, nullable=False, server_default=func.now())
 
     owner = relationship("UserRow", back_populates="items")
+
+
+class OrderRow(Base):
+    __tablename__ = "orders"
+
+    id = Column(Integer, primary_key=True)
+    customer_id = Column(Integer, ForeignKey("users.id"), nullable=False)
+    note = Column(String(200), nullable=True)
+    coupon = Column(String(6), nullable=True)
+    created_at = Column(DateTime, nullable=False, server_default=func.now())
+
+    lines = relationship("OrderLineRow", order_by="OrderLineRow.id", cascade="all, delete-orphan")
+
+    @property
+    def total(self) -> float:
+        return round(sum(line.unit_price * line.quantity for line in self.lines), 2)
+
+
+class OrderLineRow(Base):
+    __tablename__ = "order_lines"
+
+    id = Column(Integer, primary_key=True)
+    order_id = Column(Integer, ForeignKey("orders.id"), nullable=False)
+    item_id = Column(Integer, ForeignKey("items.id"), nullable=False)
+    quantity = Column(Integer, nullable=False)
+    unit_price = Column(Float, nullable=False)
 
 
 def wait_for_database(db_engine: Engine, attempts: int = 5, delay: float = 0.5) -> None:
@@ -70,8 +98,15 @@ def wait_for_database(db_engine: Engine, attempts: int = 5, delay: float = 0.5) 
 
 
 def get_db() -> Iterator[Session]:
+    """A session per request; the route commits what it changes."""
     db = SessionLocal()
     try:
         yield db
     finally:
         db.close()
+
+
+def get_transaction() -> Generator[Session, None, None]:
+    """A session whose work is committed when the route returns, or rolled back if it raises."""
+    with SessionLocal() as db, db.begin():
+        yield db

@@ -1,15 +1,27 @@
 """Inventory items."""
 import time
-from typing import Any, Dict, List
+from typing import List
 
+import requests
 from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import JSONResponse
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..config import Settings, get_settings
-from ..db import ItemRow, get_db
-from ..schemas import ItemCreate, ItemOut, ItemUpdate, NotifyRequest
+from ..db import ItemRow, get_db, get_transaction
+from ..schemas import (
+    ItemBatch,
+    ItemCreate,
+    ItemEvent,
+    ItemOut,
+    ItemSummary,
+    ItemUpdate,
+    NotifyRequest,
+    Quote,
+    UpstreamPrice,
+)
 
 router = APIRouter(
     prefix="/items",
@@ -17,8 +29,11 @@ router = APIRouter(
     responses={404: {"description": "Item not found"}},
 )
 
-# Events handed to the message broker; the broker is simulated by this list.
-outbox: List[Dict[str, Any]] = []
+# Messages handed to the message broker, as JSON text; the broker is simulated by this list.
+outbox: List[str] = []
+
+# What `?sort=` may name.
+SORT_COLUMNS = {"id": ItemRow.id, "name": ItemRow.name, "price": ItemRow.price}
 
 
 def get_item_or_404(db: Session, item_id: int) -> ItemRow:
@@ -28,34 +43,63 @@ def get_item_or_404(db: Session, item_id: int) -> ItemRow:
     return item
 
 
-async def publish(event: Dict[str, Any], delay: float) -> None:
-    """Sends an event to the broker (simulated: waits, then appends to the outbox)."""
+def new_item_row(payload: ItemCreate, **columns) -> ItemRow:
+    """A row for a new item, from its validated body; `columns` adds others, such as owner_id."""
+    return ItemRow(**payload.dict(), **columns)
+
+
+async def publish(message: str, delay: float) -> None:
+    """Sends a message to the broker (simulated: waits, then appends to the outbox)."""
     time.sleep(delay)
-    outbox.append(event)
+    outbox.append(message)
 
 
 @router.get("/", response_model=List[ItemOut], status_code=200)
 def list_items(
     skip: int = Query(0, ge=0),
     limit: int = Query(20, ge=1),
+    sort: str = Query("id", regex=r"^-?(id|name|price)$"),
     db: Session = Depends(get_db),
     settings: Settings = Depends(get_settings),
 ):
+    """`sort` names a column, with a leading `-` for descending order."""
     if limit > settings.max_page_size:
         raise HTTPException(
             status_code=400, detail=f"limit must not exceed {settings.max_page_size}"
         )
-    query = select(ItemRow).order_by(ItemRow.id).offset(skip).limit(limit)
+    column = SORT_COLUMNS[sort.lstrip("-")]
+    order = column.desc() if sort.startswith("-") else column
+    query = select(ItemRow).order_by(order, ItemRow.id).offset(skip).limit(limit)
     return db.execute(query).scalars().all()
 
 
-@router.post("/", response_model=ItemOut, status_code=201)
+@router.post(
+    "/", response_model=ItemOut, status_code=201, responses={409: {"description": "SKU taken"}}
+)
 def create_item(payload: ItemCreate, db: Session = Depends(get_db)):
-    item = ItemRow(name=payload.name, description=payload.description, price=payload.price)
+    item = new_item_row(payload)
     db.add(item)
-    db.commit()
+    try:
+        db.commit()
+    except IntegrityError:
+        db.rollback()
+        raise HTTPException(409, "SKU already in use")
     db.refresh(item)
     return item
+
+
+@router.post("/batch", response_model=List[ItemOut], status_code=201)
+def import_items(payload: ItemBatch, db=Depends(get_transaction)):
+    """All or nothing: get_transaction commits when every item was added, else rolls back."""
+    items = [new_item_row(entry) for entry in payload.__root__]
+    db.add_all(items)
+    try:
+        db.flush()
+    except IntegrityError:
+        raise HTTPException(409, "SKU already in use")
+    for item in items:
+        db.refresh(item)
+    return items
 
 
 @router.get("/{item_id}", response_model=ItemOut, responses={404: {"description": "No such item"}})
@@ -65,15 +109,13 @@ def read_item(item_id: int, db: Session = Depends(get_db)):
 
 @router.patch("/{item_id}", response_model=ItemOut)
 def update_item(item_id: int, payload: ItemUpdate, db: Session = Depends(get_db)):
+    """Changes only the fields the client sent; `"description": null` clears the description."""
     item = get_item_or_404(db, item_id)
-    if payload.name is None and payload.description is None and payload.price is None:
+    changes = payload.dict(exclude_unset=True)
+    if not changes:
         raise HTTPException(status_code=400, detail="No fields to update")
-    if payload.name is not None:
-        item.name = payload.name
-    if payload.description is not None:
-        item.description = payload.description
-    if payload.price is not None:
-        item.price = payload.price
+    for field, value in changes.items():
+        setattr(item, field, value)
     db.commit()
     db.refresh(item)
     return item
@@ -86,17 +128,25 @@ def delete_item(item_id: int, db: Session = Depends(get_db)):
     db.commit()
 
 
-@router.get("/{item_id}/quote")
+@router.get("/{item_id}/quote", response_model=Quote)
 async def price_quote(
     item_id: int,
     quantity: int = Query(1, ge=1, le=1000),
     db: Session = Depends(get_db),
     settings: Settings = Depends(get_settings),
 ):
+    """Asks the pricing service (a blocking HTTP call from an async route)."""
     item = get_item_or_404(db, item_id)
-    # Stand-in for the round trip to the pricing service.
-    time.sleep(settings.upstream_latency)
-    return {"item_id": item.id, "quantity": quantity, "total": round(item.price * quantity, 2)}
+    response = requests.get(
+        f"{settings.pricing_url}/prices/{item.id}",
+        params={"quantity": quantity},
+        timeout=settings.pricing_timeout,
+    )
+    if not response.ok:
+        raise HTTPException(502, "Pricing service unavailable")
+    price = UpstreamPrice.parse_obj(response.json())
+    total = price.unit_price * quantity * (1 - (price.discount or 0))
+    return Quote(item_id=item.id, quantity=quantity, currency=price.currency, total=round(total, 2))
 
 
 @router.post("/{item_id}/notify", status_code=202)
@@ -107,13 +157,13 @@ async def notify_about_item(
     settings: Settings = Depends(get_settings),
 ):
     item = get_item_or_404(db, item_id)
-    event = {
-        "type": "item.notify",
-        "item": {"id": item.id, "name": item.name, "price": item.price},
-        "channel": payload.channel,
-        "message": payload.message,
-    }
-    await publish(event, settings.notify_delay)
+    event = ItemEvent(
+        type="item.notify",
+        item=ItemSummary.from_orm(item),
+        channel=payload.channel,
+        message=payload.message,
+    )
+    await publish(event.json(), settings.notify_delay)
     return JSONResponse(
         content={"status": "queued", "item_id": item.id, "channel": payload.channel},
         status_code=202,

@@ -7,8 +7,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..config import Settings, get_settings
-from ..db import ItemRow, UserRow, get_db
+from ..db import UserRow, get_db
 from ..schemas import ItemCreate, ItemOut, UserCreate, UserOut
+from .items import new_item_row
 
 router = APIRouter(prefix="/users", tags=["users"])
 
@@ -70,9 +71,7 @@ def read_user(user_id: int, db: Session = Depends(get_db)):
 @router.post("/{user_id}/items", response_model=ItemOut, status_code=201)
 def create_item_for_user(user_id: int, payload: ItemCreate, db: Session = Depends(get_db)):
     user = get_user_or_404(db, user_id)
-    item = ItemRow(
-        name=payload.name, description=payload.description, price=payload.price, owner_id=user.id
-    )
+    item = new_item_row(payload, owner_id=user.id)
     db.add(item)
     db.commit()
     db.refresh(item)

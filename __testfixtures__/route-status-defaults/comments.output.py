@@ -1,0 +1,17 @@
+from fastapi import APIRouter, status
+
+router = APIRouter()
+
+
+@router.post(
+    "/items",
+    tags=["items"],  # grouped in /docs
+    status_code=status.HTTP_201_CREATED,
+)
+async def create_item():
+    return {"id": 1}
+
+
+@router.delete("/items/{item_id}", status_code=status.HTTP_204_NO_CONTENT)  # soft delete
+async def delete_item(item_id: int):
+    pass

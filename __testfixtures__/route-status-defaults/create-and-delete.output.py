@@ -1,0 +1,41 @@
+from fastapi import APIRouter, FastAPI, status
+
+from .schemas import Item, ItemIn
+
+app = FastAPI()
+router = APIRouter(prefix="/items")
+
+
+@router.post("/", response_model=Item, status_code=status.HTTP_201_CREATED)
+async def create_item(item: ItemIn):
+    return Item(**item.model_dump())
+
+
+@router.post(
+    "/{item_id}/tags",
+    response_model=Item,
+    tags=["items"],
+    status_code=status.HTTP_201_CREATED,
+)
+def add_tag(item_id: int, tag: str):
+    return Item(id=item_id, tags=[tag])
+
+
+@router.delete("/{item_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_item(item_id: int) -> None:
+    if item_id < 0:
+        return
+    await repo.delete(item_id)
+    return None
+
+
+@app.api_route("/users", methods=["POST"], status_code=status.HTTP_201_CREATED)
+def new_user():
+    return {"id": 1}
+
+
+def drop_user(user_id: int):
+    repo.drop(user_id)
+
+
+app.add_api_route("/users/{user_id}", drop_user, methods=["DELETE"], status_code=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,20 @@
+from enum import Enum
+
+from fastapi import APIRouter
+
+router = APIRouter()
+
+
+class status(str, Enum):
+    new = "new"
+    paid = "paid"
+
+
+@router.post("/orders")
+async def create_order(state: status = status.new):
+    return {"status": state}
+
+
+@router.delete("/orders/{order_id}")
+async def delete_order(order_id: int):
+    orders.pop(order_id)
