@@ -253,7 +253,7 @@ function planParameter(ctx: ModuleContext, fn: Node, plan: Plan, annotated: stri
     }
     type = oneLine(ctx, param.type);
   } else if (DEPENDENCY_MARKERS.includes(marker)) {
-    const inferred = dependencyType(ctx, fn, call, args);
+    const inferred = dependencyType(ctx, fn, args);
     if ("reason" in inferred) {
       plan.reason = inferred.reason;
       return;
@@ -398,7 +398,7 @@ function hasFutureAnnotations(ctx: ModuleContext): boolean {
   );
 }
 
-function dependencyType(ctx: ModuleContext, fn: Node, call: Node, args: Node): TypeResult {
+function dependencyType(ctx: ModuleContext, fn: Node, args: Node): TypeResult {
   const dep =
     listItems(args).find((a) => a.type !== "keyword_argument") ??
     keywordArguments(args).get("dependency")?.childForFieldName("value") ??

@@ -21,7 +21,6 @@ import {
   PYDANTIC_FIELD_KEYWORDS,
   SQLMODEL_FIELD,
   typingName,
-  type ConType,
 } from "./data/pydantic-fields.js";
 
 type Note = NonNullable<Fix["notes"]>[number];

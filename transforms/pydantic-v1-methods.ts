@@ -102,7 +102,7 @@ export const pydanticV1Methods: Transform = {
     for (const m of ctx.matches(this.query)) {
       const get = (name: string): Node | undefined => m.captures.find((c) => c.name === name)?.node;
       if (m.patternIndex === 0) {
-        const d = methodCall(ctx, this, get("call")!, get("obj")!, get("method")!, get("args")!);
+        const d = methodCall(ctx, this, get("obj")!, get("method")!, get("args")!);
         if (d) out.push(d);
       } else if (m.patternIndex === 1) {
         const d = dunderAttribute(ctx, this, get("attribute")!, get("obj")!, get("attr")!);
@@ -150,7 +150,6 @@ function argumentsOf(args: Node): {
 function methodCall(
   ctx: ModuleContext,
   t: Transform,
-  call: Node,
   obj: Node,
   method: Node,
   args: Node,

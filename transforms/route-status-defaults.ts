@@ -1,12 +1,12 @@
 // FF204: a POST that creates something answers 201 Created, a DELETE that returns nothing answers
 // 204 No Content. Both change what clients see, so the fix is unsafe.
 import type { ModuleContext } from "../src/engine/context.js";
-import type { EnsureResult } from "../src/engine/imports.js";
 import type { Node } from "../src/engine/parser.js";
 import { listItems } from "../src/engine/syntax.js";
 import type { Diagnostic, Edit, Transform } from "../src/engine/types.js";
 import { RESPONSE_CLASSES } from "../src/project/fastapi-names.js";
 import type { Route } from "../src/project/routes.js";
+import { ensureStatus } from "../src/project/status-import.js";
 
 /**
  * Verbs that make a path (its last segment) or a handler (the first word of its name) an action
@@ -220,14 +220,6 @@ export const routeStatusDefaults: Transform = {
     return out;
   },
 };
-
-/** `status` from FastAPI: an existing import (Starlette's module is the same), or a new one. */
-function ensureStatus(ctx: ModuleContext, at: Node): EnsureResult {
-  return ctx.ensureImport(at, "fastapi", "status", {
-    aliases: ["http_status"],
-    equivalents: ["starlette.status"],
-  });
-}
 
 /** The one method a route answers, from `post`/`delete` or a literal `methods=[...]` of one. */
 function singleMethod(route: Route): string | undefined {

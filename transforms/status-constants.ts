@@ -11,6 +11,7 @@ import {
   WEBSOCKET_ERRORS,
 } from "../src/project/fastapi-names.js";
 import { COMPATIBLE_HTTP_NAMES, HTTP_STATUS_NAMES, WS_CLOSE_NAMES } from "./data/status-codes.js";
+import { ensureStatus } from "../src/project/status-import.js";
 
 const QUERY = `
 (call function: (_) @fn
@@ -84,26 +85,6 @@ export const statusConstants: Transform = {
     return out;
   },
 };
-
-function ensureStatus(ctx: ModuleContext, at: Node): ReturnType<ModuleContext["ensureImport"]> {
-  // A Starlette-only module gets Starlette's status module rather than a new dependency on FastAPI.
-  const imports = ctx.scopes.module.bindings;
-  let fastapi = false;
-  let starlette = false;
-  for (const list of imports.values()) {
-    for (const b of list) {
-      if (!b.qualified) continue;
-      if (b.qualified === "fastapi" || b.qualified.startsWith("fastapi.")) fastapi = true;
-      if (b.qualified === "starlette" || b.qualified.startsWith("starlette.")) starlette = true;
-    }
-  }
-  const [module, equivalent] =
-    starlette && !fastapi ? ["starlette", "fastapi.status"] : ["fastapi", "starlette.status"];
-  return ctx.ensureImport(at, module, "status", {
-    aliases: ["http_status"],
-    equivalents: [equivalent],
-  });
-}
 
 /** Which table applies to the integer a query pattern caught, or undefined when none does. */
 function classify(

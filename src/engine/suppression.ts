@@ -15,10 +15,7 @@ export class Suppressions {
   private file: Rules | null = null;
   private index?: LineIndex;
 
-  constructor(
-    private readonly source: string,
-    root: Node,
-  ) {
+  constructor(source: string, root: Node) {
     if (!source.includes("fastapi-fix:")) return;
     const index = new LineIndex(source);
     for (const capture of query("(comment) @c").captures(root)) {
