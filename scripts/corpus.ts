@@ -46,6 +46,7 @@ import { initParser, parse } from "../src/engine/parser.js";
 import type { Transform } from "../src/engine/types.js";
 import { summarizeSource } from "../src/project/build.js";
 import { ProjectIndex } from "../src/project/index.js";
+import { worthRunning } from "../src/engine/types.js";
 import type { ModuleSummary } from "../src/project/summary.js";
 import { discover } from "../src/runner/discover.js";
 import { TRANSFORMS } from "../transforms/index.js";
@@ -357,11 +358,12 @@ async function recoverStack(
       }
     },
   }));
+  const index = new ProjectIndex(summaries);
   const outcome = fixSource(source, {
-    transforms: transforms.filter((t) => t.prefilter.test(source)),
+    transforms: transforms.filter((t) => worthRunning(t, source, (s) => index.mentionsModel(s))),
     unsafe,
     module: { path: display, moduleName: task.moduleName, isPackage: task.isPackage },
-    index: new ProjectIndex(summaries),
+    index,
     positions: "final",
   });
   // The frames from this script's wrapper down are noise: keep the transform's own.

@@ -37,6 +37,7 @@ export const asyncRouteHandler: Transform = {
     bad: '@app.get("/items/{item_id}")\ndef read_item(item_id: int):\n    return Item(id=item_id)\n',
     good: '@app.get("/items/{item_id}")\nasync def read_item(item_id: int):\n    return Item(id=item_id)\n',
   },
+  scope: "routes",
   prefilter: /\bdef\b/,
   query: "(module) @m",
   check(ctx: ModuleContext): Diagnostic[] {

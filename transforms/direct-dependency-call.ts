@@ -15,6 +15,7 @@ export const directDependencyCall: Transform = {
     bad: '@app.get("/items")\ndef items():\n    db = next(get_db())\n    return db.all()\n',
     good: '@app.get("/items")\ndef items(db: Annotated[Session, Depends(get_db)]):\n    return db.all()\n',
   },
+  scope: "routes",
   prefilter: /\b(Depends|Security)\b|@/,
   query: `(call function: (identifier) @fn) @call`,
   check(ctx: ModuleContext): Diagnostic[] {

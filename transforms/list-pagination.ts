@@ -37,6 +37,7 @@ export const listPagination: Transform = {
     bad: '@router.get("/items", response_model=list[Item])\ndef list_items(db: DB):\n    return db.all()\n',
     good: '@router.get("/items", response_model=list[Item])\ndef list_items(db: DB, skip: int = 0, limit: int = 100):\n    return db.offset(skip).limit(limit).all()\n',
   },
+  scope: "routes",
   prefilter: /\b(List|list|Sequence|Iterable)\[/,
   query: "(module) @m",
   check(ctx: ModuleContext): Diagnostic[] {

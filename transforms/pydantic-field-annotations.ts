@@ -98,6 +98,7 @@ export const pydanticFieldAnnotations: Transform = {
     bad: 'class Product(BaseModel):\n    name: str\n    is_sale = True\n    tags = ["new"]\n    stock = Field(default=0, ge=0)\n',
     good: 'class Product(BaseModel):\n    name: str\n    is_sale: bool = True\n    tags: list[str] = ["new"]\n    stock: int = Field(default=0, ge=0)\n',
   },
+  scope: "models",
   prefilter: /^[ \t]*class\s+\w+\s*\(/m,
   query: `(class_definition
      body: (block (expression_statement (assignment left: (identifier) @name !type) @assign))) @class`,

@@ -61,6 +61,7 @@ export const pydanticModelConfig: Transform = {
     bad: "class User(BaseModel):\n    name: str\n\n    class Config:\n        orm_mode = True\n",
     good: "class User(BaseModel):\n    name: str\n\n    model_config = ConfigDict(from_attributes=True)\n",
   },
+  scope: "models",
   prefilter: /\bclass\s+Config\b/,
   query: `(class_definition
      body: (block (class_definition name: (identifier) @name) @config)

@@ -16,6 +16,7 @@ export const pydanticOptionalDefault: Transform = {
     bad: 'from typing import Optional\n\nfrom pydantic import BaseModel, Field\n\n\nclass User(BaseModel):\n    nickname: Optional[str]\n    bio: Optional[str] = Field(description="About me")\n',
     good: 'from typing import Optional\n\nfrom pydantic import BaseModel, Field\n\n\nclass User(BaseModel):\n    nickname: Optional[str] = None\n    bio: Optional[str] = Field(None, description="About me")\n',
   },
+  scope: "models",
   prefilter: /\b(?:Optional|Union|Any|None)\b/,
   query: `(class_definition
      body: (block (expression_statement

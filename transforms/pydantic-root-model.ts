@@ -40,6 +40,7 @@ export const pydanticRootModel: Transform = {
     bad: "class Tags(BaseModel):\n    __root__: List[str]\n\n    def __iter__(self):\n        return iter(self.__root__)\n",
     good: "class Tags(RootModel[List[str]]):\n    def __iter__(self):\n        return iter(self.root)\n",
   },
+  scope: "models",
   prefilter: /__root__/,
   query: QUERY,
   check(ctx: ModuleContext): Diagnostic[] {

@@ -94,6 +94,9 @@ export const pydanticV1Methods: Transform = {
     bad: "def update(item: Item):\n    data = item.dict(exclude_unset=True)\n    return Item.parse_obj(data)\n",
     good: "def update(item: Item):\n    data = item.model_dump(exclude_unset=True)\n    return Item.model_validate(data)\n",
   },
+  scope: "models",
+  // Keywords only Pydantic's dict()/json() take: the unsafe fix for receivers of unknown type.
+  alsoWhen: /\b(exclude_unset|by_alias|exclude_none|exclude_defaults|skip_defaults)\s*=/,
   prefilter:
     /\.(dict|json|copy|parse_obj|parse_raw|parse_file|from_orm|construct|validate|schema|schema_json|update_forward_refs)\(|__fields(_set)?__|parse_(obj|raw)_as/,
   query: QUERY,

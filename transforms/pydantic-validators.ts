@@ -33,6 +33,7 @@ export const pydanticValidators: Transform = {
     bad: '@validator("end", pre=True)\ndef check(cls, v, values):\n    return max(v, values["start"])\n',
     good: '@field_validator("end", mode="before")\n@classmethod\ndef check(cls, v, info: ValidationInfo):\n    return max(v, info.data["start"])\n',
   },
+  scope: "models",
   prefilter: /validator/,
   query: `(decorated_definition (decorator) @decorator definition: (function_definition) @function)`,
   check(ctx: ModuleContext): Diagnostic[] {

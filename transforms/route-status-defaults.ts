@@ -174,6 +174,7 @@ export const routeStatusDefaults: Transform = {
     bad: '@router.post("/items", response_model=Item)\nasync def create_item(item: ItemIn): ...\n\n\n@router.delete("/items/{item_id}")\nasync def delete_item(item_id: int):\n    await repo.delete(item_id)\n',
     good: '@router.post("/items", response_model=Item, status_code=status.HTTP_201_CREATED)\nasync def create_item(item: ItemIn): ...\n\n\n@router.delete("/items/{item_id}", status_code=status.HTTP_204_NO_CONTENT)\nasync def delete_item(item_id: int):\n    await repo.delete(item_id)\n',
   },
+  scope: "routes",
   prefilter: /\b(post|delete|api_route|add_api_route)\b/,
   query: "(module) @module",
   check(ctx: ModuleContext): Diagnostic[] {

@@ -25,6 +25,7 @@ export const routeTypes: Transform = {
     bad: '@router.get("/items/{item_id}", response_model=Item)\nasync def read_item(item_id: int):\n    return await repo.get(item_id)\n',
     good: '@router.get("/items/{item_id}", response_model=Item)\nasync def read_item(item_id: int) -> Item:\n    return await repo.get(item_id)\n',
   },
+  scope: "routes",
   prefilter: /\.(get|post|put|patch|delete|options|head|trace|api_route|add_api_route)\b/,
   query: "(module) @module",
   check(ctx: ModuleContext): Diagnostic[] {

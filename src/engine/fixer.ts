@@ -9,7 +9,7 @@ import { LineMap } from "./linemap.js";
 import { firstSyntaxError, parse, type Tree } from "./parser.js";
 import { LineIndex } from "./source.js";
 import { Suppressions } from "./suppression.js";
-import type { Diagnostic, Fix, Safety, Transform } from "./types.js";
+import { worthRunning, type Diagnostic, type Fix, type Safety, type Transform } from "./types.js";
 
 export const MAX_PASSES = 10;
 
@@ -75,7 +75,7 @@ export function fixSource(input: string, options: FixOptions): FileOutcome {
       const ctx = new ModuleContext(current, tree, options.module, options.index, options.options);
       const diagnostics: Diagnostic[] = [];
       for (const transform of options.transforms) {
-        if (!transform.prefilter.test(current)) continue;
+        if (!worthRunning(transform, current, (t) => options.index.mentionsModel(t))) continue;
         try {
           diagnostics.push(...transform.check(ctx));
         } catch (err) {

@@ -65,9 +65,36 @@ export interface Transform {
   docs: TransformDocs;
   /** Words the source must contain for the transform to be worth running (a cheap prefilter). */
   prefilter: RegExp;
+  /**
+   * What else must hold before parsing: `models` when the rule only concerns Pydantic models (the
+   * file must name a model class the index knows), `routes` when it only concerns route handlers.
+   */
+  scope?: "models" | "routes";
+  /** Text that makes the transform worth running whatever its scope says. */
+  alsoWhen?: RegExp;
   /** Tree-sitter query whose matches `check` receives. */
   query: string;
   check(ctx: ModuleContext): Diagnostic[];
+}
+
+/** A route decorator or registration somewhere in the text: `.get(`, `.api_route(`, ... */
+const ROUTE_TEXT =
+  /\.(get|post|put|patch|delete|options|head|trace|api_route|add_api_route|websocket)\s*\(/;
+
+/**
+ * The cheap test that decides whether a transform runs on a text at all, before anything is
+ * parsed: its prefilter, and the model or route condition its scope adds.
+ */
+export function worthRunning(
+  t: Transform,
+  text: string,
+  mentionsModel: (text: string) => boolean,
+): boolean {
+  if (!t.prefilter.test(text)) return false;
+  if (t.alsoWhen?.test(text)) return true;
+  if (t.scope === "routes") return ROUTE_TEXT.test(text);
+  if (t.scope === "models") return mentionsModel(text);
+  return true;
 }
 
 /** "safe", or "safe / unsafe" for a transform that gives several kinds. */

@@ -33,6 +33,7 @@ export class ProjectIndex {
   /** Every dotted suffix of a module name -> the module names that end with it. */
   private readonly suffixes = new Map<string, string[]>();
   private readonly kinds = new Map<string, ClassKind | undefined>();
+  private modelPattern?: RegExp;
 
   constructor(summaries: Iterable<ModuleSummary> = []) {
     for (const s of summaries) this.add(s);
@@ -40,6 +41,7 @@ export class ProjectIndex {
 
   add(summary: ModuleSummary): void {
     this.kinds.clear();
+    this.modelPattern = undefined;
     this.modules.add(summary.module);
     const parts = summary.module.split(".");
     for (let i = 0; i < parts.length; i++) {
@@ -193,6 +195,31 @@ export class ProjectIndex {
   /** The literal prefix an APIRouter was built with ("" for none), if the index knows it. */
   routerPrefix(qualified: string): string | undefined {
     return this.prefixes.get(this.canonical(qualified));
+  }
+
+  /**
+   * True when the text names a Pydantic base or a model class of the project: a module that
+   * defines or uses a model must spell one of them (`class User(Base)`, `Base.parse_obj`).
+   */
+  mentionsModel(text: string): boolean {
+    if (!this.modelPattern) {
+      const names = new Set([
+        "BaseModel",
+        "BaseSettings",
+        "GenericModel",
+        "RootModel",
+        "SQLModel",
+        "pydantic",
+      ]);
+      for (const q of this.classes.keys()) {
+        if (this.classKind(q)) names.add(q.slice(q.lastIndexOf(".") + 1));
+      }
+      for (const [from, to] of this.aliases) {
+        if (this.classKind(to)) names.add(from.slice(from.lastIndexOf(".") + 1));
+      }
+      this.modelPattern = new RegExp(`\\b(?:${[...names].join("|")})\\b`);
+    }
+    return this.modelPattern.test(text);
   }
 
   /** True when the qualified name is a FastAPI app or APIRouter built at module level. */

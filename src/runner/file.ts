@@ -1,9 +1,23 @@
 // The work done for one file, identical in a worker thread and in the main thread.
-import { readFileSync } from "node:fs";
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readFileSync,
+  statSync,
+} from "node:fs";
 import { createTwoFilesPatch } from "diff";
 import { fixSource } from "../engine/fixer.js";
-import { DecodeError, decodeSource, encodeSource } from "../engine/source.js";
-import type { Transform } from "../engine/types.js";
+import {
+  DecodeError,
+  EncodeError,
+  decodeSource,
+  encodeSource,
+  type DecodedSource,
+} from "../engine/source.js";
+import { worthRunning, type Transform } from "../engine/types.js";
 import { summarizeSource } from "../project/build.js";
 import type { ProjectIndex } from "../project/index.js";
 import type { ModuleSummary } from "../project/summary.js";
@@ -17,22 +31,74 @@ const diffPath = (display: string): string => display.replace(/^\/+/, "");
 /** Files that say they are generated are not ours to edit. */
 const GENERATED = /@generated\b/;
 
-function readText(
-  task: FileTask,
-): { text: string; bom: boolean } | { error: string; skip?: boolean } {
-  let bytes: Buffer;
+/** Words for the errors a read or write can meet, so that the one line says what happened. */
+const REASONS: Record<string, string> = {
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EISDIR: "it is a folder",
+  ENOENT: "it no longer exists",
+  ELOOP: "too many levels of symbolic links",
+  EIO: "input/output error",
+  ENOSPC: "no space left on the device",
+  EROFS: "read-only file system",
+  EXDEV: "cross-device rename",
+  ENOTFILE: "not a regular file",
+};
+
+export function describeError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (!code) return (err as Error).message;
+  return REASONS[code] ? `${REASONS[code]} (${code})` : code;
+}
+
+/**
+ * The file's bytes. Opened without blocking and checked to be a regular file before reading, so
+ * that a FIFO or device put where a file was found cannot hang the run.
+ */
+function readBytes(file: string): Buffer | { error: string } {
+  let fd: number;
   try {
-    bytes = readFileSync(task.path);
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? "error";
-    return { error: `cannot read file (${code})` };
+    return { error: `cannot read file: ${describeError(err)}` };
   }
+  try {
+    if (!fstatSync(fd).isFile()) return { error: "cannot read file: not a regular file" };
+    return readFileSync(fd);
+  } catch (err) {
+    return { error: `cannot read file: ${describeError(err)}` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readText(task: FileTask): DecodedSource | { error: string } {
+  const bytes = readBytes(task.path);
+  if (!Buffer.isBuffer(bytes)) return bytes;
   try {
     return decodeSource(bytes);
   } catch (err) {
     if (err instanceof DecodeError) return { error: `cannot decode file: ${err.message}` };
     throw err;
   }
+}
+
+/**
+ * Why a file must not be rewritten even though the run may write: a file nobody may write to
+ * was marked read-only on purpose (even root, who could rename over it, respects that), and a
+ * file this user cannot write is not this user's to replace.
+ */
+function notWritable(file: string): string | undefined {
+  try {
+    if ((statSync(file).mode & 0o222) === 0) return "file is read-only";
+    accessSync(file, constants.W_OK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === "EACCES" || code === "EPERM" || code === "EROFS"
+      ? "file is not writable"
+      : `cannot write file: ${describeError(err)}`;
+  }
+  return undefined;
 }
 
 /** The index pass for one file. */
@@ -58,7 +124,9 @@ export function fixFile(
   if ("error" in read) return { ...base, status: "skipped", message: read.error, error: true };
   if (isGenerated(read.text))
     return { ...base, status: "skipped", message: "generated file (@generated)" };
-  const active = transforms.filter((t) => t.prefilter.test(read.text));
+  const active = transforms.filter((t) =>
+    worthRunning(t, read.text, (s) => index.mentionsModel(s)),
+  );
   if (!active.length) return { ...base, status: "unchanged" };
   const outcome = fixSource(read.text, {
     transforms: active,
@@ -81,6 +149,15 @@ export function fixFile(
     unsafeSkipped: outcome.unsafeSkipped,
   };
   if (report.status !== "changed") return report;
+  // Encoded before anything is shown or written: a dry run must not promise what cannot be written.
+  let encoded: Buffer;
+  try {
+    encoded = encodeSource({ ...read, text: outcome.output });
+  } catch (err) {
+    if (!(err instanceof EncodeError)) throw err;
+    const message = `cannot encode the fixed text: ${err.message}; left unchanged`;
+    return { ...base, status: "failed", message, error: true };
+  }
   if (settings.dryRun) {
     const patch = createTwoFilesPatch(
       `a/${diffPath(task.display)}`,
@@ -96,11 +173,16 @@ export function fixFile(
     report.diff = settings.color ? colorDiff(diff) : diff;
     return report;
   }
+  const refused = notWritable(task.path);
+  if (refused) {
+    const message = `${refused}; left unchanged (make it writable to apply the fixes)`;
+    return { ...base, status: "skipped", message, error: true };
+  }
   try {
-    writeAtomic(task.path, encodeSource({ text: outcome.output, bom: read.bom }));
+    writeAtomic(task.path, encoded);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-    return { ...base, status: "failed", message: `cannot write file (${code})`, error: true };
+    const message = `cannot write file: ${describeError(err)}; left unchanged`;
+    return { ...base, status: "failed", message, error: true };
   }
   return report;
 }
