@@ -1,102 +1,20 @@
 // The built command line (`node dist/src/cli.js`, built by `npm test` before jest runs) on
 // temporary folders: diffs, exit codes, writes, discovery, encodings, modes and worker threads.
-import { spawnSync } from "node:child_process";
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  utimesSync,
-  writeFileSync,
-} from "node:fs";
-import os from "node:os";
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { TRANSFORMS } from "../transforms/index.js";
+import {
+  SLEEPY,
+  SLEEPY_FIXED,
+  age,
+  bytes,
+  cli,
+  mtime,
+  project,
+  read,
+  snapshot,
+} from "./cli-support.js";
 
-const CLI = path.resolve("dist/src/cli.js");
-
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** The environment without anything that forces or forbids colour, or turns on debugging. */
-function plainEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of ["NO_COLOR", "FORCE_COLOR", "FASTAPI_FIX_DEBUG"]) delete env[key];
-  return env;
-}
-
-/** Runs the CLI in `cwd`; every run must be free of stack traces. */
-function cli(cwd: string, ...args: string[]): Result {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd,
-    encoding: "utf8",
-    env: plainEnv(),
-    timeout: 120_000,
-  });
-  const result = { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  expect(result.stderr).not.toMatch(/^\s+at .*(:\d+:\d+\)?|\(native\)|<anonymous>)$/m);
-  expect(result.stderr).not.toMatch(/\b(TypeError|ReferenceError|RangeError|SyntaxError):/);
-  expect(result.stdout).not.toMatch(/^\s+at .*:\d+:\d+\)?$/m);
-  return result;
-}
-
-const roots: string[] = [];
-
-/** A fresh temporary folder holding `files` (path -> content). */
-function project(files: Record<string, string | Buffer> = {}): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), "fastapi-fix-cli-"));
-  roots.push(root);
-  for (const [rel, content] of Object.entries(files)) put(root, rel, content);
-  return root;
-}
-
-function put(root: string, rel: string, content: string | Buffer): void {
-  const file = path.join(root, rel);
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, content);
-}
-
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
-
-const read = (root: string, rel: string): string => readFileSync(path.join(root, rel), "utf8");
-const bytes = (root: string, rel: string): Buffer => readFileSync(path.join(root, rel));
-
-/** Sets a file's mtime well into the past, so that any write would show. */
-function age(root: string, rel: string): number {
-  const file = path.join(root, rel);
-  const past = new Date("2001-02-03T04:05:06Z");
-  utimesSync(file, past, past);
-  return statSync(file).mtimeMs;
-}
-
-const mtime = (root: string, rel: string): number => statSync(path.join(root, rel)).mtimeMs;
-
-/** Every file under `root`, relative, sorted, with its bytes. */
-function snapshot(root: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const abs = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(abs);
-      else out.set(path.relative(root, abs).split(path.sep).join("/"), readFileSync(abs));
-    }
-  };
-  walk(root);
-  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
-}
-
-const SLEEPY = "import time\n\n\nasync def handler():\n    time.sleep(1)\n    return 1\n";
-const SLEEPY_FIXED =
-  "import asyncio\n\n\nasync def handler():\n    await asyncio.sleep(1)\n    return 1\n";
 const SLEEPY_DIFF = [
   "@@ -1,6 +1,6 @@",
   "-import time",

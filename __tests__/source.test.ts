@@ -1,5 +1,13 @@
 // Bytes <-> text: BOM kept, binary and non-UTF-8 files refused, offsets turned into lines/columns.
-import { DecodeError, LineIndex, decodeSource, encodeSource } from "../src/engine/source.js";
+import {
+  DecodeError,
+  EncodeError,
+  LineIndex,
+  codingDeclaration,
+  decodeSource,
+  encodeSource,
+  firstInvalidUtf8,
+} from "../src/engine/source.js";
 
 const bytes = (...parts: Array<string | number[]>): Buffer =>
   Buffer.concat(
@@ -58,10 +66,122 @@ describe("decodeSource / encodeSource", () => {
     ["a truncated sequence mid-text", [0xe6, 0x97, 0x78]],
     ["an overlong encoding", [0xc0, 0xaf]],
     ["an encoded surrogate", [0xed, 0xa0, 0x80]],
-    ["Latin-1 text", [...Buffer.from("# -*- coding: latin-1 -*-\nx = '"), 0xe9, 0x27, 0x0a]],
+    ["Latin-1 text without a coding line", [...Buffer.from("x = '"), 0xe9, 0x27, 0x0a]],
+    ["a coding line on line 3 does not count", [...Buffer.from("\n\n# coding: latin-1\n"), 0xe9]],
+    ["a coding line after code on line 1", [...Buffer.from("x = 1\n# coding: latin-1\n"), 0xe9]],
   ])("invalid UTF-8: %s", (_, data) => {
     expect(() => decodeSource(Buffer.from(data))).toThrow(DecodeError);
     expect(() => decodeSource(Buffer.from(data))).toThrow(/UTF-8/);
+  });
+});
+
+describe("PEP 263 coding lines", () => {
+  test.each([
+    ["# -*- coding: latin-1 -*-\n", { name: "latin-1", line: 1 }],
+    ["#!/usr/bin/env python\n# -*- coding: iso-8859-1 -*-\n", { name: "iso-8859-1", line: 2 }],
+    ["\n# vim: set fileencoding=cp1252 :\n", { name: "cp1252", line: 2 }],
+    ["# coding=utf-8\n", { name: "utf-8", line: 1 }],
+    ["\uFEFF# coding: utf-8\n", { name: "utf-8", line: 1 }],
+    ["x = 1\n# coding: latin-1\n", undefined],
+    ["\n\n# coding: latin-1\n", undefined],
+    ["# no cookie here\nx = 1\n", undefined],
+    ["", undefined],
+  ])("%j", (text, expected) => {
+    expect(codingDeclaration(Buffer.from(text, "utf8"))).toEqual(expected);
+  });
+
+  test("Latin-1: every byte is the code point of the same value, written back byte for byte", () => {
+    // 0x80-0x9f are C1 controls in ISO-8859-1; windows-1252 (what TextDecoder("latin1") really
+    // is) would turn 0x80 into the euro sign and could not give the byte back.
+    const body = [0x78, 0x20, 0x3d, 0x20, 0x27, 0xe9, 0x80, 0x9f, 0xa4, 0xff, 0x27, 0x0a];
+    for (const name of [
+      "latin-1",
+      "iso-8859-1",
+      "latin1",
+      "ISO_8859_1",
+      "l1",
+      "iso-latin-1-unix",
+    ]) {
+      const input = Buffer.concat([Buffer.from(`# -*- coding: ${name} -*-\n`), Buffer.from(body)]);
+      const decoded = decodeSource(input);
+      expect(decoded.encoding).toBe("iso-8859-1");
+      expect(decoded.text).toContain("x = 'é\u0080\u009f¤ÿ'");
+      expect(encodeSource(decoded).equals(input)).toBe(true);
+      const edited = encodeSource({ ...decoded, text: decoded.text.replace("x =", "y =") });
+      expect(
+        edited.equals(Buffer.from(input.toString("latin1").replace("x =", "y ="), "latin1")),
+      ).toBe(true);
+    }
+  });
+
+  test("a single-byte code page round-trips; what it cannot encode is refused", () => {
+    const input = Buffer.concat([
+      Buffer.from("# -*- coding: cp1252 -*-\nprice = '"),
+      Buffer.from([0x80, 0x20, 0x39, 0x27, 0x0a]), // "€ 9"
+    ]);
+    const decoded = decodeSource(input);
+    expect(decoded.encoding).toBe("windows-1252");
+    expect(decoded.text).toContain("price = '€ 9'");
+    expect(encodeSource(decoded).equals(input)).toBe(true);
+    expect(() => encodeSource({ ...decoded, text: decoded.text + "# 😀\n" })).toThrow(EncodeError);
+    for (const name of ["iso-8859-15", "latin9", "koi8-r", "cp1251", "mac-roman"]) {
+      const source = Buffer.from(`# coding: ${name}\nx = 1\n`);
+      expect(encodeSource(decodeSource(source)).equals(source)).toBe(true);
+    }
+  });
+
+  test("ASCII: a byte above 0x7f is an error, and so is writing one", () => {
+    const ok = decodeSource(Buffer.from("# coding: ascii\nx = 1\n"));
+    expect(ok.encoding).toBe("ascii");
+    expect(() => encodeSource({ ...ok, text: "x = 'é'\n" })).toThrow(/ascii cannot encode U\+00E9/);
+    expect(() =>
+      decodeSource(Buffer.from([...Buffer.from("# coding: ascii\nx = '"), 0xe9])),
+    ).toThrow(/not valid ASCII.*0xE9 at 2:6/);
+  });
+
+  test("Latin-1 cannot encode what lies beyond U+00FF", () => {
+    const decoded = decodeSource(Buffer.from("# coding: latin-1\nx = 1\n"));
+    expect(() => encodeSource({ ...decoded, text: "x = '→'\n" })).toThrow(EncodeError);
+  });
+
+  test.each([
+    ["shift_jis", /encoding 'shift_jis' \(declared on line 1\) is not supported/],
+    ["euc-jp", /is not supported/],
+    ["utf-16", /is not supported/],
+    ["klingon", /unknown encoding 'klingon' \(declared on line 1\)/],
+  ])("%s is refused with a clear message", (name, message) => {
+    const input = Buffer.from(`# -*- coding: ${name} -*-\nx = 1\n`);
+    expect(() => decodeSource(input)).toThrow(DecodeError);
+    expect(() => decodeSource(input)).toThrow(message);
+  });
+
+  test("a BOM says UTF-8: a coding line saying otherwise is refused", () => {
+    const input = Buffer.from([0xef, 0xbb, 0xbf, ...Buffer.from("# coding: latin-1\nx = 1\n")]);
+    expect(() => decodeSource(input)).toThrow(/byte order mark/);
+    const utf8 = Buffer.from([0xef, 0xbb, 0xbf, ...Buffer.from("# coding: utf-8\nx = 'é'\n")]);
+    expect(decodeSource(utf8)).toEqual({ text: "# coding: utf-8\nx = 'é'\n", bom: true });
+  });
+
+  test("invalid UTF-8 is located", () => {
+    expect(firstInvalidUtf8(Buffer.from("x = 'é😀'\n"))).toBeUndefined();
+    expect(firstInvalidUtf8(Buffer.from([0x61, 0x0a, 0x62, 0xe9, 0x0a]))).toBe(3);
+    expect(() => decodeSource(Buffer.from([0x61, 0x0a, 0x62, 0xe9, 0x0a]))).toThrow(
+      "not valid UTF-8 (byte 0xE9 at 2:2); no coding line (PEP 263) declares another encoding",
+    );
+    // Agrees with the strict decoder on every two-byte sequence.
+    const strict = new TextDecoder("utf-8", { fatal: true });
+    for (let a = 0x80; a < 0x100; a += 3) {
+      for (let b = 0; b < 0x100; b += 5) {
+        const data = Uint8Array.of(a, b, 0x80, 0x80);
+        let valid = true;
+        try {
+          strict.decode(data);
+        } catch {
+          valid = false;
+        }
+        expect(firstInvalidUtf8(data) === undefined).toBe(valid);
+      }
+    }
   });
 });
 

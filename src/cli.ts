@@ -14,6 +14,8 @@ interface Io {
   err: (text: string) => void;
   isTTY: boolean;
   cwd: string;
+  /** Aborted (with the signal's name) when the user asks the run to stop. */
+  signal?: AbortSignal;
 }
 
 const version = (): string =>
@@ -165,6 +167,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       jobs: args.jobs,
       out: io.out,
       err: io.err,
+      signal: io.signal,
     });
   } catch (err) {
     if (err instanceof UsageError) {
@@ -185,12 +188,34 @@ function isEntryPoint(): boolean {
   }
 }
 
+/**
+ * Ctrl-C (SIGINT) or SIGTERM: the run starts no further file, lets the ones in progress finish
+ * their atomic write, reports what was done and exits with 130 (143 for SIGTERM). A second signal
+ * stops at once; even then every file is whole, though a temporary file may be left beside one.
+ */
+function stopOnSignals(): AbortSignal {
+  const controller = new AbortController();
+  const onSignal = (name: NodeJS.Signals): void => {
+    const code = name === "SIGTERM" ? EXIT.terminated : EXIT.interrupted;
+    if (controller.signal.aborted) process.exit(code);
+    process.stderr.write(
+      `fastapi-fix: ${name}: finishing the files in progress (send it again to stop at once)\n`,
+    );
+    controller.abort(name);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return controller.signal;
+}
+
 if (isEntryPoint()) {
+  const signal = stopOnSignals();
   const code = await main(hideBin(process.argv), {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
     isTTY: !!process.stdout.isTTY,
     cwd: process.cwd(),
+    signal,
   });
   process.exitCode = code;
 }

@@ -1,33 +1,60 @@
 // Two ways to run the passes over many files: in this thread (small inputs, tests) or spread over
 // worker threads, each with its own parser and compiled queries. Both call the same file functions.
+// Both can be stopped (Ctrl-C): no new file is started, the files in progress finish (their write
+// is atomic), and the results of the files never started are left undefined.
 import os from "node:os";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
 import { initParser } from "../engine/parser.js";
 import { ProjectIndex } from "../project/index.js";
 import type { ModuleSummary } from "../project/summary.js";
 import { selectTransforms } from "./select.js";
 import { fixFile, indexFile } from "./file.js";
-import type { FileReport, FileTask, FixSettings } from "./types.js";
+import type { FileReport, FileTask, FixSettings, WorkerData } from "./types.js";
 
 export interface Executor {
+  /** One summary per task (undefined for a file that could not be read, or was never reached). */
   index(tasks: FileTask[]): Promise<Array<ModuleSummary | undefined>>;
-  fix(tasks: FileTask[], summaries: ModuleSummary[]): Promise<FileReport[]>;
+  /** One report per task; undefined for the files never reached because of stop(). */
+  fix(tasks: FileTask[], summaries: ModuleSummary[]): Promise<Array<FileReport | undefined>>;
+  /** Starts no further file; the running ones finish. */
+  stop(): void;
   close(): Promise<void>;
 }
 
 export class InProcessExecutor implements Executor {
+  private stopped = false;
+
   constructor(private readonly settings: FixSettings) {}
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /** Runs `work` over the tasks one by one, letting signals in between files. */
+  private async each<T>(
+    tasks: FileTask[],
+    work: (t: FileTask) => T,
+  ): Promise<Array<T | undefined>> {
+    const out: Array<T | undefined> = new Array(tasks.length).fill(undefined);
+    for (let i = 0; i < tasks.length; i++) {
+      await nextTurn();
+      if (this.stopped) break;
+      out[i] = work(tasks[i]!);
+    }
+    return out;
+  }
 
   async index(tasks: FileTask[]): Promise<Array<ModuleSummary | undefined>> {
     await initParser();
-    return tasks.map(indexFile);
+    return this.each(tasks, indexFile);
   }
 
-  async fix(tasks: FileTask[], summaries: ModuleSummary[]): Promise<FileReport[]> {
+  async fix(tasks: FileTask[], summaries: ModuleSummary[]): Promise<Array<FileReport | undefined>> {
     await initParser();
     const index = new ProjectIndex(summaries);
     const transforms = selectTransforms(this.settings.transforms);
-    return tasks.map((t) => fixFile(t, transforms, index, this.settings));
+    return this.each(tasks, (t) => fixFile(t, transforms, index, this.settings));
   }
 
   async close(): Promise<void> {}
@@ -39,6 +66,8 @@ type Reply = { id: number; result?: unknown; error?: string };
 export class ThreadExecutor implements Executor {
   private readonly workers: Worker[] = [];
   private nextId = 0;
+  /** Shared with the workers: set to 1 to make them stop between two files of a chunk. */
+  private readonly stopFlag = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(
     private readonly settings: FixSettings,
@@ -46,7 +75,16 @@ export class ThreadExecutor implements Executor {
     private readonly chunkSize = 8,
   ) {
     const url = new URL("./worker.js", import.meta.url);
-    for (let i = 0; i < size; i++) this.workers.push(new Worker(url, { workerData: settings }));
+    const workerData: WorkerData = { settings, stop: this.stopFlag };
+    for (let i = 0; i < size; i++) this.workers.push(new Worker(url, { workerData }));
+  }
+
+  private get stopped(): boolean {
+    return Atomics.load(this.stopFlag, 0) === 1;
+  }
+
+  stop(): void {
+    Atomics.store(this.stopFlag, 0, 1);
   }
 
   private call(worker: Worker, message: object): Promise<unknown> {
@@ -78,14 +116,15 @@ export class ThreadExecutor implements Executor {
     });
   }
 
-  private async spread<T>(tasks: FileTask[], kind: "index" | "fix"): Promise<T[]> {
-    const results: T[] = new Array(tasks.length);
+  private async spread<T>(tasks: FileTask[], kind: "index" | "fix"): Promise<Array<T | undefined>> {
+    const results: Array<T | undefined> = new Array(tasks.length).fill(undefined);
     let next = 0;
     const drive = async (worker: Worker): Promise<void> => {
-      while (next < tasks.length) {
+      while (next < tasks.length && !this.stopped) {
         const start = next;
         next = Math.min(tasks.length, next + this.chunkSize);
         const chunk = tasks.slice(start, next);
+        // A stopped worker returns the results of the files it finished, a prefix of the chunk.
         const out = (await this.call(worker, { kind, tasks: chunk })) as T[];
         out.forEach((r, i) => (results[start + i] = r));
       }
@@ -98,7 +137,7 @@ export class ThreadExecutor implements Executor {
     return this.spread(tasks, "index");
   }
 
-  async fix(tasks: FileTask[], summaries: ModuleSummary[]): Promise<FileReport[]> {
+  async fix(tasks: FileTask[], summaries: ModuleSummary[]): Promise<Array<FileReport | undefined>> {
     await Promise.all(this.workers.map((w) => this.call(w, { kind: "load-index", summaries })));
     return this.spread<FileReport>(tasks, "fix");
   }

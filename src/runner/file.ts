@@ -22,6 +22,7 @@ import { summarizeSource } from "../project/build.js";
 import type { ProjectIndex } from "../project/index.js";
 import type { ModuleSummary } from "../project/summary.js";
 import { colorDiff } from "./color.js";
+import { describeError } from "./errors.js";
 import type { FileReport, FileTask, FixSettings } from "./types.js";
 import { writeAtomic } from "./write.js";
 
@@ -30,26 +31,6 @@ const diffPath = (display: string): string => display.replace(/^\/+/, "");
 
 /** Files that say they are generated are not ours to edit. */
 const GENERATED = /@generated\b/;
-
-/** Words for the errors a read or write can meet, so that the one line says what happened. */
-const REASONS: Record<string, string> = {
-  EACCES: "permission denied",
-  EPERM: "operation not permitted",
-  EISDIR: "it is a folder",
-  ENOENT: "it no longer exists",
-  ELOOP: "too many levels of symbolic links",
-  EIO: "input/output error",
-  ENOSPC: "no space left on the device",
-  EROFS: "read-only file system",
-  EXDEV: "cross-device rename",
-  ENOTFILE: "not a regular file",
-};
-
-export function describeError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (!code) return (err as Error).message;
-  return REASONS[code] ? `${REASONS[code]} (${code})` : code;
-}
 
 /**
  * The file's bytes. Opened without blocking and checked to be a regular file before reading, so

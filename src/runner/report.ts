@@ -47,10 +47,15 @@ export function diagnosticLines(reports: FileReport[], color: boolean): string[]
   return lines;
 }
 
+/** One line per file that could not be processed: `error: path: why` or `warning: path: why`. */
 export function problemLines(reports: FileReport[], color: boolean): string[] {
   return reports
-    .filter((r) => r.message && r.error)
-    .map((r) => `${paint(color, "red", "error:")} ${r.display}: ${r.message}`);
+    .filter((r) => r.message && (r.error || r.warning))
+    .map((r) =>
+      r.error
+        ? `${paint(color, "red", "error:")} ${r.display}: ${r.message}`
+        : `${paint(color, "yellow", "warning:")} ${r.display}: ${r.message}`,
+    );
 }
 
 export function summaryText(s: Summary, dryRun: boolean): string {
@@ -73,7 +78,13 @@ export function summaryText(s: Summary, dryRun: boolean): string {
   return lines.join("\n");
 }
 
-export function jsonReport(reports: FileReport[], s: Summary, dryRun: boolean): string {
+export function jsonReport(
+  reports: FileReport[],
+  s: Summary,
+  dryRun: boolean,
+  /** The signal that stopped the run, when one did. */
+  stopped?: string,
+): string {
   const diagnostics = reports.flatMap((r) =>
     r.diagnostics.map((d) => ({
       file: r.display,
@@ -95,5 +106,6 @@ export function jsonReport(reports: FileReport[], s: Summary, dryRun: boolean): 
     ...(r.message ? { message: r.message } : {}),
     fixes: r.fixes,
   }));
-  return JSON.stringify({ dryRun, summary: s, files, diagnostics }, null, 2);
+  const head = stopped ? { dryRun, stopped } : { dryRun };
+  return JSON.stringify({ ...head, summary: s, files, diagnostics }, null, 2);
 }

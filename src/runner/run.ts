@@ -1,5 +1,5 @@
 // One run of the tool: find files, index them, fix them, report, and pick the exit code.
-import { discover, UsageError } from "./discover.js";
+import { discover, UsageError, type DiscoveryProblem } from "./discover.js";
 import { createExecutor } from "./executor.js";
 import { diagnosticLines, jsonReport, problemLines, summarize, summaryText } from "./report.js";
 import { selectTransforms } from "./select.js";
@@ -13,6 +13,10 @@ export const EXIT = {
   findings: 1,
   /** Bad usage, a file that cannot be read or parsed, or an internal failure. */
   error: 2,
+  /** Stopped by Ctrl-C (SIGINT): 128 + the signal's number, as shells report it. */
+  interrupted: 130,
+  /** Stopped by SIGTERM. */
+  terminated: 143,
 } as const;
 
 export interface RunOptions {
@@ -29,11 +33,16 @@ export interface RunOptions {
   jobs?: number;
   out: (text: string) => void;
   err: (text: string) => void;
+  /**
+   * Aborting it (the CLI does on SIGINT and SIGTERM, with the signal's name as the reason) stops
+   * the run between files: what was done is reported, and the run exits with 130 (or 143).
+   */
+  signal?: AbortSignal;
 }
 
 export async function run(options: RunOptions): Promise<number> {
   const transforms = selectTransforms(options.transforms);
-  const { files, missing } = discover(options.paths.length ? options.paths : ["."], {
+  const { files, missing, problems } = discover(options.paths.length ? options.paths : ["."], {
     cwd: options.cwd,
     exclude: options.exclude,
   });
@@ -45,27 +54,58 @@ export async function run(options: RunOptions): Promise<number> {
     dryRun: options.dryRun,
     color: options.color,
   };
-  const executor = createExecutor(settings, files.length, options.jobs);
-  let reports: FileReport[];
-  try {
-    const summaries = (await executor.index(files)).filter((s): s is ModuleSummary => !!s);
-    reports = await executor.fix(files, summaries);
-  } finally {
-    await executor.close();
+  const signal = options.signal;
+  let results: Array<FileReport | undefined> = [];
+  if (!signal?.aborted) {
+    const executor = createExecutor(settings, files.length, options.jobs);
+    const onAbort = (): void => executor.stop();
+    signal?.addEventListener("abort", onAbort);
+    try {
+      const summaries = (await executor.index(files)).filter((s): s is ModuleSummary => !!s);
+      // Stopped while indexing: no file has been touched, none is started.
+      results = signal?.aborted ? [] : await executor.fix(files, summaries);
+    } finally {
+      signal?.removeEventListener("abort", onAbort);
+      await executor.close();
+    }
   }
+  const done = results.filter((r): r is FileReport => !!r);
+  const reports = [...done, ...problems.map(problemReport)].sort((a, b) =>
+    a.display < b.display ? -1 : a.display > b.display ? 1 : 0,
+  );
   const summary = summarize(reports);
+  const stopped = signal?.aborted ? String(signal.reason ?? "SIGINT") : undefined;
+  const stopLine = stopped
+    ? `fastapi-fix: stopped by ${stopped}: ${done.length} of ${files.length} file${files.length === 1 ? "" : "s"} processed, the others left untouched`
+    : undefined;
   if (options.format === "json") {
-    options.out(jsonReport(reports, summary, options.dryRun) + "\n");
+    options.out(jsonReport(reports, summary, options.dryRun, stopped) + "\n");
+    if (stopLine) options.err(stopLine + "\n");
   } else {
     for (const r of reports) if (r.diff) options.out(r.diff);
     const lines = diagnosticLines(reports, options.color);
     if (lines.length) options.out(lines.join("\n") + "\n");
-    const problems = problemLines(reports, options.color);
-    if (problems.length) options.err(problems.join("\n") + "\n");
-    if (!files.length) options.err("no Python files found\n");
+    const problemText = problemLines(reports, options.color);
+    if (problemText.length) options.err(problemText.join("\n") + "\n");
+    if (!files.length && !problems.length) options.err("no Python files found\n");
+    if (stopLine) options.err(stopLine + "\n");
     options.err(summaryText(summary, options.dryRun) + "\n");
   }
+  if (stopped) return stopped === "SIGTERM" ? EXIT.terminated : EXIT.interrupted;
   if (reports.some((r) => r.error)) return EXIT.error;
   if ((options.dryRun && summary.changed) || summary.diagnostics) return EXIT.findings;
   return EXIT.ok;
+}
+
+/** A path discovery set aside, reported like a skipped file. */
+function problemReport(p: DiscoveryProblem): FileReport {
+  return {
+    display: p.display,
+    status: "skipped",
+    message: p.message,
+    ...(p.error ? { error: true } : { warning: true }),
+    diagnostics: [],
+    fixes: {},
+    unsafeSkipped: 0,
+  };
 }

@@ -20,6 +20,13 @@ export interface FixSettings {
   color: boolean;
 }
 
+/** What a worker thread is started with. */
+export interface WorkerData {
+  settings: FixSettings;
+  /** Shared with the main thread: 1 means start no further file. */
+  stop: Int32Array;
+}
+
 export type FileStatus = "changed" | "unchanged" | "skipped" | "failed";
 
 export interface FileReport {
@@ -29,6 +36,8 @@ export interface FileReport {
   message?: string;
   /** True when the problem makes the run exit with 2 (unreadable, unparsable, failed). */
   error?: boolean;
+  /** True when the message is printed as a warning that does not change the exit code. */
+  warning?: boolean;
   diagnostics: ReportedDiagnostic[];
   fixes: Record<string, number>;
   unsafeSkipped: number;

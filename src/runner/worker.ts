@@ -5,9 +5,9 @@ import { ProjectIndex } from "../project/index.js";
 import type { ModuleSummary } from "../project/summary.js";
 import { fixFile, indexFile } from "./file.js";
 import { selectTransforms } from "./select.js";
-import type { FileTask, FixSettings } from "./types.js";
+import type { FileTask, WorkerData } from "./types.js";
 
-const settings = workerData as FixSettings;
+const { settings, stop } = workerData as WorkerData;
 const transforms = selectTransforms(settings.transforms);
 let index = new ProjectIndex();
 const ready = initParser();
@@ -15,6 +15,16 @@ const ready = initParser();
 type Request =
   | { id: number; kind: "index" | "fix"; tasks: FileTask[] }
   | { id: number; kind: "load-index"; summaries: ModuleSummary[] };
+
+/** The results of the chunk's files, up to the first one not started because of a stop. */
+function untilStopped<T>(tasks: FileTask[], work: (task: FileTask) => T): T[] {
+  const out: T[] = [];
+  for (const task of tasks) {
+    if (Atomics.load(stop, 0) === 1) break;
+    out.push(work(task));
+  }
+  return out;
+}
 
 parentPort!.on("message", async (request: Request) => {
   try {
@@ -24,9 +34,9 @@ parentPort!.on("message", async (request: Request) => {
       index = new ProjectIndex(request.summaries);
       result = true;
     } else if (request.kind === "index") {
-      result = request.tasks.map(indexFile);
+      result = untilStopped(request.tasks, indexFile);
     } else {
-      result = request.tasks.map((t) => fixFile(t, transforms, index, settings));
+      result = untilStopped(request.tasks, (t) => fixFile(t, transforms, index, settings));
     }
     parentPort!.postMessage({ id: request.id, result });
   } catch (err) {
