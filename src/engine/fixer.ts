@@ -189,8 +189,10 @@ function finish(
     if (!maps.has(text)) maps.set(text, text === target ? undefined : new LineMap(text, target));
     return maps.get(text);
   };
+  const indexes = new Map<string, LineIndex>();
   const report = (text: string, d: Diagnostic, applied: boolean): void => {
-    const lines = new LineIndex(text);
+    let lines = indexes.get(text);
+    if (!lines) indexes.set(text, (lines = new LineIndex(text)));
     const start = lines.position(d.start);
     const end = lines.position(d.end);
     const map = mapFor(text);

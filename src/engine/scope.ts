@@ -39,6 +39,11 @@ export class Scope {
   readonly children: Scope[] = [];
   /** True when `from x import *` appears in this scope: unbound names are then unknown. */
   hasStarImport = false;
+  /** True when a child comprehension's region may surround other children (see scopeAt). */
+  overlapping = false;
+
+  /** The source range the scope's own code runs in (a body; a comprehension less its first iterable). */
+  readonly region: { start: number; end: number; exclude: Array<[number, number]> };
 
   constructor(
     readonly kind: ScopeKind,
@@ -46,6 +51,13 @@ export class Scope {
     readonly parent: Scope | undefined,
   ) {
     parent?.children.push(this);
+    this.region = regionOf(kind, node);
+  }
+
+  contains(start: number, end: number): boolean {
+    const r = this.region;
+    if (start < r.start || end > r.end) return false;
+    return !r.exclude.some(([a, b]) => start >= a && end <= b);
   }
 
   get isAsync(): boolean {
@@ -59,6 +71,24 @@ export class Scope {
   lookupLocal(name: string): Binding[] | undefined {
     return this.bindings.get(name);
   }
+}
+
+function regionOf(kind: ScopeKind, node: Node): Scope["region"] {
+  if (kind === "module") return { start: 0, end: Number.MAX_SAFE_INTEGER, exclude: [] };
+  if (kind === "comprehension") {
+    const first = node.namedChildren.find((c) => c?.type === "for_in_clause");
+    const iterables =
+      first?.childrenForFieldName("right").filter((r): r is Node => !!r && r.type !== ",") ?? [];
+    return {
+      start: node.startIndex,
+      end: node.endIndex,
+      exclude: iterables.map((r) => [r.startIndex, r.endIndex]),
+    };
+  }
+  const body = node.childForFieldName("body");
+  return body
+    ? { start: body.startIndex, end: body.endIndex, exclude: [] }
+    : { start: -1, end: -1, exclude: [] };
 }
 
 const COMPREHENSIONS = new Set([
@@ -132,6 +162,11 @@ export class ScopeTree {
   ) {
     this.module = this.newScope("module", root, undefined);
     this.walk(root, this.module);
+    // Scopes are created in visiting order; the position lookup wants them in source order.
+    for (const scope of this.allScopes()) {
+      scope.children.sort((a, b) => a.region.start - b.region.start);
+      scope.overlapping = scope.children.some((c) => c.kind === "comprehension");
+    }
   }
 
   /** The scope a scope-creating node (def, lambda, class, comprehension, module) opened. */
@@ -144,29 +179,37 @@ export class ScopeTree {
    * classes belong to the scope around the definition, not to the definition's own scope.
    */
   scopeAt(node: Node): Scope {
-    let grandchild: Node | undefined;
-    let child = node;
-    let parent = node.parent;
-    while (parent) {
-      const own = this.byNode.get(parent.id);
-      if (own && this.evaluatesInside(parent, child, grandchild)) return own;
-      grandchild = child;
-      child = parent;
-      parent = parent.parent;
+    // By position, down from the module: walking up through `parent` costs tree-sitter the
+    // node's depth each step, which made deeply nested code cubic.
+    const start = node.startIndex;
+    const end = node.endIndex;
+    let scope = this.module;
+    for (;;) {
+      const kids = scope.children;
+      let lo = 0;
+      let hi = kids.length - 1;
+      let candidate = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (kids[mid]!.region.start <= start) {
+          candidate = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      // Sibling regions are disjoint, except that a comprehension's region surrounds the scopes
+      // of its first iterable (which belong to the outer scope): look back through those only.
+      let kid: Scope | undefined;
+      for (let i = candidate; i >= 0; i--) {
+        const k = kids[i]!;
+        if (k.contains(start, end)) {
+          kid = k;
+          break;
+        }
+        if (!scope.overlapping) break;
+      }
+      if (!kid) return scope;
+      scope = kid;
     }
-    return this.module;
-  }
-
-  private evaluatesInside(definition: Node, child: Node, grandchild: Node | undefined): boolean {
-    if (COMPREHENSIONS.has(definition.type)) {
-      // The first iterable is evaluated in the enclosing scope.
-      if (child.type !== "for_in_clause" || !grandchild) return true;
-      const first = definition.namedChildren.find((c) => c?.type === "for_in_clause");
-      if (!first?.equals(child)) return true;
-      return !child.childrenForFieldName("right").some((r) => r?.equals(grandchild));
-    }
-    const body = definition.childForFieldName("body");
-    return body ? child.equals(body) : false;
   }
 
   /** Bindings visible for `name` at `node`, following Python's LEGB rule. */
