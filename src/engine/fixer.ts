@@ -36,6 +36,8 @@ export interface FixOptions {
   index: ProjectIndex;
   /** Report positions in the input ("original", for dry runs) or in the output ("final"). */
   positions: "original" | "final";
+  /** The input's tree when it is already parsed; the fix loop takes it over (and frees it). */
+  tree?: Tree;
 }
 
 export type FileOutcome =
@@ -59,7 +61,7 @@ interface PendingNote {
 
 /** Runs the transforms over one module until the text stops changing. */
 export function fixSource(input: string, options: FixOptions): FileOutcome {
-  let tree: Tree = parse(input);
+  let tree: Tree = options.tree ?? parse(input);
   const error = firstSyntaxError(tree.rootNode);
   if (error) {
     const where = new LineIndex(input).position(error.startIndex);

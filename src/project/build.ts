@@ -1,5 +1,5 @@
 // The index pass for one file: parse, resolve, summarise, free the tree.
-import { parse } from "../engine/parser.js";
+import { parse, type Tree } from "../engine/parser.js";
 import { ScopeTree, type ScopeOptions } from "../engine/scope.js";
 import { summarize, type ModuleSummary } from "./summary.js";
 
@@ -7,10 +7,14 @@ import { summarize, type ModuleSummary } from "./summary.js";
 export function summarizeSource(text: string, module: ScopeOptions): ModuleSummary | undefined {
   const tree = parse(text);
   try {
-    if (tree.rootNode.hasError) return undefined;
-    const scopes = new ScopeTree(tree.rootNode, module, true);
-    return summarize(scopes, module.moduleName ?? "__main__");
+    return summarizeTree(tree, module);
   } finally {
     tree.delete();
   }
+}
+
+/** Summarises an already parsed module; the caller keeps the tree. */
+export function summarizeTree(tree: Tree, module: ScopeOptions): ModuleSummary | undefined {
+  if (tree.rootNode.hasError) return undefined;
+  return summarize(new ScopeTree(tree.rootNode, module, true), module.moduleName ?? "__main__");
 }

@@ -10,6 +10,8 @@ import { ProjectIndex } from "../project/index.js";
 import type { ModuleSummary } from "../project/summary.js";
 import { selectTransforms } from "./select.js";
 import { fixFile, indexFile } from "./file.js";
+import { TreeCache } from "./tree-cache.js";
+import type { Transform } from "../engine/types.js";
 import type { FileReport, FileTask, FixSettings, WorkerData } from "./types.js";
 
 export interface Executor {
@@ -24,8 +26,12 @@ export interface Executor {
 
 export class InProcessExecutor implements Executor {
   private stopped = false;
+  private readonly cache = new TreeCache();
+  private readonly transforms: Transform[];
 
-  constructor(private readonly settings: FixSettings) {}
+  constructor(private readonly settings: FixSettings) {
+    this.transforms = selectTransforms(settings.transforms);
+  }
 
   stop(): void {
     this.stopped = true;
@@ -47,17 +53,18 @@ export class InProcessExecutor implements Executor {
 
   async index(tasks: FileTask[]): Promise<Array<ModuleSummary | undefined>> {
     await initParser();
-    return this.each(tasks, indexFile);
+    return this.each(tasks, (t) => indexFile(t, this.cache, this.transforms));
   }
 
   async fix(tasks: FileTask[], summaries: ModuleSummary[]): Promise<Array<FileReport | undefined>> {
     await initParser();
     const index = new ProjectIndex(summaries);
-    const transforms = selectTransforms(this.settings.transforms);
-    return this.each(tasks, (t) => fixFile(t, transforms, index, this.settings));
+    return this.each(tasks, (t) => fixFile(t, this.transforms, index, this.settings, this.cache));
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    this.cache.clear();
+  }
 }
 
 type Reply = { id: number; result?: unknown; error?: string };
@@ -66,6 +73,8 @@ type Reply = { id: number; result?: unknown; error?: string };
 export class ThreadExecutor implements Executor {
   private readonly workers: Worker[] = [];
   private nextId = 0;
+  /** Which worker indexed each task of the last index pass. */
+  private owner: number[] = [];
   /** Shared with the workers: set to 1 to make them stop between two files of a chunk. */
   private readonly stopFlag = new Int32Array(new SharedArrayBuffer(4));
 
@@ -116,17 +125,26 @@ export class ThreadExecutor implements Executor {
     });
   }
 
-  private async spread<T>(tasks: FileTask[], kind: "index" | "fix"): Promise<Array<T | undefined>> {
-    const results: Array<T | undefined> = new Array(tasks.length).fill(undefined);
-    let next = 0;
-    const drive = async (worker: Worker): Promise<void> => {
-      while (next < tasks.length && !this.stopped) {
-        const start = next;
-        next = Math.min(tasks.length, next + this.chunkSize);
-        const chunk = tasks.slice(start, next);
+  /**
+   * Hands out chunks of `tasks` (positions into `all`) to whichever worker is free; with `queues`,
+   * each worker takes only from its own queue. Records which worker took which task.
+   */
+  private async spread<T>(
+    all: FileTask[],
+    kind: "index" | "fix",
+    queues?: number[][],
+  ): Promise<Array<T | undefined>> {
+    const results: Array<T | undefined> = new Array(all.length).fill(undefined);
+    const shared = all.map((_, i) => i);
+    const drive = async (worker: Worker, w: number): Promise<void> => {
+      const queue = queues ? queues[w]! : shared;
+      while (queue.length && !this.stopped) {
+        const picked = queue.splice(0, this.chunkSize);
+        for (const i of picked) this.owner[i] = w;
         // A stopped worker returns the results of the files it finished, a prefix of the chunk.
+        const chunk = picked.map((i) => all[i]!);
         const out = (await this.call(worker, { kind, tasks: chunk })) as T[];
-        out.forEach((r, i) => (results[start + i] = r));
+        out.forEach((r, k) => (results[picked[k]!] = r));
       }
     };
     await Promise.all(this.workers.map(drive));
@@ -134,12 +152,19 @@ export class ThreadExecutor implements Executor {
   }
 
   index(tasks: FileTask[]): Promise<Array<ModuleSummary | undefined>> {
+    this.owner = new Array(tasks.length).fill(-1);
     return this.spread(tasks, "index");
   }
 
   async fix(tasks: FileTask[], summaries: ModuleSummary[]): Promise<Array<FileReport | undefined>> {
     await Promise.all(this.workers.map((w) => this.call(w, { kind: "load-index", summaries })));
-    return this.spread<FileReport>(tasks, "fix");
+    // Each file goes back to the worker that indexed it, which may still hold its tree.
+    const queues: number[][] = this.workers.map(() => []);
+    const owners = this.owner.length === tasks.length ? this.owner : [];
+    tasks.forEach((_, i) =>
+      queues[owners[i]! >= 0 ? owners[i]! : i % this.workers.length]!.push(i),
+    );
+    return this.spread<FileReport>(tasks, "fix", queues);
   }
 
   async close(): Promise<void> {

@@ -18,7 +18,9 @@ import {
   type DecodedSource,
 } from "../engine/source.js";
 import { worthRunning, type Transform } from "../engine/types.js";
-import { summarizeSource } from "../project/build.js";
+import { summarizeSource, summarizeTree } from "../project/build.js";
+import { parse, type Tree } from "../engine/parser.js";
+import type { TreeCache } from "./tree-cache.js";
 import type { ProjectIndex } from "../project/index.js";
 import type { ModuleSummary } from "../project/summary.js";
 import { colorDiff } from "./color.js";
@@ -82,11 +84,24 @@ function notWritable(file: string): string | undefined {
   return undefined;
 }
 
-/** The index pass for one file. */
-export function indexFile(task: FileTask): ModuleSummary | undefined {
+/**
+ * The index pass for one file. With a cache, the tree of a file some transform may look at is
+ * kept for the fix pass instead of being parsed again there.
+ */
+export function indexFile(
+  task: FileTask,
+  cache?: TreeCache,
+  transforms: readonly Transform[] = [],
+): ModuleSummary | undefined {
   const read = readText(task);
   if ("error" in read) return undefined;
-  return summarizeSource(read.text, { moduleName: task.moduleName, isPackage: task.isPackage });
+  const module = { moduleName: task.moduleName, isPackage: task.isPackage };
+  if (!cache) return summarizeSource(read.text, module);
+  const tree = parse(read.text);
+  const summary = summarizeTree(tree, module);
+  const wanted = transforms.some((t) => t.prefilter.test(read.text));
+  if (!(wanted && cache.put(task.path, read.text, tree))) tree.delete();
+  return summary;
 }
 
 function isGenerated(text: string): boolean {
@@ -99,10 +114,33 @@ export function fixFile(
   transforms: readonly Transform[],
   index: ProjectIndex,
   settings: FixSettings,
+  cache?: TreeCache,
 ): FileReport {
   const base = { display: task.display, diagnostics: [], fixes: {}, unsafeSkipped: 0 };
   const read = readText(task);
   if ("error" in read) return { ...base, status: "skipped", message: read.error, error: true };
+  // The index pass's tree, when this thread parsed this very text; freed if it goes unused.
+  let tree = cache?.take(task.path, read.text);
+  try {
+    return fixText(task, read, transforms, index, settings, () => {
+      const taken = tree;
+      tree = undefined;
+      return taken;
+    });
+  } finally {
+    tree?.delete();
+  }
+}
+
+function fixText(
+  task: FileTask,
+  read: DecodedSource,
+  transforms: readonly Transform[],
+  index: ProjectIndex,
+  settings: FixSettings,
+  takeTree: () => Tree | undefined,
+): FileReport {
+  const base = { display: task.display, diagnostics: [], fixes: {}, unsafeSkipped: 0 };
   if (isGenerated(read.text))
     return { ...base, status: "skipped", message: "generated file (@generated)" };
   const active = transforms.filter((t) =>
@@ -116,6 +154,7 @@ export function fixFile(
     module: { path: task.display, moduleName: task.moduleName, isPackage: task.isPackage },
     index,
     positions: settings.dryRun ? "original" : "final",
+    tree: takeTree(),
   });
   if (outcome.status === "parse-error") {
     return { ...base, status: "skipped", message: `cannot parse: ${outcome.message}`, error: true };

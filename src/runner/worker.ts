@@ -5,11 +5,13 @@ import { ProjectIndex } from "../project/index.js";
 import type { ModuleSummary } from "../project/summary.js";
 import { fixFile, indexFile } from "./file.js";
 import { selectTransforms } from "./select.js";
+import { TreeCache } from "./tree-cache.js";
 import type { FileTask, WorkerData } from "./types.js";
 
 const { settings, stop } = workerData as WorkerData;
 const transforms = selectTransforms(settings.transforms);
 let index = new ProjectIndex();
+const cache = new TreeCache();
 const ready = initParser();
 
 type Request =
@@ -34,9 +36,9 @@ parentPort!.on("message", async (request: Request) => {
       index = new ProjectIndex(request.summaries);
       result = true;
     } else if (request.kind === "index") {
-      result = untilStopped(request.tasks, indexFile);
+      result = untilStopped(request.tasks, (t) => indexFile(t, cache, transforms));
     } else {
-      result = untilStopped(request.tasks, (t) => fixFile(t, transforms, index, settings));
+      result = untilStopped(request.tasks, (t) => fixFile(t, transforms, index, settings, cache));
     }
     parentPort!.postMessage({ id: request.id, result });
   } catch (err) {
