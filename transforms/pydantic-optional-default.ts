@@ -30,7 +30,8 @@ export const pydanticOptionalDefault: Transform = {
       const name = get("name").text;
       const type = get("type");
       const assign = get("assign");
-      if (!kinds.has(cls.id)) kinds.set(cls.id, !!ctx.classKind(cls));
+      // A model configured with model_config is v2 code: there, no default means required.
+      if (!kinds.has(cls.id)) kinds.set(cls.id, !!ctx.classKind(cls) && !ctx.isV2Model(cls));
       if (!kinds.get(cls.id)) continue;
       if (name.startsWith("_") || name === "model_config") continue;
       const annotation = type.namedChildren[0];

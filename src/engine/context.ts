@@ -1,7 +1,13 @@
 // What a transform sees of one module: text, tree, style, scopes, imports and the project index.
 import type { ClassKind, ProjectIndex } from "../project/index.js";
 import { findRoutes, type Route } from "../project/routes.js";
-import { APP_CLASSES, classBases, configKeys, isAppConstruction } from "../project/summary.js";
+import {
+  APP_CLASSES,
+  assignsModelConfig,
+  classBases,
+  configKeys,
+  isAppConstruction,
+} from "../project/summary.js";
 import { ImportManager, type EnsureOptions, type EnsureResult } from "./imports.js";
 import { query, type Node, type QueryMatch, type Tree } from "./parser.js";
 import { qualifiedName, unsubscripted } from "./names.js";
@@ -137,6 +143,14 @@ export class ModuleContext {
   configHas(classNode: Node, keys: readonly string[]): boolean | undefined {
     if (configKeys(classNode).some((k) => keys.includes(k))) return true;
     return this.index.basesHaveConfig(classBases(classNode, this), keys);
+  }
+
+  /**
+   * True for a model written for Pydantic v2: it or a project base assigns `model_config`. Rules
+   * that keep v1 meanings (Optional fields defaulting to None) must not apply to it.
+   */
+  isV2Model(classNode: Node): boolean {
+    return assignsModelConfig(classNode) || this.index.basesAreV2(classBases(classNode, this));
   }
 
   /** The kind of class a qualified name names (for receivers and constructors). */

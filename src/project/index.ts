@@ -24,6 +24,7 @@ const SETTINGS_ROOTS = new Set([
 export class ProjectIndex {
   private readonly classes = new Map<string, string[]>();
   private readonly configs = new Map<string, string[]>();
+  private readonly v2 = new Set<string>();
   private readonly aliases = new Map<string, string>();
   private readonly routers = new Set<string>();
   private readonly returns = new Map<string, string>();
@@ -53,6 +54,7 @@ export class ProjectIndex {
     for (const c of summary.classes) {
       this.classes.set(c.qualified, c.bases);
       this.configs.set(c.qualified, c.config);
+      if (c.v2) this.v2.add(c.qualified);
     }
     for (const [from, to] of summary.aliases) this.aliases.set(from, to);
     for (const r of summary.routers) this.routers.add(r);
@@ -220,6 +222,17 @@ export class ProjectIndex {
       this.modelPattern = new RegExp(`\\b(?:${[...names].join("|")})\\b`);
     }
     return this.modelPattern.test(text);
+  }
+
+  /** True when one of the classes (or their project bases) assigns `model_config`. */
+  basesAreV2(bases: string[], seen: Set<string> = new Set()): boolean {
+    for (const base of bases) {
+      const q = base ? this.canonical(base) : "";
+      if (!q || seen.has(q)) continue;
+      seen.add(q);
+      if (this.v2.has(q) || this.basesAreV2(this.classes.get(q) ?? [], seen)) return true;
+    }
+    return false;
   }
 
   /** True when the qualified name is a FastAPI app or APIRouter built at module level. */

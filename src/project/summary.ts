@@ -13,6 +13,8 @@ export interface ClassSummary {
   bases: string[];
   /** Configuration keys the class body sets to something other than False (v1 or v2 spelling). */
   config: string[];
+  /** True when the class body assigns `model_config`: code written for Pydantic v2. */
+  v2?: boolean;
 }
 
 export interface ModuleSummary {
@@ -74,6 +76,7 @@ export function summarize(scopes: ScopeTree, moduleName: string): ModuleSummary 
           qualified,
           bases: classBases(b.statement, resolver),
           config: configKeys(b.statement),
+          v2: assignsModelConfig(b.statement),
         });
         const own = scopes.scopeOfDefinition(b.statement);
         if (own) visitClasses(own, qualified);
@@ -240,4 +243,14 @@ export function literalPrefix(assignment: Node): string | undefined {
     return parts.map((p) => p!.text).join("");
   }
   return "";
+}
+
+/** True when a class body assigns `model_config` (Pydantic v2's configuration). */
+export function assignsModelConfig(classNode: Node): boolean {
+  return (classNode.childForFieldName("body")?.namedChildren ?? []).some((s) => {
+    const assign = s?.type === "expression_statement" ? s.namedChildren[0] : undefined;
+    return (
+      assign?.type === "assignment" && assign.childForFieldName("left")?.text === "model_config"
+    );
+  });
 }
