@@ -31,6 +31,8 @@ import { writeAtomic } from "./write.js";
 /** Diff headers are `a/<path>`: an absolute path (outside the working directory) loses its root. */
 const diffPath = (display: string): string => display.replace(/^\/+/, "");
 
+const PYDANTIC_TEXT = /\b(pydantic|BaseModel|BaseSettings|SQLModel)\b/;
+
 /** Files that say they are generated are not ours to edit. */
 const GENERATED = /@generated\b/;
 
@@ -99,7 +101,9 @@ export function indexFile(
   if (!cache) return summarizeSource(read.text, module);
   const tree = parse(read.text);
   const summary = summarizeTree(tree, module);
-  const wanted = transforms.some((t) => t.prefilter.test(read.text));
+  // The index is not complete yet: a model-scoped rule counts when the text names Pydantic itself
+  // (a file naming only project models is parsed again later, which costs time, not results).
+  const wanted = transforms.some((t) => worthRunning(t, read.text, (s) => PYDANTIC_TEXT.test(s)));
   if (!(wanted && cache.put(task.path, read.text, tree))) tree.delete();
   return summary;
 }

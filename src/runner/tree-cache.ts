@@ -7,7 +7,7 @@ export class TreeCache {
   private readonly entries = new Map<string, { text: string; tree: Tree }>();
   private bytes = 0;
 
-  constructor(private readonly budget = 24 * 1024 * 1024) {}
+  constructor(private readonly budget = 4 * 1024 * 1024) {}
 
   /** Keeps the tree if it fits the budget; the cache then owns it. */
   put(path: string, text: string, tree: Tree): boolean {
