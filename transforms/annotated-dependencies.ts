@@ -6,7 +6,7 @@ import { isReference } from "../src/engine/imports.js";
 import { genericParts, inferClass } from "../src/engine/inference.js";
 import type { Node } from "../src/engine/parser.js";
 import { resolveRelativeModule } from "../src/engine/scope.js";
-import { Suppressions } from "../src/engine/suppression.js";
+import type { Suppressions } from "../src/engine/suppression.js";
 import { keywordArguments, listItems, removeListItems } from "../src/engine/syntax.js";
 import type { Diagnostic, Edit, ImportRequirement, Transform } from "../src/engine/types.js";
 
@@ -60,7 +60,7 @@ export const annotatedDependencies: Transform = {
       const fn = m.captures.find((c) => c.name === "fn")!.node;
       if (seen.has(fn.id)) continue;
       seen.add(fn.id);
-      suppressions ??= new Suppressions(ctx.source, ctx.root);
+      suppressions ??= ctx.suppressions;
       out.push(...checkFunction(ctx, this, fn, suppressions));
     }
     return out;

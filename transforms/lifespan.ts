@@ -4,7 +4,6 @@
 // its `yield`; it is defined just above the app, which gets `lifespan=lifespan`.
 import type { ModuleContext } from "../src/engine/context.js";
 import type { Node } from "../src/engine/parser.js";
-import { Suppressions } from "../src/engine/suppression.js";
 import { keywordArguments, listItems, removeListItems } from "../src/engine/syntax.js";
 import type { Diagnostic, Edit, Transform } from "../src/engine/types.js";
 import { APP_CLASSES } from "../src/project/fastapi-names.js";
@@ -398,7 +397,7 @@ function migrate(ctx: ModuleContext, t: Transform, app: App, taken: Set<string>)
   if (!handlers.length && !registrations.some((r) => r.problem)) return [];
   const reports = [...registrations.map((r) => r.node), ...app.problems.map((p) => p.node)];
   // Everything moves together or nothing does: a suppressed registration keeps them all.
-  const suppressions = new Suppressions(ctx.source, ctx.root);
+  const suppressions = ctx.suppressions;
   if (reports.some((node) => suppressions.covers(ctx.diagnostic(t, node, "")))) return [];
 
   const args = app.build.childForFieldName("arguments")!;

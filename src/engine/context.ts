@@ -11,6 +11,7 @@ import {
 import { ImportManager, type EnsureOptions, type EnsureResult } from "./imports.js";
 import { query, type Node, type QueryMatch, type Tree } from "./parser.js";
 import { qualifiedName, unsubscripted } from "./names.js";
+import { Suppressions } from "./suppression.js";
 import { ScopeTree, type Binding, type Scope, type ScopeOptions } from "./scope.js";
 import { detectStylist, type Stylist } from "./stylist.js";
 import type { Diagnostic, Fix, Transform } from "./types.js";
@@ -28,6 +29,7 @@ export class ModuleContext {
   private scopeTree?: ScopeTree;
   private importManager?: ImportManager;
   private routeList?: Route[];
+  private suppressionList?: Suppressions;
 
   constructor(
     readonly source: string,
@@ -106,6 +108,14 @@ export class ModuleContext {
 
   ensureImport(at: Node, module: string, name?: string, options?: EnsureOptions): EnsureResult {
     return this.imports.ensure(at, module, name, options);
+  }
+
+  /**
+   * The module's suppression comments. The fix loop drops suppressed diagnostics by itself; a
+   * transform whose fixes depend on each other (all handlers move or none) asks here first.
+   */
+  get suppressions(): Suppressions {
+    return (this.suppressionList ??= new Suppressions(this.source, this.root));
   }
 
   // ---- FastAPI -----------------------------------------------------------------------------

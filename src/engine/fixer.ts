@@ -8,7 +8,6 @@ import { importEdits, unboundRequirements } from "./imports.js";
 import { LineMap } from "./linemap.js";
 import { firstSyntaxError, parse, type Tree } from "./parser.js";
 import { LineIndex } from "./source.js";
-import { Suppressions } from "./suppression.js";
 import { worthRunning, type Diagnostic, type Fix, type Safety, type Transform } from "./types.js";
 
 export const MAX_PASSES = 10;
@@ -86,7 +85,7 @@ export function fixSource(input: string, options: FixOptions): FileOutcome {
           });
         }
       }
-      const suppressions = new Suppressions(current, tree.rootNode);
+      const suppressions = ctx.suppressions;
       const kept = diagnostics.filter((d) => !suppressions.covers(d));
       diagnostics.length = 0;
       diagnostics.push(...kept);

@@ -79,7 +79,7 @@ export class ThreadExecutor implements Executor {
   private readonly stopFlag = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(
-    private readonly settings: FixSettings,
+    settings: FixSettings,
     size: number,
     private readonly chunkSize = 8,
   ) {
