@@ -4,7 +4,12 @@
 // its `yield`; it is defined just above the app, which gets `lifespan=lifespan`.
 import type { ModuleContext } from "../src/engine/context.js";
 import type { Node } from "../src/engine/parser.js";
-import { keywordArguments, listItems, removeListItems } from "../src/engine/syntax.js";
+import {
+  appendArgument,
+  keywordArguments,
+  listItems,
+  removeListItems,
+} from "../src/engine/syntax.js";
 import type { Diagnostic, Edit, Transform } from "../src/engine/types.js";
 import { APP_CLASSES } from "../src/project/fastapi-names.js";
 import { literalString } from "../src/project/routes.js";
@@ -462,7 +467,7 @@ function migrate(ctx: ModuleContext, t: Transform, app: App, taken: Set<string>)
   edits.push(definition(ctx, app, name, decorator.expr, handlers));
   const keyword = `lifespan=${name}`;
   if (removals.length) edits.push({ ...removals[0]!, text: keyword }, ...removals.slice(1));
-  else edits.push(...appendArgument(ctx, args, keyword));
+  else edits.push(...appendArgument(ctx.source, ctx.stylist.newline, args, keyword));
   edits.push(
     ...trimEnd(
       ctx.source,
@@ -608,29 +613,4 @@ function blankText(source: string, at: number): number {
     probe = prev;
   }
   return at - probe;
-}
-
-/**
- * Adds an argument after the last one: on a line of its own when the arguments have theirs (after
- * a comment that ends the last one's line, with a trailing comma when the list has one), else
- * after `, `.
- */
-function appendArgument(ctx: ModuleContext, args: Node, text: string): Edit[] {
-  const source = ctx.source;
-  const items = listItems(args);
-  const last = items[items.length - 1];
-  if (!last) {
-    const open = args.children.find((c) => c?.type === "(")!;
-    return [{ start: open.endIndex, end: open.endIndex, text }];
-  }
-  const lineStart = source.lastIndexOf("\n", last.startIndex - 1) + 1;
-  const newline = source.indexOf("\n", last.endIndex);
-  const rest = newline === -1 ? "" : source.slice(last.endIndex, newline).replace(/\r$/, "");
-  const tail = /^[ \t]*(,)?[ \t]*(#.*)?$/.exec(rest);
-  if (!/^[ \t]*$/.test(source.slice(lineStart, last.startIndex)) || !tail)
-    return [{ start: last.endIndex, end: last.endIndex, text: `, ${text}` }];
-  const line = `${ctx.lineIndent(last.startIndex)}${text}${tail[1] ?? ""}${ctx.stylist.newline}`;
-  const edits: Edit[] = [{ start: newline + 1, end: newline + 1, text: line }];
-  if (!tail[1]) edits.unshift({ start: last.endIndex, end: last.endIndex, text: "," });
-  return edits;
 }

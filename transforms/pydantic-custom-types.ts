@@ -3,6 +3,7 @@
 // `__modify_schema__` is rewritten where the class already has a v2 core schema.
 import type { ModuleContext } from "../src/engine/context.js";
 import type { Node } from "../src/engine/parser.js";
+import { ownNodes } from "../src/engine/syntax.js";
 import type { Diagnostic, Edit, Fix, Transform } from "../src/engine/types.js";
 
 export const pydanticCustomTypes: Transform = {
@@ -142,19 +143,7 @@ function identifiers(root: Node): Set<string> {
 
 /** `return` statements that belong to this function (not to functions nested in it). */
 function ownReturns(body: Node): Node[] {
-  const out: Node[] = [];
-  const stack: Node[] = [body];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.type === "return_statement") out.push(n);
-    if (
-      n !== body &&
-      (n.type === "function_definition" || n.type === "lambda" || n.type === "class_definition")
-    )
-      continue;
-    for (const c of n.namedChildren) if (c) stack.push(c);
-  }
-  return out;
+  return ownNodes(body, (n) => n.type === "return_statement");
 }
 
 /** Names of the methods a class body defines directly. */

@@ -1,5 +1,6 @@
 // FF105: names Pydantic v2 moved to other packages, renamed or folded into BaseModel.
 import type { ModuleContext } from "../src/engine/context.js";
+import { REMOVED_CONFIG_KEYS, RENAMED_CONFIG_KEYS } from "./data/pydantic-config.js";
 import { isReference } from "../src/engine/imports.js";
 import type { Node } from "../src/engine/parser.js";
 import type { Binding } from "../src/engine/scope.js";
@@ -83,26 +84,9 @@ const BASE_MODELS = new Set(["pydantic.BaseModel", "pydantic.main.BaseModel"]);
 
 /** Config keys v1 spelled otherwise or v2 dropped: a `validate_call(config=...)` with them needs a hand. */
 const V1_CONFIG_KEYS = new Set([
-  "allow_population_by_field_name",
-  "anystr_lower",
-  "anystr_strip_whitespace",
-  "anystr_upper",
-  "keep_untouched",
-  "max_anystr_length",
-  "min_anystr_length",
-  "orm_mode",
-  "schema_extra",
-  "validate_all",
+  ...Object.keys(RENAMED_CONFIG_KEYS),
   "allow_mutation",
-  "error_msg_templates",
-  "fields",
-  "getter_dict",
-  "smart_union",
-  "underscore_attrs_are_private",
-  "json_loads",
-  "json_dumps",
-  "copy_on_model_validation",
-  "post_init_call",
+  ...REMOVED_CONFIG_KEYS,
 ]);
 
 /** Attributes of a v1 `validate_arguments` function that v2's `validate_call` does not give. */

@@ -1,5 +1,9 @@
 // FF101: Pydantic v2 reads configuration from `model_config`; an inner `class Config` is deprecated.
 import type { ModuleContext } from "../src/engine/context.js";
+import {
+  REMOVED_CONFIG_KEYS as REMOVED,
+  RENAMED_CONFIG_KEYS as RENAMED,
+} from "./data/pydantic-config.js";
 import type { Node } from "../src/engine/parser.js";
 import type {
   Diagnostic,
@@ -9,33 +13,6 @@ import type {
   Transform,
   UnusedImportCheck,
 } from "../src/engine/types.js";
-
-/** v1 key -> v2 key. */
-const RENAMED: Readonly<Record<string, string>> = {
-  allow_population_by_field_name: "populate_by_name",
-  anystr_lower: "str_to_lower",
-  anystr_strip_whitespace: "str_strip_whitespace",
-  anystr_upper: "str_to_upper",
-  keep_untouched: "ignored_types",
-  max_anystr_length: "str_max_length",
-  min_anystr_length: "str_min_length",
-  orm_mode: "from_attributes",
-  schema_extra: "json_schema_extra",
-  validate_all: "validate_default",
-};
-
-/** Keys Pydantic v2 dropped: kept in place with a TODO so nothing is lost silently. */
-const REMOVED = new Set([
-  "error_msg_templates",
-  "fields",
-  "getter_dict",
-  "smart_union",
-  "underscore_attrs_are_private",
-  "json_loads",
-  "json_dumps",
-  "copy_on_model_validation",
-  "post_init_call",
-]);
 
 const EXTRA_ENUMS = new Set(["pydantic.Extra", "pydantic.config.Extra"]);
 const MAX_LINE = 88;

@@ -2,10 +2,10 @@
 // 204 No Content. Both change what clients see, so the fix is unsafe.
 import type { ModuleContext } from "../src/engine/context.js";
 import type { Node } from "../src/engine/parser.js";
-import { listItems } from "../src/engine/syntax.js";
-import type { Diagnostic, Edit, Transform } from "../src/engine/types.js";
+import { appendArgument, listItems, ownNodes } from "../src/engine/syntax.js";
+import type { Diagnostic, Transform } from "../src/engine/types.js";
 import { RESPONSE_CLASSES } from "../src/project/fastapi-names.js";
-import type { Route } from "../src/project/routes.js";
+import { isResponseValue, type Route } from "../src/project/routes.js";
 import { ensureStatus } from "../src/project/status-import.js";
 
 /**
@@ -213,7 +213,12 @@ export const routeStatusDefaults: Transform = {
         ctx.diagnostic(this, route.call, message, {
           title: `Add status_code=${status.expr}.${code}`,
           safety: "unsafe",
-          edits: appendArgument(ctx, args, `status_code=${status.expr}.${code}`),
+          edits: appendArgument(
+            ctx.source,
+            ctx.stylist.newline,
+            args,
+            `status_code=${status.expr}.${code}`,
+          ),
           imports: status.requirement ? [status.requirement] : [],
         }),
       );
@@ -301,20 +306,6 @@ function mayShapeResponse(ctx: ModuleContext, handler: Node): boolean {
   return yields(handler.childForFieldName("body")!);
 }
 
-/** `return X(...)` with X a Response class, or a name assigned one. */
-function isResponseValue(ctx: ModuleContext, value: Node | undefined): boolean {
-  if (!value) return false;
-  if (value.type === "call")
-    return isResponseClass(ctx.qualifiedName(value.childForFieldName("function")!));
-  if (value.type !== "identifier") return false;
-  const found = ctx.bindings(value.text, value) ?? [];
-  return found.some((b) => {
-    if (b.statement.type !== "assignment") return false;
-    const right = b.statement.childForFieldName("right");
-    return right?.type === "call" && isResponseValue(ctx, right);
-  });
-}
-
 /** Only bare `return` / `return None`, or none at all. */
 function returnsNothing(returns: Node[]): boolean {
   return returns.every((r) => {
@@ -327,52 +318,10 @@ function returnValue(statement: Node): Node | undefined {
   return statement.namedChildren.find((c) => c && c.type !== "comment") ?? undefined;
 }
 
-/** Nodes of the function itself, not of functions, lambdas or classes nested in it. */
-function ownNodes(body: Node, keep: (n: Node) => boolean): Node[] {
-  const out: Node[] = [];
-  const stack: Node[] = [body];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (keep(n)) out.push(n);
-    if (
-      n !== body &&
-      (n.type === "function_definition" || n.type === "lambda" || n.type === "class_definition")
-    )
-      continue;
-    for (const c of n.namedChildren) if (c) stack.push(c);
-  }
-  return out;
-}
-
 function ownReturns(body: Node): Node[] {
   return ownNodes(body, (n) => n.type === "return_statement");
 }
 
 function yields(body: Node): boolean {
   return ownNodes(body, (n) => n.type === "yield").length > 0;
-}
-
-/**
- * Adds an argument after the last one: on a line of its own when the arguments have theirs (after
- * a comment that ends the last one's line, with a trailing comma when the list has one), else
- * after `, `.
- */
-function appendArgument(ctx: ModuleContext, args: Node, text: string): Edit[] {
-  const source = ctx.source;
-  const items = listItems(args);
-  const last = items[items.length - 1];
-  if (!last) {
-    const open = args.children.find((c) => c?.type === "(")!;
-    return [{ start: open.endIndex, end: open.endIndex, text }];
-  }
-  const lineStart = source.lastIndexOf("\n", last.startIndex - 1) + 1;
-  const newline = source.indexOf("\n", last.endIndex);
-  const rest = newline === -1 ? "" : source.slice(last.endIndex, newline).replace(/\r$/, "");
-  const tail = /^[ \t]*(,)?[ \t]*(#.*)?$/.exec(rest);
-  if (!/^[ \t]*$/.test(source.slice(lineStart, last.startIndex)) || !tail)
-    return [{ start: last.endIndex, end: last.endIndex, text: `, ${text}` }];
-  const line = `${ctx.lineIndent(last.startIndex)}${text}${tail[1] ?? ""}${ctx.stylist.newline}`;
-  const edits: Edit[] = [{ start: newline + 1, end: newline + 1, text: line }];
-  if (!tail[1]) edits.unshift({ start: last.endIndex, end: last.endIndex, text: "," });
-  return edits;
 }

@@ -4,10 +4,9 @@
 import type { ModuleContext } from "../src/engine/context.js";
 import { inferClass } from "../src/engine/inference.js";
 import type { Node } from "../src/engine/parser.js";
-import { listItems } from "../src/engine/syntax.js";
+import { listItems, ownNodes } from "../src/engine/syntax.js";
 import type { Diagnostic, Transform } from "../src/engine/types.js";
-import { RESPONSE_CLASSES } from "../src/project/fastapi-names.js";
-import type { Route } from "../src/project/routes.js";
+import { isResponseValue, type Route } from "../src/project/routes.js";
 
 /** Statuses whose response has no body (FastAPI refuses a response model on them). */
 const NO_BODY = /(^|\D)(204|304)(\D|$)|NO_CONTENT|NOT_MODIFIED/;
@@ -247,47 +246,14 @@ function isDictLiteral(ctx: ModuleContext, value: Node): boolean {
   );
 }
 
-/** `return X(...)` with X a Response class, or a name assigned one. */
-function isResponseValue(ctx: ModuleContext, value: Node | undefined): boolean {
-  if (!value) return false;
-  if (value.type === "call") {
-    const q = ctx.qualifiedName(value.childForFieldName("function")!);
-    return !!q && RESPONSE_CLASSES.has(q);
-  }
-  if (value.type !== "identifier") return false;
-  const found = ctx.bindings(value.text, value) ?? [];
-  return found.some((b) => {
-    if (b.statement.type !== "assignment") return false;
-    const right = b.statement.childForFieldName("right");
-    return right?.type === "call" && isResponseValue(ctx, right);
-  });
-}
-
 function returnValue(statement: Node): Node | undefined {
   return statement.namedChildren.find((c) => c && c.type !== "comment") ?? undefined;
 }
 
-/** Nodes of the function itself, not of functions, lambdas or classes nested in it. */
-function ownNodes(body: Node, type: string): Node[] {
-  const out: Node[] = [];
-  const stack: Node[] = [body];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.type === type) out.push(n);
-    if (
-      n !== body &&
-      (n.type === "function_definition" || n.type === "lambda" || n.type === "class_definition")
-    )
-      continue;
-    for (const c of n.namedChildren) if (c) stack.push(c);
-  }
-  return out.sort((a, b) => a.startIndex - b.startIndex);
-}
-
 function ownReturns(body: Node): Node[] {
-  return ownNodes(body, "return_statement");
+  return ownNodes(body, (n) => n.type === "return_statement");
 }
 
 function yields(body: Node): boolean {
-  return ownNodes(body, "yield").length > 0;
+  return ownNodes(body, (n) => n.type === "yield").length > 0;
 }

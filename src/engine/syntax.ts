@@ -36,3 +36,43 @@ export function keywordArguments(list: Node): Map<string, Node> {
   }
   return out;
 }
+
+/**
+ * Adds an argument after the last one: on a line of its own when the arguments have theirs (after
+ * a comment that ends the last one's line, with a trailing comma when the list has one), else
+ * after `, `.
+ */
+export function appendArgument(source: string, newline: string, args: Node, text: string): Edit[] {
+  const items = listItems(args);
+  const last = items[items.length - 1];
+  if (!last) {
+    const open = args.children.find((c) => c?.type === "(")!;
+    return [{ start: open.endIndex, end: open.endIndex, text }];
+  }
+  const lineStart = source.lastIndexOf("\n", last.startIndex - 1) + 1;
+  const lineEnd = source.indexOf("\n", last.endIndex);
+  const rest = lineEnd === -1 ? "" : source.slice(last.endIndex, lineEnd).replace(/\r$/, "");
+  const tail = /^[ \t]*(,)?[ \t]*(#.*)?$/.exec(rest);
+  const before = source.slice(lineStart, last.startIndex);
+  if (!/^[ \t]*$/.test(before) || !tail)
+    return [{ start: last.endIndex, end: last.endIndex, text: `, ${text}` }];
+  const line = `${before}${text}${tail[1] ?? ""}${newline}`;
+  const edits: Edit[] = [{ start: lineEnd + 1, end: lineEnd + 1, text: line }];
+  if (!tail[1]) edits.unshift({ start: last.endIndex, end: last.endIndex, text: "," });
+  return edits;
+}
+
+/** Nodes of a function body that belong to it, not to functions, lambdas or classes nested in it. */
+export function ownNodes(body: Node, keep: (n: Node) => boolean): Node[] {
+  const out: Node[] = [];
+  const stack: Node[] = [body];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (keep(n)) out.push(n);
+    const nested =
+      n.type === "function_definition" || n.type === "lambda" || n.type === "class_definition";
+    if (n !== body && nested) continue;
+    for (const c of n.namedChildren) if (c) stack.push(c);
+  }
+  return out.sort((a, b) => a.startIndex - b.startIndex);
+}

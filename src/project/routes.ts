@@ -4,7 +4,7 @@
 import type { ModuleContext } from "../engine/context.js";
 import type { Node } from "../engine/parser.js";
 import { keywordArguments, listItems } from "../engine/syntax.js";
-import { ROUTE_DECORATORS } from "./fastapi-names.js";
+import { RESPONSE_CLASSES, ROUTE_DECORATORS } from "./fastapi-names.js";
 
 export interface Route {
   /** The handler's `function_definition`. */
@@ -85,4 +85,20 @@ export function findRoutes(ctx: ModuleContext): Route[] {
     });
   }
   return out.sort((a, b) => a.call.startIndex - b.call.startIndex);
+}
+
+/** `X(...)` with X a Response class, or a name assigned one. */
+export function isResponseValue(ctx: ModuleContext, value: Node | null | undefined): boolean {
+  if (!value) return false;
+  if (value.type === "call") {
+    const q = ctx.qualifiedName(value.childForFieldName("function")!);
+    return !!q && RESPONSE_CLASSES.has(q);
+  }
+  if (value.type !== "identifier") return false;
+  const found = ctx.bindings(value.text, value) ?? [];
+  return found.some((b) => {
+    if (b.statement.type !== "assignment") return false;
+    const right = b.statement.childForFieldName("right");
+    return right?.type === "call" && isResponseValue(ctx, right);
+  });
 }
