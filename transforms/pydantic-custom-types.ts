@@ -3,7 +3,7 @@
 // `__modify_schema__` is rewritten where the class already has a v2 core schema.
 import type { ModuleContext } from "../src/engine/context.js";
 import type { Node } from "../src/engine/parser.js";
-import { ownNodes } from "../src/engine/syntax.js";
+import { ownReturns } from "../src/engine/syntax.js";
 import type { Diagnostic, Edit, Fix, Transform } from "../src/engine/types.js";
 
 export const pydanticCustomTypes: Transform = {
@@ -139,11 +139,6 @@ function identifiers(root: Node): Set<string> {
     for (const c of n.namedChildren) if (c) stack.push(c);
   }
   return out;
-}
-
-/** `return` statements that belong to this function (not to functions nested in it). */
-function ownReturns(body: Node): Node[] {
-  return ownNodes(body, (n) => n.type === "return_statement");
 }
 
 /** Names of the methods a class body defines directly. */

@@ -2,7 +2,13 @@
 // 204 No Content. Both change what clients see, so the fix is unsafe.
 import type { ModuleContext } from "../src/engine/context.js";
 import type { Node } from "../src/engine/parser.js";
-import { appendArgument, listItems, ownNodes } from "../src/engine/syntax.js";
+import {
+  appendArgument,
+  listItems,
+  ownReturns,
+  returnValue,
+  yields,
+} from "../src/engine/syntax.js";
 import type { Diagnostic, Transform } from "../src/engine/types.js";
 import { RESPONSE_CLASSES } from "../src/project/fastapi-names.js";
 import { isResponseValue, type Route } from "../src/project/routes.js";
@@ -312,16 +318,4 @@ function returnsNothing(returns: Node[]): boolean {
     const value = returnValue(r);
     return !value || value.type === "none";
   });
-}
-
-function returnValue(statement: Node): Node | undefined {
-  return statement.namedChildren.find((c) => c && c.type !== "comment") ?? undefined;
-}
-
-function ownReturns(body: Node): Node[] {
-  return ownNodes(body, (n) => n.type === "return_statement");
-}
-
-function yields(body: Node): boolean {
-  return ownNodes(body, (n) => n.type === "yield").length > 0;
 }

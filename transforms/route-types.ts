@@ -4,7 +4,7 @@
 import type { ModuleContext } from "../src/engine/context.js";
 import { inferClass } from "../src/engine/inference.js";
 import type { Node } from "../src/engine/parser.js";
-import { listItems, ownNodes } from "../src/engine/syntax.js";
+import { listItems, ownReturns, returnValue, yields } from "../src/engine/syntax.js";
 import type { Diagnostic, Transform } from "../src/engine/types.js";
 import { isResponseValue, type Route } from "../src/project/routes.js";
 
@@ -244,16 +244,4 @@ function isDictLiteral(ctx: ModuleContext, value: Node): boolean {
     value.type === "call" &&
     ctx.qualifiedName(value.childForFieldName("function")!) === "builtins.dict"
   );
-}
-
-function returnValue(statement: Node): Node | undefined {
-  return statement.namedChildren.find((c) => c && c.type !== "comment") ?? undefined;
-}
-
-function ownReturns(body: Node): Node[] {
-  return ownNodes(body, (n) => n.type === "return_statement");
-}
-
-function yields(body: Node): boolean {
-  return ownNodes(body, (n) => n.type === "yield").length > 0;
 }

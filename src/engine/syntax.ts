@@ -76,3 +76,18 @@ export function ownNodes(body: Node, keep: (n: Node) => boolean): Node[] {
   }
   return out.sort((a, b) => a.startIndex - b.startIndex);
 }
+
+/** `return` statements of the function itself (not of functions nested in it). */
+export function ownReturns(body: Node): Node[] {
+  return ownNodes(body, (n) => n.type === "return_statement");
+}
+
+/** True when the function itself yields (it is a generator). */
+export function yields(body: Node): boolean {
+  return ownNodes(body, (n) => n.type === "yield").length > 0;
+}
+
+/** The value a `return` statement returns, if any. */
+export function returnValue(statement: Node): Node | undefined {
+  return statement.namedChildren.find((c) => c && c.type !== "comment") ?? undefined;
+}
