@@ -128,7 +128,7 @@ export const pydanticImports: Transform = {
           }
           if (b.kind !== "from-import") continue;
           if (REMOVED_IN_V2.has(b.qualified)) {
-            out.push(ctx.diagnostic(this, b.node, removedMessage(b.qualified)));
+            out.push(...removedImport(this, ctx, b, list));
             continue;
           }
           const target = MOVED.get(b.qualified);
@@ -149,6 +149,108 @@ export const pydanticImports: Transform = {
     return out;
   },
 };
+
+/** The v1 type aliases v2 dropped, spelled with `typing` names (the `{Name}` holes). */
+const TYPE_ALIASES: ReadonlyMap<string, string> = new Map([
+  ["NoneStr", "{Optional}[str]"],
+  ["NoneBytes", "{Optional}[bytes]"],
+  ["StrBytes", "{Union}[str, bytes]"],
+  ["NoneStrBytes", "{Optional}[{Union}[str, bytes]]"],
+]);
+
+/**
+ * Removed modules whose v1 code still works beside v2 models: helpers, type aliases and error
+ * classes that never validate a model. `pydantic.v1` ships them unchanged, so importing them
+ * from there keeps the behaviour exactly. Classes used as field types (ConstrainedStr...) and
+ * functions that take models (parse_raw_as, validate_model) would meet v2 models: not these.
+ */
+const V1_NAMESPACE = /^pydantic\.(datetime_parse|typing|errors|error_wrappers|utils)\./;
+
+/**
+ * `from pydantic import NoneStr`, `from pydantic.datetime_parse import parse_datetime`: names v2
+ * removed. Aliases become the type they stood for, `Required` becomes `...`, helpers come from
+ * `pydantic.v1`; anything else is reported.
+ */
+function removedImport(
+  transform: Transform,
+  ctx: ModuleContext,
+  b: Binding,
+  sameName: Binding[],
+): Diagnostic[] {
+  const qualified = b.qualified!;
+  const name = qualified.split(".").pop()!;
+  const alias = /^pydantic\.(types\.)?\w+$/.test(qualified) ? TYPE_ALIASES.get(name) : undefined;
+  if (alias || qualified === "pydantic.Required")
+    return replaceUses(transform, ctx, b, alias ?? "...", `${name} was removed in Pydantic v2`);
+  if (
+    V1_NAMESPACE.test(qualified) &&
+    b.statement.childForFieldName("module_name")?.type !== "relative_import"
+  ) {
+    const module = qualified.replace(/^pydantic\./, "pydantic.v1.").replace(/\.\w+$/, "");
+    const message = `${name} was removed in Pydantic v2: imported from ${module}, the v1 code Pydantic 2 ships (same behaviour; port it to the v2 API when convenient)`;
+    return withNotes(fromImport(transform, ctx, b, { module, name, message }, sameName), message);
+  }
+  return [ctx.diagnostic(transform, b.node, removedMessage(qualified))];
+}
+
+/** Reports the message of applied fixes too: what moved to `pydantic.v1` should be seen. */
+function withNotes(found: Diagnostic[], message: string): Diagnostic[] {
+  for (const d of found)
+    if (d.fix) (d.fix.notes ??= []).push({ start: d.start, end: d.end, message });
+  return found;
+}
+
+/**
+ * Every use of the imported name becomes `template` (its `{Optional}` holes filled with the
+ * `typing` names the module has or gets); the import goes once nothing uses it.
+ */
+function replaceUses(
+  transform: Transform,
+  ctx: ModuleContext,
+  b: Binding,
+  template: string,
+  message: string,
+): Diagnostic[] {
+  const report = (why?: string, fix?: Fix): Diagnostic[] => [
+    ctx.diagnostic(transform, b.node, why ? `${message} (${why})` : message, fix),
+  ];
+  if (b.statement.childForFieldName("module_name")?.type === "relative_import") return report();
+  const mention = mentionedOutsideCode(ctx, b.name);
+  if (mention) return report(`${b.name} is named in ${mention}`);
+  const refs = references(ctx, b);
+  if (typeof refs === "string") return report(refs);
+  const edits: Edit[] = [];
+  const imports: ImportRequirement[] = [];
+  for (const ref of refs) {
+    let failure: string | undefined;
+    const text = template.replace(/\{(\w+)\}/g, (_, hole: string) => {
+      const ensured = ctx.ensureImport(ref, "typing", hole);
+      if (!ensured.ok) {
+        failure ??= ensured.reason;
+        return hole;
+      }
+      if (ensured.requirement) imports.push(ensured.requirement);
+      return ensured.expr;
+    });
+    if (failure) return report(failure);
+    edits.push({ start: ref.startIndex, end: ref.endIndex, text });
+  }
+  const spelled = template.replace(/\{(\w+)\}/g, "$1");
+  return report(undefined, {
+    title: `Write ${spelled} for ${b.name}`,
+    safety: "safe",
+    edits,
+    imports,
+    removeIfUnused: [{ local: b.name, qualified: b.qualified! }],
+    notes: [
+      {
+        start: b.node.startIndex,
+        end: b.node.endIndex,
+        message: `${message}: written as ${spelled}`,
+      },
+    ],
+  });
+}
 
 function removedMessage(qualified: string): string {
   const name = qualified.split(".").pop()!;

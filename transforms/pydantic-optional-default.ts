@@ -2,7 +2,10 @@
 // makes it required. Writing the default keeps the v1 meaning.
 import type { ModuleContext } from "../src/engine/context.js";
 import type { Node } from "../src/engine/parser.js";
-import type { Diagnostic, Edit, Transform } from "../src/engine/types.js";
+import { BUILTINS } from "../src/engine/builtins.js";
+import { isReference } from "../src/engine/imports.js";
+import { qualifiedOfBindings } from "../src/engine/names.js";
+import type { Diagnostic, Edit, ImportRequirement, Transform } from "../src/engine/types.js";
 import { PYDANTIC_FIELD, SQLMODEL_FIELD, typingName } from "./data/pydantic-fields.js";
 
 export const pydanticOptionalDefault: Transform = {
@@ -39,17 +42,22 @@ export const pydanticOptionalDefault: Transform = {
       const right = assign.childForFieldName("right");
       const shown = firstLine(ctx.text(type));
       if (!right) {
+        const message = `\`${name}: ${shown}\` has no default: Pydantic v1 made it None, v2 makes it required`;
+        const qualified = qualifyShadowed(ctx, cls, assign, name);
+        if (typeof qualified === "string") {
+          out.push(ctx.diagnostic(this, assign, `${message} (no fix: ${qualified})`));
+          continue;
+        }
         out.push(
-          ctx.diagnostic(
-            this,
-            assign,
-            `\`${name}: ${shown}\` has no default: Pydantic v1 made it None, v2 makes it required`,
-            {
-              title: "Add the default None",
-              safety: "safe",
-              edits: [{ start: type.endIndex, end: type.endIndex, text: " = None" }],
-            },
-          ),
+          ctx.diagnostic(this, assign, message, {
+            title: "Add the default None",
+            safety: "safe",
+            edits: [
+              ...qualified.edits,
+              { start: type.endIndex, end: type.endIndex, text: " = None" },
+            ],
+            imports: qualified.imports,
+          }),
         );
         continue;
       }
@@ -67,6 +75,47 @@ export const pydanticOptionalDefault: Transform = {
     return out;
   },
 };
+
+/**
+ * A default binds the field's name in the class body before its annotation is evaluated:
+ * `date: date | None = None` then reads `None | None`, and so does every later annotation or
+ * default of the class that says `date`. Those uses are written qualified (`datetime.date`), or
+ * the reason they cannot be is returned.
+ */
+function qualifyShadowed(
+  ctx: ModuleContext,
+  cls: Node,
+  assign: Node,
+  name: string,
+): { edits: Edit[]; imports: ImportRequirement[] } | string {
+  const edits: Edit[] = [];
+  const imports: ImportRequirement[] = [];
+  const body = cls.childForFieldName("body")!;
+  for (const m of ctx.matches(`((identifier) @id (#eq? @id "${name}"))`)) {
+    const id = m.captures[0]!.node;
+    if (id.startIndex < assign.startIndex || id.endIndex > body.endIndex) continue;
+    if (!isReference(id) || !ctx.scopeAt(id).node.equals(cls)) continue;
+    if (assign.childForFieldName("left")?.equals(id)) continue;
+    // What the name means outside the class body, where the field does not bind it yet.
+    const outside = ctx.bindings(name, cls);
+    const q = outside
+      ? qualifiedOfBindings(outside, ctx.module.moduleName)
+      : BUILTINS.has(name)
+        ? `builtins.${name}`
+        : undefined;
+    const dot = q?.lastIndexOf(".") ?? -1;
+    const module = q?.slice(0, dot);
+    if (!q || dot < 0 || q.slice(dot + 1) !== name || module === ctx.module.moduleName)
+      return `\`${name}\` names the field and a type it uses; qualify that type`;
+    const last = module!.split(".").pop()!;
+    const ensured = ctx.ensureImport(id, module!, undefined, { aliases: [`${last}_module`] });
+    if (!ensured.ok) return ensured.reason;
+    if (ensured.expr.split(".")[0] === name) return `\`${name}\` would still shadow ${module}`;
+    if (ensured.requirement) imports.push(ensured.requirement);
+    edits.push({ start: id.startIndex, end: id.endIndex, text: `${ensured.expr}.${name}` });
+  }
+  return { edits, imports };
+}
 
 /** True when the annotation lets the field be None: Optional, a Union with None, `| None`, Any. */
 function admitsNone(ctx: ModuleContext, node: Node): boolean {
@@ -88,6 +137,9 @@ function admitsNone(ctx: ModuleContext, node: Node): boolean {
       if (/[bBfFtT]/.test(parts[0]!.text)) return false;
       return stringAdmitsNone(ctx, parts[1].text, node, 0);
     }
+    case "union_type":
+      // `list[str] | None`: the grammar's union of type nodes.
+      return node.namedChildren.some((c) => !!c && admitsNone(ctx, c));
     case "binary_operator": {
       if (node.childForFieldName("operator")?.text !== "|") return false;
       const left = node.childForFieldName("left");
