@@ -207,6 +207,65 @@ describe("choosing transforms", () => {
   });
 });
 
+describe("opt-in transforms", () => {
+  // A POST that creates an item: route-status-defaults (FF204) would add status_code=201.
+  const CREATE = [
+    "from fastapi import FastAPI",
+    "from pydantic import BaseModel",
+    "",
+    'app = FastAPI(title="x")',
+    "",
+    "",
+    "class Item(BaseModel):",
+    "    id: int",
+    "",
+    "",
+    '@app.post("/items", response_model=Item)',
+    "async def create_item(item: Item) -> Item:",
+    "    return Item(id=item.id)",
+    "",
+  ].join("\n");
+
+  test("a default run leaves them out, even with --unsafe-fixes: no fix, no report", () => {
+    const root = project({ "x.py": CREATE });
+    const r = cli(root, "--unsafe-fixes", "--format", "json", ".");
+    expect(r.stdout).not.toContain("FF204");
+    expect(r.stdout).not.toContain("route-status-defaults");
+    expect(read(root, "x.py")).not.toContain("status_code");
+  });
+
+  test("named by code or name, with --unsafe-fixes, they apply", () => {
+    const root = project({ "x.py": CREATE, "y.py": CREATE });
+    expect(cli(root, "-t", "FF204", "--unsafe-fixes", "x.py").code).toBe(0);
+    expect(read(root, "x.py")).toContain(
+      '@app.post("/items", response_model=Item, status_code=status.HTTP_201_CREATED)',
+    );
+    expect(read(root, "x.py")).toContain("from fastapi import FastAPI, status");
+    expect(cli(root, "-t", "route-status-defaults", "--unsafe-fixes", "y.py").code).toBe(0);
+    expect(read(root, "y.py")).toBe(read(root, "x.py"));
+  });
+
+  test("named without --unsafe-fixes, they report and write nothing", () => {
+    const root = project({ "x.py": CREATE });
+    const r = cli(root, "-t", "FF204", ".");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("x.py:11:2: FF204 POST /items creates a resource");
+    expect(read(root, "x.py")).toBe(CREATE);
+  });
+
+  test("--list and --explain mark them, and only them, as opt-in", () => {
+    const root = project();
+    const lines = cli(root, "--list").stdout.trimEnd().split("\n");
+    TRANSFORMS.forEach((t, i) => {
+      expect(lines[i]!.includes("(opt-in)")).toBe(!!t.optIn);
+    });
+    expect(TRANSFORMS.filter((t) => t.optIn).map((t) => t.code)).toContain("FF204");
+    const explain = cli(root, "--explain", "FF204");
+    expect(explain.stdout).toMatch(/^FF204 route-status-defaults \(unsafe \(opt-in\)\)/);
+    expect(explain.stdout).toContain("-t route-status-defaults");
+  });
+});
+
 describe("bad input", () => {
   test("a missing path: exit 2, named on stderr, nothing written", () => {
     const root = project({ "x.py": SLEEPY });

@@ -5,9 +5,10 @@ import { fileURLToPath } from "node:url";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { TRANSFORMS, findTransform } from "../transforms/index.js";
-import { safetyLabel, type Transform } from "./engine/types.js";
+import type { Transform } from "./engine/types.js";
 import { UsageError } from "./runner/discover.js";
 import { EXIT, run } from "./runner/run.js";
+import { selectionLabel } from "./runner/select.js";
 
 interface Io {
   out: (text: string) => void;
@@ -21,14 +22,17 @@ interface Io {
 const version = (): string =>
   JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version;
 
-/** The `--list` table: name, code, safety and summary of every transform. */
+/**
+ * The `--list` table: name, code, safety and summary of every transform; "(opt-in)" after the
+ * safety of a transform that runs only when named with `-t`.
+ */
 export function listTransforms(): string {
   const width = Math.max(...TRANSFORMS.map((t) => t.name.length));
-  const levelWidth = Math.max(...TRANSFORMS.map((t) => safetyLabel(t).length));
+  const levelWidth = Math.max(...TRANSFORMS.map((t) => selectionLabel(t).length));
   return (
     TRANSFORMS.map(
       (t) =>
-        `${t.code}  ${t.name.padEnd(width)}  ${safetyLabel(t).padEnd(levelWidth)}  ${t.summary}`,
+        `${t.code}  ${t.name.padEnd(width)}  ${selectionLabel(t).padEnd(levelWidth)}  ${t.summary}`,
     ).join("\n") + "\n"
   );
 }
@@ -40,9 +44,15 @@ const toList = (value: unknown): string[] => ([] as unknown[]).concat(value ?? [
 export function explainTransform(t: Transform): string {
   const indent = (code: string): string => code.replace(/^(?=.)/gm, "    ");
   return [
-    `${t.code} ${t.name} (${safetyLabel(t)})`,
+    `${t.code} ${t.name} (${selectionLabel(t)})`,
     "",
     t.summary,
+    ...(t.optIn
+      ? [
+          "",
+          `Opt-in: its fixes change what clients see, so it runs only when named: -t ${t.name} (or -t ${t.code}).`,
+        ]
+      : []),
     "",
     `Rule: ${t.rule}`,
     "",
@@ -76,7 +86,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       type: "string",
       default: [] as string[],
       coerce: toList,
-      describe: "run only this transform (name or code); repeatable",
+      describe:
+        "run only this transform (name or code); repeatable. Opt-in transforms (--list) run only this way",
     })
     .option("list", { type: "boolean", default: false, describe: "list the transforms and exit" })
     .option("explain", {
@@ -86,7 +97,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option("unsafe-fixes", {
       type: "boolean",
       default: false,
-      describe: "also apply fixes that may change behaviour",
+      describe: "also apply fixes that may change behaviour (opt-in transforms still need -t)",
     })
     .option("status-names", {
       choices: ["compatible", "current"] as const,

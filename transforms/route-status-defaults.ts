@@ -175,6 +175,8 @@ export const routeStatusDefaults: Transform = {
     "POST routes that create -> status_code=201 Created, DELETE routes returning nothing -> 204 No Content",
   rule: "Return 201 Created for successful POST requests and 204 No Content for successful DELETE requests",
   safety: "unsafe",
+  // 201 and 204 are what clients see: an API decision, never part of a default migration.
+  optIn: true,
   docs: {
     why: "Without status_code every route answers 200 OK. 201 tells the client that something was created, 204 that a deletion succeeded and there is no body to read. Clients and tests that expect 200 must follow, so the fix is unsafe.",
     bad: '@router.post("/items", response_model=Item)\nasync def create_item(item: ItemIn): ...\n\n\n@router.delete("/items/{item_id}")\nasync def delete_item(item_id: int):\n    await repo.delete(item_id)\n',

@@ -62,6 +62,12 @@ export interface Transform {
   safety: Safety;
   /** Every kind it gives, when more than one: e.g. safe fixes, unsafe ones for unsure receivers. */
   levels?: readonly Safety[];
+  /**
+   * Runs only when selected by name or code (`-t FF204`), never in a default run, not even with
+   * `--unsafe-fixes`: its fixes change what clients see (status codes, response shapes), which
+   * is an API decision, not part of a migration. A default run neither fixes nor reports it.
+   */
+  optIn?: true;
   docs: TransformDocs;
   /** Words the source must contain for the transform to be worth running (a cheap prefilter). */
   prefilter: RegExp;
