@@ -4,7 +4,13 @@ import type { ModuleContext } from "../src/engine/context.js";
 import type { EnsureResult } from "../src/engine/imports.js";
 import type { Node } from "../src/engine/parser.js";
 import type { Binding } from "../src/engine/scope.js";
-import { keywordArguments, listItems, removeListItems } from "../src/engine/syntax.js";
+import {
+  appendArgument,
+  keywordArguments,
+  listItems,
+  removeListItems,
+} from "../src/engine/syntax.js";
+import { PYDANTIC_FIELD } from "./data/pydantic-fields.js";
 import type {
   Diagnostic,
   Edit,
@@ -159,13 +165,13 @@ function fieldValidator(
       `${message}; each_item=True has no v2 form: validate the items with an Annotated type instead`,
     );
   }
-  if (keywords.get("always")?.childForFieldName("value")?.text === "True") {
+  const always = keywords.get("always")?.childForFieldName("value")?.text;
+  if (always !== undefined && always !== "True" && always !== "False")
     return ctx.diagnostic(
       t,
       decorator,
-      `${message}; always=True needs validate_default=True on the field (Field(validate_default=True)): migrate by hand`,
+      `${message}; always=${always} is not a literal: migrate by hand`,
     );
-  }
   const unknown = [...keywords.keys()].filter(
     (k) => !["pre", "allow_reuse", "check_fields", "always", "each_item"].includes(k),
   );
@@ -176,15 +182,17 @@ function fieldValidator(
     return ctx.diagnostic(t, decorator, `${message}; pre=${pre} is not a literal: migrate by hand`);
   }
 
+  // v1 passed the class first only to a validator whose first parameter is `cls`; any other
+  // name is the value (v2 calls such a plain function the same way).
   const params = parameters(fn);
-  if (params.names[0] !== "cls" && params.names[0] !== "self") {
+  if (params.names[0] === "self" || params.names[0]?.startsWith("*"))
     return ctx.diagnostic(
       t,
       decorator,
-      `${message}; the validator does not take cls first: migrate by hand`,
+      `${message}; the validator does not take cls or the value first: migrate by hand`,
     );
-  }
-  const extra = params.names.slice(2);
+  const valueAt = params.names[0] === "cls" ? 1 : 0;
+  const extra = params.names.slice(valueAt + 1);
   if (extra.some((n) => !["values", "field", "config"].includes(n))) {
     return ctx.diagnostic(
       t,
@@ -192,19 +200,21 @@ function fieldValidator(
       `${message}; the signature (${params.names.join(", ")}) has no v2 form: migrate by hand`,
     );
   }
-  if (extra.includes("config"))
-    return ctx.diagnostic(
-      t,
-      decorator,
-      `${message}; the config parameter has no v2 form: migrate by hand`,
-    );
+  const edits: Edit[] = [];
+  const imports: EnsureResult[] = [];
+  if (always === "True") {
+    // v1 ran an `always` validator on the default too; v2 does that for validate_default fields.
+    const fields = validateDefault(ctx, expr, fn);
+    if (typeof fields === "string") return ctx.diagnostic(t, decorator, `${message}; ${fields}`);
+    edits.push(...fields.edits);
+    imports.push(...fields.imports);
+  }
 
   const decoratorName = ctx.ensureImport(callee, "pydantic", "field_validator");
   if (!decoratorName.ok)
     return ctx.diagnostic(t, decorator, `${message} (${decoratorName.reason})`);
-  const edits: Edit[] = [
-    { start: callee.startIndex, end: callee.endIndex, text: decoratorName.expr },
-  ];
+  edits.push({ start: callee.startIndex, end: callee.endIndex, text: decoratorName.expr });
+  imports.push(decoratorName);
   const items = listItems(args);
   const dropped: number[] = [];
   items.forEach((item, i) => {
@@ -227,13 +237,12 @@ function fieldValidator(
   });
   edits.push(...removeListItems(items, dropped));
 
-  // values / field -> one ValidationInfo parameter.
-  const imports: EnsureResult[] = [decoratorName];
+  // values / field -> one ValidationInfo parameter; an unused config goes.
   if (extra.length) {
     const info = infoParameter(ctx, t, fn, params, message, decorator);
     if ("diagnostic" in info) return info.diagnostic;
     edits.push(...info.edits);
-    imports.push(info.import);
+    if (info.import) imports.push(info.import);
   }
   if (params.names[0] === "cls" && !hasClassmethod(ctx, fn))
     edits.push(classmethodLine(ctx, decorator));
@@ -253,7 +262,27 @@ function infoParameter(
   params: Parameters,
   message: string,
   decorator: Node,
-): { edits: Edit[]; import: EnsureResult } | { diagnostic: Diagnostic } {
+): { edits: Edit[]; import?: EnsureResult } | { diagnostic: Diagnostic } {
+  const edits: Edit[] = [];
+  const removed: number[] = [];
+  const config = params.names.indexOf("config");
+  if (config !== -1) {
+    const binding = parameterBinding(ctx, fn, "config");
+    if (!binding || uses(ctx, fn, binding).length)
+      return {
+        diagnostic: ctx.diagnostic(
+          t,
+          decorator,
+          `${message}; the body reads \`config\` (the model's configuration is \`cls.model_config\`, a dict, in v2): migrate by hand`,
+        ),
+      };
+    removed.push(config);
+  }
+  const replaced =
+    params.names.indexOf("values") !== -1
+      ? params.names.indexOf("values")
+      : params.names.indexOf("field");
+  if (replaced === -1) return { edits: removeListItems(params.items, removed) };
   const scope = ctx.scopes.scopeOfDefinition(fn)!;
   const infoName = ["info", "validation_info"].find(
     (n) => !scope.bindings.has(n) && !ctx.bindings(n, fn.childForFieldName("body")!),
@@ -269,12 +298,6 @@ function infoParameter(
   const infoType = ctx.ensureImport(fn, "pydantic", "ValidationInfo");
   if (!infoType.ok)
     return { diagnostic: ctx.diagnostic(t, decorator, `${message} (${infoType.reason})`) };
-  const edits: Edit[] = [];
-  const replaced =
-    params.names.indexOf("values") !== -1
-      ? params.names.indexOf("values")
-      : params.names.indexOf("field");
-  const removed: number[] = [];
   for (const name of ["values", "field"]) {
     const index = params.names.indexOf(name);
     if (index === -1) continue;
@@ -486,4 +509,76 @@ function stringLiteral(node: Node | null | undefined): string | undefined {
   if (!/^["']/.test(node.text)) return undefined; // f-strings, bytes, raw strings
   const text = parts[0]!.text;
   return /^[A-Za-z_]\w*$/.test(text) ? text : undefined;
+}
+
+/**
+ * The edits that give each field an `always=True` validator names `validate_default=True`: a
+ * keyword in its `Field(...)` default, else `Annotated[T, Field(validate_default=True)]`. The field
+ * must be declared in the validator's class or a base class of the same module.
+ */
+function validateDefault(
+  ctx: ModuleContext,
+  decoratorCall: Node,
+  fn: Node,
+): { edits: Edit[]; imports: EnsureResult[] } | string {
+  const cls = ctx.enclosingClass(fn);
+  if (!cls) return "always=True outside a class: migrate by hand";
+  const names = listItems(decoratorCall.childForFieldName("arguments")!)
+    .filter((a) => a.type !== "keyword_argument")
+    .map((a) => stringLiteral(a));
+  if (!names.length || names.some((n) => !n))
+    return "always=True needs validate_default=True on fields named by literals: migrate by hand";
+  const edits: Edit[] = [];
+  const imports: EnsureResult[] = [];
+  for (const name of names as string[]) {
+    const field = fieldDeclaration(ctx, cls, name, new Set());
+    if (!field)
+      return `always=True: \`${name}\` is not declared in this module, give it Field(validate_default=True) by hand`;
+    const type = field.childForFieldName("type")!;
+    const value = field.childForFieldName("right");
+    const q = value?.type === "call" ? ctx.qualifiedName(value.childForFieldName("function")!) : "";
+    if (value?.type === "call" && q && PYDANTIC_FIELD.has(q)) {
+      const args = value.childForFieldName("arguments")!;
+      if (keywordArguments(args).has("validate_default")) continue;
+      edits.push(...appendArgument(ctx.source, ctx.stylist.newline, args, "validate_default=True"));
+      continue;
+    }
+    const annotated = ctx.ensureImport(type, "typing", "Annotated");
+    const fieldName = ctx.ensureImport(type, "pydantic", "Field");
+    if (!annotated.ok) return annotated.reason;
+    if (!fieldName.ok) return fieldName.reason;
+    imports.push(annotated, fieldName);
+    edits.push({ start: type.startIndex, end: type.startIndex, text: `${annotated.expr}[` });
+    edits.push({
+      start: type.endIndex,
+      end: type.endIndex,
+      text: `, ${fieldName.expr}(validate_default=True)]`,
+    });
+  }
+  return { edits, imports };
+}
+
+/** The `name: T [= v]` statement declaring a field in the class or its same-module bases. */
+function fieldDeclaration(
+  ctx: ModuleContext,
+  cls: Node,
+  name: string,
+  seen: Set<number>,
+): Node | undefined {
+  if (seen.has(cls.id)) return undefined;
+  seen.add(cls.id);
+  for (const statement of listItems(cls.childForFieldName("body")!)) {
+    const assign = statement.type === "expression_statement" ? statement.namedChildren[0] : null;
+    if (assign?.type !== "assignment" || !assign.childForFieldName("type")) continue;
+    if (assign.childForFieldName("left")?.text === name) return assign;
+  }
+  const bases = cls.childForFieldName("superclasses");
+  for (const base of bases ? listItems(bases) : []) {
+    if (base.type !== "identifier") continue;
+    const b = ctx.bindings(base.text, cls);
+    if (b?.length !== 1 || b[0]!.kind !== "class") continue;
+    const found = fieldDeclaration(ctx, b[0]!.statement, name, seen);
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -1,7 +1,9 @@
 from pydantic import BaseModel, validator
 
+from app.base import Named
 
-class Form(BaseModel):
+
+class Form(Named):
     tags: list
     code: str = "x"
 
@@ -9,10 +11,18 @@ class Form(BaseModel):
     def tag_ok(cls, v):
         return v
 
-    @validator("code", always=True)
-    def code_default(cls, v):
+    @validator("name", always=True)
+    def name_default(cls, v):
         return v or "default"
 
     @validator("code")
     def code_field(cls, v, field):
         return field.type_(v)
+
+    @validator("code")
+    def code_config(cls, v, config):
+        return v if config.anystr_strip_whitespace else v.strip()
+
+    @validator("code")
+    def code_self(self, v):
+        return v
