@@ -92,6 +92,7 @@ function convert(
   const notes: NonNullable<Fix["notes"]> = [];
   let leading: string[] = [];
   let last: { entry: Entry; row: number } | undefined;
+  let getter: { value: Node; comments: string[]; row: number } | undefined;
   // Comments on the `class Config:` line itself sit before the block.
   const items = [
     ...config.namedChildren.filter((c) => c?.type === "comment"),
@@ -100,7 +101,10 @@ function convert(
   for (const item of items) {
     if (!item) continue;
     if (item.type === "comment") {
-      if (last && item.startPosition.row === last.row) last.entry.trailing = item.text.trimEnd();
+      if (getter && item.startPosition.row === getter.row)
+        getter.comments.push(item.text.trimEnd());
+      else if (last && item.startPosition.row === last.row)
+        last.entry.trailing = item.text.trimEnd();
       else leading.push(item.text.trimEnd());
       continue;
     }
@@ -114,6 +118,16 @@ function convert(
     const right = assignment?.childForFieldName("right");
     if (!assignment || left?.type !== "identifier" || !right || item.namedChildCount !== 1) {
       return `class Config holds \`${firstLine(ctx.text(item))}\`, which has no ConfigDict form: migrate it by hand`;
+    }
+    if (left.text === "getter_dict") {
+      getter = { value: right, comments: leading, row: item.endPosition.row };
+      notes.push({
+        start: item.startIndex,
+        end: item.endIndex,
+        message: `Config key 'getter_dict' was removed in Pydantic v2; objects are now read through ${firstLine(ctx.text(right))} by a model_validator(mode="before")`,
+      });
+      leading = [];
+      continue;
     }
     const entry = convertEntry(ctx, left.text, right, removeIfUnused);
     entry.leading = leading;
@@ -136,9 +150,15 @@ function convert(
   if (!imported.ok) return imported.reason;
   const indent = ctx.lineIndent(config.startIndex);
   const entryIndent = bodyIndent(ctx, body) ?? indent + ctx.stylist.indent;
-  const text = render(imported.expr, entries, indent, entryIndent, ctx.stylist.newline);
-  const edits: Edit[] = [{ start: config.startIndex, end: ctx.endOf(config), text }];
+  let text = render(imported.expr, entries, indent, entryIndent, ctx.stylist.newline);
   const imports: ImportRequirement[] = imported.requirement ? [imported.requirement] : [];
+  if (getter) {
+    const reader = getterValidator(ctx, config, getter, indent);
+    if (typeof reader === "string") return reader;
+    text += reader.text;
+    imports.push(...reader.imports);
+  }
+  const edits: Edit[] = [{ start: config.startIndex, end: ctx.endOf(config), text }];
   return {
     title: `Replace class Config with model_config = ${imported.expr}(...)`,
     safety: "safe",
@@ -146,6 +166,62 @@ function convert(
     imports,
     removeIfUnused,
     notes,
+  };
+}
+
+/**
+ * v1 validated an object (`from_orm`, or a nested value in orm_mode) through `Config.getter_dict`,
+ * a mapping view of it. v2 has no such hook: a before-validator reads every field through the same
+ * getter (by alias, then by name, as v1 did) and hands v2 a dict. Dicts and instances pass as they
+ * are, because v1 never put them through the getter either.
+ */
+function getterValidator(
+  ctx: ModuleContext,
+  config: Node,
+  getter: { value: Node; comments: string[] },
+  indent: string,
+): { text: string; imports: ImportRequirement[] } | string {
+  const names = ["model_validator", "Any"];
+  const resolved: Record<string, string> = {};
+  const imports: ImportRequirement[] = [];
+  for (const name of names) {
+    const ensured = ctx.ensureImport(config, name === "Any" ? "typing" : "pydantic", name);
+    if (!ensured.ok) return `getter_dict: ${ensured.reason}`;
+    resolved[name] = ensured.expr;
+    if (ensured.requirement) imports.push(ensured.requirement);
+  }
+  const method = "read_with_getter_dict";
+  const model = config.parent!.parent!;
+  if (ctx.text(model.childForFieldName("body")!).includes(method))
+    return `getter_dict: the class already names ${method}`;
+  const step = ctx.stylist.indent;
+  const q = ctx.stylist.quote;
+  const value = ctx.text(getter.value);
+  if (/\n/.test(value)) return "getter_dict spans lines: migrate it by hand";
+  const lines = [
+    "",
+    ...getter.comments,
+    `@${resolved.model_validator}(mode=${q}before${q})`,
+    "@classmethod",
+    `def ${method}(cls, data: ${resolved.Any}) -> ${resolved.Any}:`,
+    `${step}if isinstance(data, (dict, cls)):`,
+    `${step}${step}return data`,
+    `${step}getter, missing, values = ${value}(data), object(), {}`,
+    `${step}for name, field in cls.model_fields.items():`,
+    `${step}${step}for key in filter(None, (field.alias, name)):`,
+    `${step}${step}${step}found = getter.get(key, missing)`,
+    `${step}${step}${step}if found is not missing:`,
+    `${step}${step}${step}${step}values[field.alias or name] = found`,
+    `${step}${step}${step}${step}break`,
+    `${step}return values`,
+  ];
+  const nl = ctx.stylist.newline;
+  return {
+    text: lines
+      .map((l) => (l ? `${indent}${l}` : ""))
+      .join(nl)
+      .replace(/^/, nl),
+    imports,
   };
 }
 
