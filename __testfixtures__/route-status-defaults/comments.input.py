@@ -1,6 +1,11 @@
 from fastapi import APIRouter
+from pydantic import BaseModel
 
 router = APIRouter()
+
+
+class Item(BaseModel):
+    id: int
 
 
 @router.post(
@@ -8,7 +13,7 @@ router = APIRouter()
     tags=["items"],  # grouped in /docs
 )
 async def create_item():
-    return {"id": 1}
+    return Item(id=1)
 
 
 @router.delete("/items/{item_id}")  # soft delete

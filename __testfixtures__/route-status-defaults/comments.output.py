@@ -1,6 +1,11 @@
 from fastapi import APIRouter, status
+from pydantic import BaseModel
 
 router = APIRouter()
+
+
+class Item(BaseModel):
+    id: int
 
 
 @router.post(
@@ -9,7 +14,7 @@ router = APIRouter()
     status_code=status.HTTP_201_CREATED,
 )
 async def create_item():
-    return {"id": 1}
+    return Item(id=1)
 
 
 @router.delete("/items/{item_id}", status_code=status.HTTP_204_NO_CONTENT)  # soft delete

@@ -1,6 +1,6 @@
 from fastapi import APIRouter, FastAPI, status
 
-from .schemas import Item, ItemIn
+from .schemas import Item, ItemIn, User
 
 app = FastAPI()
 router = APIRouter(prefix="/items")
@@ -31,7 +31,7 @@ async def delete_item(item_id: int) -> None:
 
 @app.api_route("/users", methods=["POST"], status_code=status.HTTP_201_CREATED)
 def new_user():
-    return {"id": 1}
+    return User(id=1)
 
 
 def drop_user(user_id: int):

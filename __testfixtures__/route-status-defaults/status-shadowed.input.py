@@ -1,6 +1,7 @@
 from enum import Enum
 
 from fastapi import APIRouter
+from pydantic import BaseModel
 
 router = APIRouter()
 
@@ -10,9 +11,13 @@ class status(str, Enum):
     paid = "paid"
 
 
+class Order(BaseModel):
+    status: status
+
+
 @router.post("/orders")
 async def create_order(state: status = status.new):
-    return {"status": state}
+    return Order(status=state)
 
 
 @router.delete("/orders/{order_id}")

@@ -1,11 +1,16 @@
 from fastapi import APIRouter
+from pydantic import BaseModel
 
 router = APIRouter()
 
 
+class Order(BaseModel):
+    status: str
+
+
 @router.post("/orders")
 async def create_order(status: str = "new"):
-    return {"status": status}
+    return Order(status=status)
 
 
 @router.delete("/orders/{order_id}")
