@@ -4,6 +4,7 @@ import { initParser } from "../src/engine/parser.js";
 import type { Transform } from "../src/engine/types.js";
 import { summarizeSource } from "../src/project/build.js";
 import { ProjectIndex } from "../src/project/index.js";
+import { parseTargetOverride, withOverrides } from "../src/project/targets.js";
 
 export interface RunOptions {
   unsafe?: boolean;
@@ -14,6 +15,8 @@ export interface RunOptions {
   positions?: "original" | "final";
   /** Run-wide choices, as the CLI passes them (e.g. "status-names"). */
   settings?: Record<string, string>;
+  /** What the project declares, as `--declared` gives it: {"pydantic": "2.6"}. */
+  declared?: Record<string, string>;
 }
 
 export async function ready(): Promise<void> {
@@ -44,6 +47,10 @@ export function run(
     options: options.settings ?? {},
     module,
     index,
+    targets: withOverrides(
+      { packages: {}, problems: [] },
+      Object.entries(options.declared ?? {}).map(([pkg, v]) => parseTargetOverride(`${pkg}=${v}`)),
+    ),
     positions: options.positions ?? "final",
   });
 }

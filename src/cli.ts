@@ -6,6 +6,7 @@ import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { TRANSFORMS, findTransform } from "../transforms/index.js";
 import type { Transform } from "./engine/types.js";
+import { parseTargetOverride, type TargetPackage } from "./project/targets.js";
 import { UsageError } from "./runner/discover.js";
 import { EXIT, run } from "./runner/run.js";
 import { selectionLabel } from "./runner/select.js";
@@ -100,10 +101,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
       describe: "also apply fixes that may change behaviour (opt-in transforms still need -t)",
     })
     .option("status-names", {
-      choices: ["compatible", "current"] as const,
-      default: "compatible" as const,
+      choices: ["auto", "compatible", "current"] as const,
+      default: "auto" as const,
       describe:
-        "names for 413/414/416/422: compatible (every Starlette FastAPI 0.116 accepts) or current (Starlette >= 0.48)",
+        "names for 413/414/416/422: auto (current when the project declares Starlette >= 0.48, else compatible), compatible (every Starlette FastAPI 0.116 accepts) or current",
+    })
+    .option("declared", {
+      type: "string",
+      default: [] as string[],
+      coerce: toList,
+      describe:
+        "assume the project declares this version (e.g. pydantic=1.10) instead of what its pyproject, requirements or lock file say; repeatable",
     })
     .option("exclude", {
       type: "string",
@@ -164,6 +172,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.err("fastapi-fix: --jobs takes a whole number from 1 up (see --help)\n");
     return EXIT.error;
   }
+  let declared: Array<[TargetPackage, string]>;
+  try {
+    declared = args.declared.map(parseTargetOverride);
+  } catch (err) {
+    io.err(`fastapi-fix: --declared: ${(err as Error).message} (see --help)\n`);
+    return EXIT.error;
+  }
   try {
     return await run({
       paths: (args.paths as string[] | undefined) ?? [],
@@ -172,6 +187,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       transforms: args.transform,
       unsafe: args["unsafe-fixes"],
       options: { "status-names": args["status-names"] },
+      declared,
       exclude: args.exclude,
       format: args.format,
       color: args.color ?? (io.isTTY && !process.env.NO_COLOR),

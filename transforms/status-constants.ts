@@ -60,8 +60,12 @@ export const statusConstants: Transform = {
       if (!kind) continue;
       if (!/^[1-9][0-9]*$/.test(code.text)) continue;
       const number = Number(code.text);
+      // "auto": the new names only where the project's Starlette has them all (0.48 and later).
+      const choice = ctx.option("status-names", "auto");
       const compatible =
-        kind === "http" && ctx.option("status-names", "compatible") === "compatible";
+        kind === "http" &&
+        (choice === "compatible" ||
+          (choice === "auto" && ctx.declares("starlette", "0.48") !== "yes"));
       const name =
         (compatible ? COMPATIBLE_HTTP_NAMES[number] : undefined) ??
         (kind === "http" ? HTTP_STATUS_NAMES : WS_CLOSE_NAMES)[number];

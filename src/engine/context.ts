@@ -1,5 +1,6 @@
 // What a transform sees of one module: text, tree, style, scopes, imports and the project index.
 import type { ClassKind, ProjectIndex } from "../project/index.js";
+import { declaresAtLeast, type ProjectTargets, type TargetPackage } from "../project/targets.js";
 import { findRoutes, type Route } from "../project/routes.js";
 import {
   APP_CLASSES,
@@ -23,6 +24,37 @@ export interface ModuleInfo extends ScopeOptions {
 
 export type { ClassKind } from "../project/index.js";
 
+/** Names Pydantic 1 does not have: a module importing one is written for v2. */
+const V2_ONLY = new Set(
+  [
+    "ConfigDict",
+    "field_validator",
+    "model_validator",
+    "field_serializer",
+    "model_serializer",
+    "computed_field",
+    "RootModel",
+    "TypeAdapter",
+    "StringConstraints",
+    "ValidationInfo",
+    "AfterValidator",
+    "BeforeValidator",
+    "PlainValidator",
+    "WrapValidator",
+    "validate_call",
+  ].map((name) => `pydantic.${name}`),
+);
+
+/** `Outer.Inner` for a class nested in a class, `f.<locals>.C` for one in a function. */
+function scopePath(node: Node): string {
+  const parts: string[] = [];
+  for (let n: Node | null = node; n; n = n.parent) {
+    if (n.type === "class_definition" || n.type === "function_definition")
+      parts.unshift(n.childForFieldName("name")?.text ?? "?");
+  }
+  return parts.join(".");
+}
+
 export class ModuleContext {
   readonly root: Node;
   private style?: Stylist;
@@ -37,6 +69,9 @@ export class ModuleContext {
     readonly module: ModuleInfo,
     readonly index: ProjectIndex,
     private readonly options: Readonly<Record<string, string>> = {},
+    readonly targets: ProjectTargets = { packages: {}, problems: [] },
+    /** Answers decided on the file as it was before any fix, kept across the fix loop's passes. */
+    private readonly firstPass: Map<string, boolean> = new Map(),
   ) {
     this.root = tree.rootNode;
   }
@@ -44,6 +79,14 @@ export class ModuleContext {
   /** The file's line ending, indent unit and quote style, read on first use. */
   get stylist(): Stylist {
     return (this.style ??= detectStylist(this.source, this.root));
+  }
+
+  /**
+   * Whether the project declares `pkg` at `version` or later: "yes" when every version it allows
+   * is, "no" when none is, "unknown" when it does not say (or allows both).
+   */
+  declares(pkg: TargetPackage, version: string): "yes" | "no" | "unknown" {
+    return declaresAtLeast(this.targets, pkg, version);
   }
 
   /** A run-wide choice (`--status-names current`), or the fallback. */
@@ -156,11 +199,42 @@ export class ModuleContext {
   }
 
   /**
-   * True for a model written for Pydantic v2: it or a project base assigns `model_config`. Rules
-   * that keep v1 meanings (Optional fields defaulting to None) must not apply to it.
+   * True for a model whose fields have Pydantic v2 meanings; rules that keep v1 meanings
+   * (Optional fields defaulting to None) must not apply to it. The project's declared version
+   * is what runs, so it decides; when the project does not say, the class is v2 when it, a
+   * project base or its module uses v2-only API, as the file was before this run's fixes (the
+   * first pass's answer is kept, so that a fix writing `model_config` changes nothing).
    */
   isV2Model(classNode: Node): boolean {
-    return assignsModelConfig(classNode) || this.index.basesAreV2(classBases(classNode, this));
+    const declared = this.declares("pydantic", "2");
+    if (declared !== "unknown") return declared === "yes";
+    const key = `class ${scopePath(classNode)}`;
+    let v2 = this.firstPass.get(key);
+    if (v2 === undefined) {
+      v2 =
+        this.moduleUsesV2() ||
+        assignsModelConfig(classNode) ||
+        this.index.basesAreV2(classBases(classNode, this));
+      this.firstPass.set(key, v2);
+    }
+    return v2;
+  }
+
+  /** True when the module imports names only Pydantic v2 has (as it was on the first pass). */
+  private moduleUsesV2(): boolean {
+    let v2 = this.firstPass.get("module");
+    if (v2 === undefined) {
+      v2 = [...this.scopes.module.bindings.values()].some((list) =>
+        list.some(
+          (b) =>
+            (b.kind === "import" || b.kind === "from-import") &&
+            !!b.qualified &&
+            (V2_ONLY.has(b.qualified) || /^pydantic_settings(\.|$)/.test(b.qualified)),
+        ),
+      );
+      this.firstPass.set("module", v2);
+    }
+    return v2;
   }
 
   /** The kind of class a qualified name names (for receivers and constructors). */

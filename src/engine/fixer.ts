@@ -2,6 +2,7 @@
 // applied fixes need, re-parse, and go again until nothing changes. A pass that breaks the syntax
 // stops everything and the file is left as it was.
 import type { ProjectIndex } from "../project/index.js";
+import type { ProjectTargets } from "../project/targets.js";
 import { applyEdits, applyFixes } from "./apply.js";
 import { ModuleContext, type ModuleInfo } from "./context.js";
 import { importEdits, unboundRequirements } from "./imports.js";
@@ -33,6 +34,8 @@ export interface FixOptions {
   options?: Readonly<Record<string, string>>;
   module: ModuleInfo;
   index: ProjectIndex;
+  /** What the project declares; nothing known when absent. */
+  targets?: ProjectTargets;
   /** Report positions in the input ("original", for dry runs) or in the output ("final"). */
   positions: "original" | "final";
   /** The input's tree when it is already parsed; the fix loop takes it over (and frees it). */
@@ -71,9 +74,18 @@ export function fixSource(input: string, options: FixOptions): FileOutcome {
   const notes: PendingNote[] = [];
   const fixes: Record<string, number> = {};
   const history: string[][] = [];
+  const firstPass = new Map<string, boolean>();
   try {
     for (let pass = 1; ; pass++) {
-      const ctx = new ModuleContext(current, tree, options.module, options.index, options.options);
+      const ctx = new ModuleContext(
+        current,
+        tree,
+        options.module,
+        options.index,
+        options.options,
+        options.targets,
+        firstPass,
+      );
       const diagnostics: Diagnostic[] = [];
       for (const transform of options.transforms) {
         if (!worthRunning(transform, current, (t) => options.index.mentionsModel(t))) continue;

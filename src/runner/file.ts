@@ -157,6 +157,7 @@ function fixText(
     options: settings.options,
     module: { path: task.display, moduleName: task.moduleName, isPackage: task.isPackage },
     index,
+    targets: task.targets,
     positions: settings.dryRun ? "original" : "final",
     tree: takeTree(),
   });

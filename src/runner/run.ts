@@ -1,10 +1,18 @@
 // One run of the tool: find files, index them, fix them, report, and pick the exit code.
+import path from "node:path";
 import { discover, UsageError, type DiscoveryProblem } from "./discover.js";
 import { createExecutor } from "./executor.js";
 import { diagnosticLines, jsonReport, problemLines, summarize, summaryText } from "./report.js";
 import { selectTransforms } from "./select.js";
-import type { FileReport } from "./types.js";
+import type { FileReport, FileTask } from "./types.js";
 import type { ModuleSummary } from "../project/summary.js";
+import {
+  findProjectRoot,
+  readTargets,
+  withOverrides,
+  type ProjectTargets,
+  type TargetPackage,
+} from "../project/targets.js";
 
 export const EXIT = {
   /** Nothing to do, or everything fixed. */
@@ -27,6 +35,8 @@ export interface RunOptions {
   unsafe: boolean;
   /** Choices transforms read (e.g. "status-names"). */
   options?: Readonly<Record<string, string>>;
+  /** Versions to assume instead of what the projects declare (`--declared pydantic=1.10`). */
+  declared?: ReadonlyArray<[TargetPackage, string]>;
   exclude: string[];
   format: "text" | "json";
   color: boolean;
@@ -47,6 +57,7 @@ export async function run(options: RunOptions): Promise<number> {
     exclude: options.exclude,
   });
   if (missing.length) throw new UsageError(`path not found: ${missing.join(", ")}`);
+  attachTargets(files, options.declared ?? []);
   const settings = {
     transforms: transforms.map((t) => t.name),
     unsafe: options.unsafe,
@@ -95,6 +106,26 @@ export async function run(options: RunOptions): Promise<number> {
   if (reports.some((r) => r.error)) return EXIT.error;
   if ((options.dryRun && summary.changed) || summary.diagnostics) return EXIT.findings;
   return EXIT.ok;
+}
+
+/**
+ * Gives each file what its project declares: the nearest pyproject/requirements/lock folder up
+ * from it (read once per folder), with the command line's versions on top.
+ */
+function attachTargets(files: FileTask[], declared: ReadonlyArray<[TargetPackage, string]>): void {
+  const roots = new Map<string, string | undefined>();
+  const byRoot = new Map<string, ProjectTargets>();
+  for (const file of files) {
+    const dir = path.dirname(file.path);
+    if (!roots.has(dir)) roots.set(dir, findProjectRoot(dir));
+    const root = roots.get(dir) ?? "";
+    let targets = byRoot.get(root);
+    if (!targets) {
+      targets = withOverrides(root ? readTargets(root) : { packages: {}, problems: [] }, declared);
+      byRoot.set(root, targets);
+    }
+    file.targets = targets;
+  }
 }
 
 /** A path discovery set aside, reported like a skipped file. */

@@ -1,6 +1,7 @@
 // Messages and results shared by the runner's main thread and its workers.
 import type { ReportedDiagnostic } from "../engine/fixer.js";
 import type { ModuleSummary } from "../project/summary.js";
+import type { ProjectTargets } from "../project/targets.js";
 
 export interface FileTask {
   /** Absolute path. */
@@ -9,6 +10,8 @@ export interface FileTask {
   display: string;
   moduleName: string;
   isPackage: boolean;
+  /** What the file's project declares (pydantic, fastapi, ... versions), overrides applied. */
+  targets?: ProjectTargets;
 }
 
 export interface FixSettings {
