@@ -1,12 +1,21 @@
 // FF205: a route says what it returns. `response_model=X` without a return annotation gets
 // `-> X`; a handler that returns nothing gets `-> None`; a route that declares neither, or that
 // returns a dict literal, is reported.
-import type { ModuleContext } from "../src/engine/context.js";
-import { inferClass } from "../src/engine/inference.js";
+import type { ClassKind, ModuleContext } from "../src/engine/context.js";
+import { genericParts, inferClass } from "../src/engine/inference.js";
 import type { Node } from "../src/engine/parser.js";
-import { listItems, ownReturns, returnValue, yields } from "../src/engine/syntax.js";
+import type { Binding } from "../src/engine/scope.js";
+import {
+  keywordArguments,
+  listItems,
+  ownReturns,
+  returnValue,
+  yields,
+} from "../src/engine/syntax.js";
 import type { Diagnostic, Transform } from "../src/engine/types.js";
+import { DEPENDS } from "../src/project/fastapi-names.js";
 import { isResponseValue, type Route } from "../src/project/routes.js";
+import { classBases } from "../src/project/summary.js";
 
 /** Statuses whose response has no body (FastAPI refuses a response model on them). */
 const NO_BODY = /(^|\D)(204|304)(\D|$)|NO_CONTENT|NOT_MODIFIED/;
@@ -92,7 +101,7 @@ function declaration(
     // annotated wrongly.
     if (dict || response || returnsNothing) return undefined;
     if (!isAnnotation(model, true) || /#/.test(model.text)) return undefined;
-    if (values.some((v) => returnsOtherClass(ctx, v!, model))) return undefined;
+    if (values.some((v) => !!v && returnsOtherClass(ctx, v, model))) return undefined;
     if (!routes.every((r) => sameMeaningAtDefinition(ctx, r, model, handler))) return undefined;
     return ctx.diagnostic(
       t,
@@ -130,15 +139,319 @@ function declaration(
   );
 }
 
-/** A value that is plainly an instance of another class than the model (an ORM row, say). */
+/**
+ * A type as far as the code says it: a class, a container (`list[X]`, `dict[K, V]`, by family), or
+ * a union; undefined for what it does not say (Any, unresolvable names, untyped values).
+ */
+type TypeInfo =
+  | { kind: "class"; qualified?: string; definition?: Node }
+  | { kind: "container"; family: string; args: Array<TypeInfo | undefined> }
+  | { kind: "union"; members: Array<TypeInfo | undefined> };
+type ClassInfo = Extract<TypeInfo, { kind: "class" }>;
+
+const CONTAINER_FAMILIES: ReadonlyMap<string, string> = new Map([
+  ...["builtins.list", "typing.List", "typing.Sequence", "typing.MutableSequence"].map(
+    (q) => [q, "sequence"] as const,
+  ),
+  ...["collections.abc.Sequence", "collections.abc.MutableSequence"].map(
+    (q) => [q, "sequence"] as const,
+  ),
+  ...["builtins.set", "builtins.frozenset", "typing.Set", "typing.FrozenSet"].map(
+    (q) => [q, "set"] as const,
+  ),
+  ...["builtins.dict", "typing.Dict", "typing.Mapping", "collections.abc.Mapping"].map(
+    (q) => [q, "mapping"] as const,
+  ),
+  ...["builtins.tuple", "typing.Tuple"].map((q) => [q, "tuple"] as const),
+]);
+const ANY_TYPES = new Set(["typing.Any", "typing_extensions.Any", "builtins.object"]);
+const ANNOTATED = new Set(["typing.Annotated", "typing_extensions.Annotated"]);
+const UNIONS = new Set([
+  "typing.Optional",
+  "typing_extensions.Optional",
+  "typing.Union",
+  "typing_extensions.Union",
+]);
+const LITERAL_CLASSES: Readonly<Record<string, string>> = {
+  string: "builtins.str",
+  concatenated_string: "builtins.str",
+  integer: "builtins.int",
+  float: "builtins.float",
+  true: "builtins.bool",
+  false: "builtins.bool",
+};
+const MAX_DEPTH = 8;
+
+/**
+ * True when a returned value is provably of another class than the response model, so that
+ * `-> X` would be wrong: an ORM row returned where X is a Pydantic model (`current_user` annotated
+ * `models.User`, or given by a dependency the index knows returns one), a constructor call of
+ * another class, a plain value where X is a class. Values of X, of unknown classes, or of classes
+ * that may be subclasses of X keep the fix.
+ */
 function returnsOtherClass(ctx: ModuleContext, value: Node, model: Node): boolean {
-  const returned = inferClass(ctx, value);
-  if (!returned?.instance) return false;
-  const declared = inferClass(ctx, model);
-  if (!declared || declared.instance) return true;
-  if (returned.definition && declared.definition)
-    return !returned.definition.equals(declared.definition);
-  return !returned.qualified || returned.qualified !== declared.qualified;
+  const declared = annotationType(ctx, model, 0);
+  return valueTypes(ctx, value, 0).some((t) => !compatible(ctx, t, declared, 0));
+}
+
+/** The type an annotation (or a response_model expression) names. */
+function annotationType(ctx: ModuleContext, expr: Node, depth: number): TypeInfo | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  switch (expr.type) {
+    case "type":
+    case "parenthesized_expression": {
+      const inner = expr.namedChildren.find((c) => c && c.type !== "comment");
+      return inner ? annotationType(ctx, inner, depth + 1) : undefined;
+    }
+    case "identifier":
+      return aliasedType(ctx, expr, depth) ?? namedType(ctx, expr);
+    case "attribute":
+      return namedType(ctx, expr);
+    case "binary_operator": {
+      if (expr.childForFieldName("operator")?.text !== "|") return undefined;
+      const parts = [expr.childForFieldName("left")!, expr.childForFieldName("right")!];
+      return unionType(ctx, parts, depth);
+    }
+    case "subscript":
+    case "generic_type": {
+      const [head, args] = genericParts(expr);
+      const q = head ? ctx.qualifiedName(head) : undefined;
+      if (!q) return undefined;
+      if (ANNOTATED.has(q)) return args[0] ? annotationType(ctx, args[0], depth + 1) : undefined;
+      if (UNIONS.has(q)) return unionType(ctx, args, depth);
+      const family = CONTAINER_FAMILIES.get(q);
+      if (family)
+        return {
+          kind: "container",
+          family,
+          args: args.map((a) => annotationType(ctx, a, depth + 1)),
+        };
+      // A generic class of the project (`Page[Item]`) is that class.
+      return head ? namedType(ctx, head) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function unionType(ctx: ModuleContext, parts: Node[], depth: number): TypeInfo | undefined {
+  const members = parts
+    .filter((p) => p.type !== "none" && p.text !== "None")
+    .map((p) => annotationType(ctx, p, depth + 1));
+  return members.length === 1 ? members[0] : { kind: "union", members };
+}
+
+/** What a type alias of this module stands for: `CurrentUser = Annotated[User, Depends(...)]`. */
+function aliasedType(ctx: ModuleContext, name: Node, depth: number): TypeInfo | undefined {
+  const found = ctx.bindings(name.text, name);
+  const b = found?.length === 1 ? found[0]! : undefined;
+  if (b?.kind !== "assignment" || b.statement.type !== "assignment") return undefined;
+  if (!b.statement.childForFieldName("left")?.equals(b.node)) return undefined;
+  const right = b.statement.childForFieldName("right");
+  const shaped = right?.type === "subscript" || right?.type === "binary_operator";
+  return shaped ? annotationType(ctx, right, depth + 1) : undefined;
+}
+
+/** A class named by a name or attribute (a container family for `list`, `dict`, ...). */
+function namedType(ctx: ModuleContext, node: Node): TypeInfo | undefined {
+  const q = ctx.qualifiedName(node);
+  if (q && ANY_TYPES.has(q)) return undefined;
+  const family = q ? CONTAINER_FAMILIES.get(q) : undefined;
+  if (family) return { kind: "container", family, args: [] };
+  const inferred = inferClass(ctx, node);
+  if (inferred && !inferred.instance)
+    return { kind: "class", qualified: inferred.qualified, definition: inferred.definition };
+  if (!q || /^typing(_extensions)?\./.test(q)) return undefined;
+  return { kind: "class", qualified: ctx.index.canonical(q) };
+}
+
+/** The types a returned value may have, one per way the code gives it (undefined: unknown). */
+function valueTypes(ctx: ModuleContext, value: Node, depth: number): Array<TypeInfo | undefined> {
+  if (depth > MAX_DEPTH) return [undefined];
+  const literal = LITERAL_CLASSES[value.type];
+  if (literal) return [{ kind: "class", qualified: literal }];
+  switch (value.type) {
+    case "await":
+    case "parenthesized_expression": {
+      const inner = value.namedChildren.find((c) => c && c.type !== "comment");
+      return inner ? valueTypes(ctx, inner, depth + 1) : [undefined];
+    }
+    case "list":
+    case "list_comprehension":
+      return [{ kind: "container", family: "sequence", args: [] }];
+    case "call":
+      return [callType(ctx, value, depth)];
+    case "identifier":
+      return (ctx.bindings(value.text, value) ?? [undefined]).flatMap((b) =>
+        b ? bindingTypes(ctx, b, depth) : [undefined],
+      );
+    default:
+      return [undefined];
+  }
+}
+
+/** A constructor call, or a call of a function whose return annotation says what it gives. */
+function callType(ctx: ModuleContext, call: Node, depth: number): TypeInfo | undefined {
+  const inferred = inferClass(ctx, call);
+  if (inferred?.instance)
+    return { kind: "class", qualified: inferred.qualified, definition: inferred.definition };
+  const fn = call.childForFieldName("function")!;
+  const q = ctx.qualifiedName(fn);
+  if (!q) return undefined;
+  const family = CONTAINER_FAMILIES.get(q);
+  if (family) return { kind: "container", family, args: [] };
+  if (q.startsWith("builtins.") && /^builtins\.(str|int|float|bool|bytes)$/.test(q))
+    return { kind: "class", qualified: q };
+  if (ctx.index.isClass(q)) return { kind: "class", qualified: ctx.index.canonical(q) };
+  // A function of this module: its return annotation, containers included.
+  const found = fn.type === "identifier" ? ctx.bindings(fn.text, fn) : undefined;
+  const returns =
+    found?.length === 1 && found[0]!.kind === "function"
+      ? found[0]!.statement.childForFieldName("return_type")
+      : undefined;
+  if (returns) return annotationType(ctx, returns, depth + 1);
+  const returned = ctx.index.returnTypeOf(q);
+  return returned ? { kind: "class", qualified: ctx.index.canonical(returned) } : undefined;
+}
+
+/** What a binding of a returned name holds: its annotation, its dependency, its value. */
+function bindingTypes(ctx: ModuleContext, b: Binding, depth: number): Array<TypeInfo | undefined> {
+  if (b.kind === "parameter") {
+    const param = b.node.parent;
+    const type = param?.childForFieldName("type");
+    if (type) return [annotationType(ctx, type, depth + 1)];
+    const value = param?.type === "default_parameter" ? param.childForFieldName("value") : null;
+    return [value ? dependencyType(ctx, value) : undefined];
+  }
+  if (b.kind === "assignment" && b.statement.type === "assignment") {
+    if (!b.statement.childForFieldName("left")?.equals(b.node)) return [undefined];
+    const type = b.statement.childForFieldName("type");
+    if (type) return [annotationType(ctx, type, depth + 1)];
+    const right = b.statement.childForFieldName("right");
+    return right ? valueTypes(ctx, right, depth + 1) : [undefined];
+  }
+  return [undefined];
+}
+
+/** `Depends(get_current_user)`: what the dependency returns, by the project index. */
+function dependencyType(ctx: ModuleContext, value: Node): TypeInfo | undefined {
+  if (value.type !== "call") return undefined;
+  const q = ctx.qualifiedName(value.childForFieldName("function")!);
+  if (!q || !DEPENDS.has(q)) return undefined;
+  const args = value.childForFieldName("arguments")!;
+  const dep =
+    listItems(args).find((a) => a.type !== "keyword_argument") ??
+    keywordArguments(args).get("dependency")?.childForFieldName("value");
+  if (!dep || (dep.type !== "identifier" && dep.type !== "attribute")) return undefined;
+  const cls = inferClass(ctx, dep);
+  if (cls && !cls.instance)
+    return { kind: "class", qualified: cls.qualified, definition: cls.definition };
+  const target = ctx.qualifiedName(dep);
+  const returned = target ? ctx.index.returnTypeOf(target) : undefined;
+  return returned ? { kind: "class", qualified: ctx.index.canonical(returned) } : undefined;
+}
+
+/** False only when a value of type `r` is plainly no `x`. */
+function compatible(
+  ctx: ModuleContext,
+  r: TypeInfo | undefined,
+  x: TypeInfo | undefined,
+  depth: number,
+): boolean {
+  if (!r || !x || depth > MAX_DEPTH) return true;
+  if (x.kind === "union") return x.members.some((m) => compatible(ctx, r, m, depth + 1));
+  if (r.kind === "union") return r.members.every((m) => compatible(ctx, m, x, depth + 1));
+  if (r.kind === "container" && x.kind === "container") {
+    if (r.family !== x.family) return true;
+    return r.args.every((a, i) => compatible(ctx, a, x.args[i], depth + 1));
+  }
+  // A class against a container: a class the code knows is not a list or a dict.
+  if (r.kind === "container") return !knownClass(ctx, x as ClassInfo);
+  if (x.kind === "container") return !knownClass(ctx, r);
+  return compatibleClasses(ctx, r, x);
+}
+
+const isBuiltin = (c: ClassInfo): boolean => !!c.qualified?.startsWith("builtins.");
+const isProjectClass = (ctx: ModuleContext, c: ClassInfo): boolean =>
+  !!c.definition || (!!c.qualified && ctx.index.isClass(c.qualified));
+const knownClass = (ctx: ModuleContext, c: ClassInfo): boolean =>
+  isBuiltin(c) || isProjectClass(ctx, c);
+
+function sameClass(ctx: ModuleContext, a: ClassInfo, b: ClassInfo): boolean {
+  if (a.definition && b.definition) return a.definition.equals(b.definition);
+  return (
+    !!a.qualified &&
+    !!b.qualified &&
+    ctx.index.canonical(a.qualified) === ctx.index.canonical(b.qualified)
+  );
+}
+
+function kindOf(ctx: ModuleContext, c: ClassInfo): ClassKind | undefined {
+  if (c.definition) return ctx.classKind(c.definition);
+  return c.qualified ? ctx.kindOfClassName(c.qualified) : undefined;
+}
+
+/** Numbers a builtin class stands in for: an int is a float to type checkers, a bool an int. */
+const NUMERIC: Readonly<Record<string, readonly string[]>> = {
+  "builtins.bool": ["builtins.int", "builtins.float"],
+  "builtins.int": ["builtins.float"],
+};
+
+/**
+ * False when `r` cannot be `x` or a subclass of it: a builtin against another class, a class of
+ * the project that is not a Pydantic model against a model (an ORM row against its schema), a
+ * library class against a class of the project, or a class of this module whose bases, followed
+ * here, never reach `x`.
+ */
+function compatibleClasses(ctx: ModuleContext, r: ClassInfo, x: ClassInfo): boolean {
+  if (sameClass(ctx, r, x)) return true;
+  if (isBuiltin(r) || isBuiltin(x)) {
+    if (isBuiltin(r) && isBuiltin(x)) return !!NUMERIC[r.qualified!]?.includes(x.qualified!);
+    return !knownClass(ctx, isBuiltin(r) ? x : r);
+  }
+  if (!isProjectClass(ctx, x)) return true;
+  if (!isProjectClass(ctx, r)) {
+    // A library's class cannot derive from the project's; a module the index did not read might.
+    const root = (c: ClassInfo): string => c.qualified?.split(".")[0] ?? "";
+    return !r.qualified || root(r) === root(x);
+  }
+  if (kindOf(ctx, x) === "model" && !kindOf(ctx, r)) return false;
+  return r.definition ? reachesLocally(ctx, r.definition, x, 0) !== false : true;
+}
+
+/**
+ * Whether a class of this module derives from `x`, following bases defined in this module: true,
+ * false when every base is known and none leads to `x`, undefined when a base is out of sight.
+ */
+function reachesLocally(
+  ctx: ModuleContext,
+  definition: Node,
+  x: ClassInfo,
+  depth: number,
+): boolean | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const module = `${ctx.module.moduleName ?? "__main__"}.`;
+  let unknown = false;
+  for (const base of classBases(definition, ctx)) {
+    if (!base) {
+      unknown = true;
+      continue;
+    }
+    if (sameClass(ctx, { kind: "class", qualified: base }, x)) return true;
+    const local = base.startsWith(module)
+      ? ctx.scopes.module.bindings.get(base.slice(module.length))
+      : undefined;
+    if (local?.length === 1 && local[0]!.kind === "class") {
+      const r = reachesLocally(ctx, local[0]!.statement, x, depth + 1);
+      if (r) return true;
+      if (r === undefined) unknown = true;
+    } else if ([module, x.qualified ?? ""].some((m) => m.split(".")[0] === base.split(".")[0])) {
+      // A class of the project defined elsewhere: its own bases are not in sight. A library's
+      // class (pydantic.BaseModel) cannot derive from the project's.
+      unknown = true;
+    }
+  }
+  return unknown ? undefined : false;
 }
 
 /** `GET /items/{item_id}`, for messages. */
