@@ -13,6 +13,7 @@ import { pydanticOptionalDefault } from "./pydantic-optional-default.js";
 import { pydanticRootModel } from "./pydantic-root-model.js";
 import { pydanticCustomTypes } from "./pydantic-custom-types.js";
 import { pydanticFieldAnnotations } from "./pydantic-field-annotations.js";
+import { pydanticV1Behaviour } from "./pydantic-v1-behaviour.js";
 import { statusConstants } from "./status-constants.js";
 import { annotatedDependencies } from "./annotated-dependencies.js";
 import { lifespan } from "./lifespan.js";
@@ -38,6 +39,7 @@ export const TRANSFORMS: readonly Transform[] = [
   pydanticRootModel,
   pydanticCustomTypes,
   pydanticFieldAnnotations,
+  pydanticV1Behaviour,
   statusConstants,
   annotatedDependencies,
   lifespan,

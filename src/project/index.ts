@@ -124,6 +124,23 @@ export class ProjectIndex {
     return kind;
   }
 
+  /**
+   * True when the class derives from one of `roots` (qualified names, e.g. "enum.Enum") through
+   * classes the project defines, at any depth.
+   */
+  derivesFrom(
+    qualified: string,
+    roots: ReadonlySet<string>,
+    seen: Set<string> = new Set(),
+  ): boolean {
+    if (roots.has(qualified)) return true;
+    const q = this.canonical(qualified);
+    if (roots.has(q)) return true;
+    if (seen.has(q)) return false;
+    seen.add(q);
+    return (this.classes.get(q) ?? []).some((b) => !!b && this.derivesFrom(b, roots, seen));
+  }
+
   /** True when the name is a class the project defines (or a known Pydantic base). */
   isClass(qualified: string): boolean {
     const q = this.canonical(qualified);
