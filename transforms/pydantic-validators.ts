@@ -4,13 +4,8 @@ import type { ModuleContext } from "../src/engine/context.js";
 import type { EnsureResult } from "../src/engine/imports.js";
 import type { Node } from "../src/engine/parser.js";
 import type { Binding } from "../src/engine/scope.js";
-import {
-  appendArgument,
-  keywordArguments,
-  listItems,
-  removeListItems,
-} from "../src/engine/syntax.js";
-import { PYDANTIC_FIELD } from "./data/pydantic-fields.js";
+import { keywordArguments, listItems, removeListItems } from "../src/engine/syntax.js";
+import { fieldCall, withFieldKeyword } from "./shared/field-keywords.js";
 import type {
   Diagnostic,
   Edit,
@@ -202,12 +197,13 @@ function fieldValidator(
   }
   const edits: Edit[] = [];
   const imports: EnsureResult[] = [];
+  const fieldImports: ImportRequirement[] = [];
   if (always === "True") {
     // v1 ran an `always` validator on the default too; v2 does that for validate_default fields.
     const fields = validateDefault(ctx, expr, fn);
     if (typeof fields === "string") return ctx.diagnostic(t, decorator, `${message}; ${fields}`);
     edits.push(...fields.edits);
-    imports.push(...fields.imports);
+    fieldImports.push(...fields.imports);
   }
 
   const decoratorName = ctx.ensureImport(callee, "pydantic", "field_validator");
@@ -250,7 +246,7 @@ function fieldValidator(
     title: "Use @field_validator",
     safety: "safe",
     edits,
-    imports: requirementsOf(...imports),
+    imports: [...requirementsOf(...imports), ...fieldImports],
     removeIfUnused: rootCheck(callee, ctx),
   });
 }
@@ -520,7 +516,7 @@ function validateDefault(
   ctx: ModuleContext,
   decoratorCall: Node,
   fn: Node,
-): { edits: Edit[]; imports: EnsureResult[] } | string {
+): { edits: Edit[]; imports: ImportRequirement[] } | string {
   const cls = ctx.enclosingClass(fn);
   if (!cls) return "always=True outside a class: migrate by hand";
   const names = listItems(decoratorCall.childForFieldName("arguments")!)
@@ -529,31 +525,16 @@ function validateDefault(
   if (!names.length || names.some((n) => !n))
     return "always=True needs validate_default=True on fields named by literals: migrate by hand";
   const edits: Edit[] = [];
-  const imports: EnsureResult[] = [];
+  const imports: ImportRequirement[] = [];
   for (const name of names as string[]) {
     const field = fieldDeclaration(ctx, cls, name, new Set());
     if (!field)
       return `always=True: \`${name}\` is not declared in this module, give it Field(validate_default=True) by hand`;
-    const type = field.childForFieldName("type")!;
-    const value = field.childForFieldName("right");
-    const q = value?.type === "call" ? ctx.qualifiedName(value.childForFieldName("function")!) : "";
-    if (value?.type === "call" && q && PYDANTIC_FIELD.has(q)) {
-      const args = value.childForFieldName("arguments")!;
-      if (keywordArguments(args).has("validate_default")) continue;
-      edits.push(...appendArgument(ctx.source, ctx.stylist.newline, args, "validate_default=True"));
-      continue;
-    }
-    const annotated = ctx.ensureImport(type, "typing", "Annotated");
-    const fieldName = ctx.ensureImport(type, "pydantic", "Field");
-    if (!annotated.ok) return annotated.reason;
-    if (!fieldName.ok) return fieldName.reason;
-    imports.push(annotated, fieldName);
-    edits.push({ start: type.startIndex, end: type.startIndex, text: `${annotated.expr}[` });
-    edits.push({
-      start: type.endIndex,
-      end: type.endIndex,
-      text: `, ${fieldName.expr}(validate_default=True)]`,
-    });
+    const type = field.childForFieldName("type")!.namedChildren[0]!;
+    const found = withFieldKeyword(ctx, type, fieldCall(ctx, field), "validate_default", "True");
+    if (typeof found === "string") return found;
+    edits.push(...found.edits);
+    imports.push(...found.imports);
   }
   return { edits, imports };
 }
