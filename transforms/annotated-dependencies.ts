@@ -47,8 +47,8 @@ export const annotatedDependencies: Transform = {
   levels: ["unsafe", "detect"],
   docs: {
     why: "FastAPI recommends Annotated since 0.95: the function keeps its real defaults and can be called directly, the declaration can be reused as an alias, and type checkers see the real types. Unsafe because a direct call that relied on the old default (a Depends or Query object) now needs the argument.",
-    bad: '@app.get("/items")\ndef read_items(q: str = Query("", max_length=50), db=Depends(get_db)):\n    ...\n',
-    good: '@app.get("/items")\ndef read_items(\n    q: Annotated[str, Query(max_length=50)] = "",\n    db: Annotated[Session, Depends(get_db)],\n):\n    ...\n',
+    bad: '@app.get("/items")\ndef read_items(db=Depends(get_db), q: str = Query("", max_length=50)):\n    ...\n',
+    good: '@app.get("/items")\ndef read_items(\n    db: Annotated[Session, Depends(get_db)],\n    q: Annotated[str, Query(max_length=50)] = "",\n):\n    ...\n',
   },
   prefilter: /\b(Depends|Security|Query|Path|Body|Header|Cookie|Form|File)\b/,
   query: QUERY,
