@@ -176,13 +176,15 @@ describe("applyFixes", () => {
     expect(result.deferred).toEqual([b]);
   });
 
-  test("an insertion inside another fix's span waits, one at its edge does not", () => {
+  test("an insertion inside another fix's span or at its edges waits", () => {
     const span = fixOf("span", edit(2, 6, "S"));
     const inside = fixOf("inside", edit(4, 4, "i"));
     const edge = fixOf("edge", edit(6, 6, "e"));
-    const result = applyFixes("0123456789", [span, inside, edge]);
-    expect(result.text).toBe("01Se6789");
-    expect(result.deferred).toEqual([inside]);
+    const start = fixOf("start", edit(2, 2, "s"));
+    const apart = fixOf("apart", edit(7, 7, "a"));
+    const result = applyFixes("0123456789", [span, inside, edge, start, apart]);
+    expect(result.text).toBe("01S6a789");
+    expect(result.deferred).toEqual([start, inside, edge]);
   });
 
   test("one fix may insert twice at one point", () => {
@@ -262,6 +264,23 @@ describe("fixSource", () => {
     expect(outcome.status).toBe("failed");
     expect(failure(outcome)).toContain("breaker");
     expect("output" in outcome).toBe(false);
+  });
+
+  test("a fix that breaks the indentation (which tree-sitter accepts) fails the file", () => {
+    const indenter = transform("indenter", (ctx, self) => {
+      const at = ctx.source.indexOf("    b = 2");
+      return at === -1
+        ? []
+        : [ctx.diagnostic(self, ctx.root, "indent", fixOf("i", edit(at, at, "    ")))];
+    });
+    const outcome = runWith("class A:\n    a = 1\n    b = 2\n", [indenter]);
+    expect(outcome.status).toBe("failed");
+    expect(failure(outcome)).toContain("indenter");
+  });
+
+  test("input whose indentation Python rejects is not held against the fixes", () => {
+    const outcome = runWith("class A:\n    a = 1\n      b = 1\n", [rename("a", "z")]);
+    expect(outcome.status).toBe("ok");
   });
 
   test("one syntax-breaking fix fails the file even when other fixes are fine", () => {

@@ -11,10 +11,15 @@ export interface ApplyResult {
 
 const key = (e: Edit): string => `${e.start}:${e.end}:${e.text}`;
 
+/**
+ * Edits of two fixes that cannot go in together: overlapping spans, two insertions at one point,
+ * or an insertion inside or at either end of a replaced span (the text it was meant to stand
+ * beside may be gone: a line added to a `class Config` that another fix replaces).
+ */
 function clashes(a: Edit, b: Edit): boolean {
   if (a.start === a.end && b.start === b.end) return a.start === b.start; // two insertions, one point
-  if (a.start === a.end) return a.start > b.start && a.start < b.end;
-  if (b.start === b.end) return b.start > a.start && b.start < a.end;
+  if (a.start === a.end) return a.start >= b.start && a.start <= b.end;
+  if (b.start === b.end) return b.start >= a.start && b.start <= a.end;
   return a.start < b.end && b.start < a.end;
 }
 

@@ -7,7 +7,7 @@ import { applyEdits, applyFixes } from "./apply.js";
 import { ModuleContext, type ModuleInfo } from "./context.js";
 import { importEdits, unboundRequirements } from "./imports.js";
 import { LineMap } from "./linemap.js";
-import { firstSyntaxError, parse, type Tree } from "./parser.js";
+import { firstIndentationError, firstSyntaxError, parse, type Tree } from "./parser.js";
 import { LineIndex } from "./source.js";
 import { worthRunning, type Diagnostic, type Fix, type Safety, type Transform } from "./types.js";
 
@@ -70,6 +70,10 @@ export function fixSource(input: string, options: FixOptions): FileOutcome {
     tree.delete();
     return { status: "parse-error", message: `syntax error at ${where.line}:${where.column}` };
   }
+  // A file Python would reject for its indentation is not checked for it again after fixes.
+  const indentationKnownBad = !!firstIndentationError(tree.rootNode, input);
+  const brokenIndentation = (t: Tree, text: string): boolean =>
+    !indentationKnownBad && !!firstIndentationError(t.rootNode, text);
   let current = input;
   const notes: PendingNote[] = [];
   const fixes: Record<string, number> = {};
@@ -129,7 +133,7 @@ export function fixSource(input: string, options: FixOptions): FileOutcome {
       }
       let next = edited;
       let nextTree = parse(next);
-      if (nextTree.rootNode.hasError) {
+      if (nextTree.rootNode.hasError || brokenIndentation(nextTree, next)) {
         nextTree.delete();
         return failed(`the fixes of ${names} would break the syntax; file left unchanged`);
       }
@@ -149,7 +153,7 @@ export function fixSource(input: string, options: FixOptions): FileOutcome {
           nextTree.delete();
           next = withImports;
           nextTree = parse(next);
-          if (nextTree.rootNode.hasError) {
+          if (nextTree.rootNode.hasError || brokenIndentation(nextTree, next)) {
             nextTree.delete();
             return failed(`the imports for ${names} would break the syntax; file left unchanged`);
           }

@@ -58,3 +58,27 @@ export function firstSyntaxError(root: Node): Node | undefined {
     node = next;
   }
 }
+
+/**
+ * The first statement whose indentation differs from the statements before it in the same block
+ * (or at module level), which Python rejects and tree-sitter parses without complaint. Statements
+ * that share a line with another (`a = 1; b = 2`, `if x: y`) are not compared.
+ */
+export function firstIndentationError(root: Node, text: string): Node | undefined {
+  const indentOf = (node: Node): string | undefined => {
+    const lineStart = text.lastIndexOf("\n", node.startIndex - 1) + 1;
+    const indent = text.slice(lineStart, node.startIndex);
+    return /^[ \t\f]*$/.test(indent) ? indent : undefined;
+  };
+  for (const block of [root, ...root.descendantsOfType("block")]) {
+    let expected: string | undefined;
+    for (const statement of block?.namedChildren ?? []) {
+      if (!statement || statement.type === "comment") continue;
+      const indent = indentOf(statement);
+      if (indent === undefined) continue;
+      if (expected === undefined) expected = indent;
+      else if (indent !== expected) return statement;
+    }
+  }
+  return undefined;
+}
