@@ -191,7 +191,7 @@ const MAX_DEPTH = 8;
  */
 function returnsOtherClass(ctx: ModuleContext, value: Node, model: Node): boolean {
   const declared = annotationType(ctx, model, 0);
-  return valueTypes(ctx, value, 0).some((t) => !compatible(ctx, t, declared, 0));
+  return valueTypes(ctx, value, 0, new Set()).some((t) => !compatible(ctx, t, declared, 0));
 }
 
 /** The type an annotation (or a response_model expression) names. */
@@ -266,7 +266,12 @@ function namedType(ctx: ModuleContext, node: Node): TypeInfo | undefined {
 }
 
 /** The types a returned value may have, one per way the code gives it (undefined: unknown). */
-function valueTypes(ctx: ModuleContext, value: Node, depth: number): Array<TypeInfo | undefined> {
+function valueTypes(
+  ctx: ModuleContext,
+  value: Node,
+  depth: number,
+  seen: Set<number>,
+): Array<TypeInfo | undefined> {
   if (depth > MAX_DEPTH) return [undefined];
   const literal = LITERAL_CLASSES[value.type];
   if (literal) return [{ kind: "class", qualified: literal }];
@@ -274,7 +279,7 @@ function valueTypes(ctx: ModuleContext, value: Node, depth: number): Array<TypeI
     case "await":
     case "parenthesized_expression": {
       const inner = value.namedChildren.find((c) => c && c.type !== "comment");
-      return inner ? valueTypes(ctx, inner, depth + 1) : [undefined];
+      return inner ? valueTypes(ctx, inner, depth + 1, seen) : [undefined];
     }
     case "list":
     case "list_comprehension":
@@ -283,7 +288,7 @@ function valueTypes(ctx: ModuleContext, value: Node, depth: number): Array<TypeI
       return [callType(ctx, value, depth)];
     case "identifier":
       return (ctx.bindings(value.text, value) ?? [undefined]).flatMap((b) =>
-        b ? bindingTypes(ctx, b, depth) : [undefined],
+        b ? bindingTypes(ctx, b, depth, seen) : [undefined],
       );
     default:
       return [undefined];
@@ -315,7 +320,12 @@ function callType(ctx: ModuleContext, call: Node, depth: number): TypeInfo | und
 }
 
 /** What a binding of a returned name holds: its annotation, its dependency, its value. */
-function bindingTypes(ctx: ModuleContext, b: Binding, depth: number): Array<TypeInfo | undefined> {
+function bindingTypes(
+  ctx: ModuleContext,
+  b: Binding,
+  depth: number,
+  seen: Set<number>,
+): Array<TypeInfo | undefined> {
   if (b.kind === "parameter") {
     const param = b.node.parent;
     const type = param?.childForFieldName("type");
@@ -328,7 +338,10 @@ function bindingTypes(ctx: ModuleContext, b: Binding, depth: number): Array<Type
     const type = b.statement.childForFieldName("type");
     if (type) return [annotationType(ctx, type, depth + 1)];
     const right = b.statement.childForFieldName("right");
-    return right ? valueTypes(ctx, right, depth + 1) : [undefined];
+    // Each assignment is followed once: `x = y; y = x` and long reassignment chains stay cheap.
+    if (!right || seen.has(b.statement.id)) return [undefined];
+    seen.add(b.statement.id);
+    return valueTypes(ctx, right, depth + 1, seen);
   }
   return [undefined];
 }
