@@ -19,6 +19,8 @@
 //     line terminator and trailing blanks, so a line whose ending or trailing blanks changed shows
 //     up as a common line with different bytes); and no file changed that the tool did not report
 //     as changed, nothing left behind (temporary files).
+// A folder named with `--control NAME` holds code already on Pydantic v2 (the modern control): any
+// fix of a Pydantic rule written there counts as a failure, since such code must be left alone.
 // Prints a markdown table row per repository, writes a markdown report with --out, and exits
 // with 1 on any crash, parse regression, non-idempotent file or byte changed outside the edits.
 import { spawnSync } from "node:child_process";
@@ -405,6 +407,16 @@ interface RepoResult {
   removedLinks: string[];
   stages: StageResult[];
   pythonVersion: string;
+  /** Set for a modern control repository: no Pydantic rule may write there. */
+  control?: boolean;
+}
+
+/** Fixes of the Pydantic rules written in a control repository: each one is a failure. */
+function controlFixes(r: RepoResult): Record<string, number> {
+  if (!r.control) return {};
+  return Object.fromEntries(
+    Object.entries(r.fixes).filter(([name]) => name.startsWith("pydantic-")),
+  );
 }
 
 const count = <T>(items: T[], key: (item: T) => string): Record<string, number> => {
@@ -646,7 +658,8 @@ function failures(r: RepoResult): number {
     all(r, "compileRegressions").length +
     all(r, "nonIdempotent").length +
     all(r, "bytesOutside").length +
-    all(r, "strayChanges").length
+    all(r, "strayChanges").length +
+    Object.values(controlFixes(r)).reduce((a, b) => a + b, 0)
   );
 }
 
@@ -735,6 +748,13 @@ function details(r: RepoResult): string {
   out.push(...problemList("Not idempotent (a second run changes them)", all(r, "nonIdempotent")));
   out.push(...problemList("Bytes changed outside the edits", all(r, "bytesOutside")));
   out.push(...problemList("Unexpected file changes", all(r, "strayChanges")));
+  if (r.control) {
+    const written = controlFixes(r);
+    out.push(
+      `**Modern control**: Pydantic fixes written: ${countsText(written)}${Object.keys(written).length ? " (each one a failure)" : ""}`,
+      "",
+    );
+  }
   out.push(...problemList("Skipped by the tool (safe run)", r.stages[0]?.skipped ?? []));
   out.push(...problemList("Not parsing before (tree-sitter)", r.notParsingBefore.treeSitter));
   out.push(
@@ -785,7 +805,7 @@ function markdownReport(results: RepoResult[], meta: Meta): string {
 function usage(): string {
   return (
     "usage: npm run corpus -- DIR... [--out FILE] [--sha NAME=SHA]... [--tool-commit REF]\n" +
-    `         [--variant ${VARIANTS.join("|")}]... [--keep]`
+    `         [--variant ${VARIANTS.join("|")}]... [--control NAME]... [--keep]`
   );
 }
 
@@ -801,6 +821,7 @@ async function main(argv: string[]): Promise<number> {
         "tool-commit": { type: "string" },
         variant: { type: "string", multiple: true, default: [] },
         keep: { type: "boolean", default: false },
+        control: { type: "string", multiple: true, default: [] },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -860,6 +881,10 @@ async function main(argv: string[]): Promise<number> {
     try {
       const sha = shas.get(path.basename(dir)) ?? "";
       const result = await checkRepo(dir, sha, meta.variants, tmp, log);
+      result.control = values.control.includes(path.basename(dir));
+      const written = controlFixes(result);
+      if (Object.keys(written).length)
+        log(`  ${result.name} is a modern control: Pydantic fixes written: ${countsText(written)}`);
       results.push(result);
       process.stdout.write(`${tableRow(result, meta)}\n`);
     } finally {

@@ -26,6 +26,15 @@ const ENUM_NOTE =
   "use_enum_values with an Enum default: v1 dumped the default as its value, v2 keeps the member unless the default is validated; validate_default=True keeps v1's output";
 const UNION_NOTE =
   "v1 tried the members of a Union left to right; v2's smart mode can pick another one for the same input (a str for a UUID, a float for 1.0); union_mode=\"left_to_right\" keeps v1's choice";
+const URL_NOTE =
+  "v1's URL types were str subclasses and kept the string given; v2 gives a Url object (not a str, and normalised: a bare host gains a '/'); a wrap validator puts the given string back once validation is done";
+/** v1 URL types whose values were the str they were given. */
+const URL_TYPES = new Set(
+  ["AnyUrl", "AnyHttpUrl", "HttpUrl", "FileUrl"].flatMap((n) => [
+    `pydantic.${n}`,
+    `pydantic.networks.${n}`,
+  ]),
+);
 const COERCE_NOTE =
   "v1 turned numbers into strings for str fields; v2 rejects them unless coerce_numbers_to_str=True, set here for every model built on this class";
 
@@ -58,6 +67,7 @@ export const pydanticV1Behaviour: Transform = {
         if (!smartUnion) out.push(...unions(this, ctx, field));
       }
       if (kind === "model") out.push(...coerceNumbers(this, ctx, cls, fields));
+      out.push(...urlStrings(this, ctx, cls, fields));
     }
     return out;
   },
@@ -294,6 +304,59 @@ function configEntry(
     ? { start: ctx.endOf(first), end: ctx.endOf(first), text: `${nl}${nl}${indent}${line}` }
     : { start: first.startIndex, end: first.startIndex, text: `${line}${nl}${nl}${indent}` };
   return { edits: [edit], imports };
+}
+
+/**
+ * A class with fields of v1 URL types gets a wrap validator that, after v2 has validated the URLs
+ * (so validators still see URL objects), stores each one as the string it was given, as v1 did.
+ */
+function urlStrings(t: Transform, ctx: ModuleContext, cls: Node, fields: Node[]): Diagnostic[] {
+  const method = "keep_url_strings";
+  const body = cls.childForFieldName("body")!;
+  const urlField = fields.find((f) =>
+    (annotationOf(f)?.descendantsOfType(["identifier", "attribute"]) ?? []).some(
+      (n) => !!n && URL_TYPES.has(ctx.qualifiedName(n) ?? ""),
+    ),
+  );
+  if (!urlField || ctx.text(body).includes(method)) return [];
+  const message = "v1's URL fields held the string they were given; v2 holds a Url object";
+  const names: Record<string, string> = {};
+  const imports: ImportRequirement[] = [];
+  for (const [module, name] of [
+    ["pydantic", "model_validator"],
+    ["pydantic", "AnyUrl"],
+    ["typing", "Any"],
+  ] as const) {
+    const ensured = ctx.ensureImport(cls, module, name);
+    if (!ensured.ok) return [ctx.diagnostic(t, urlField, `${message} (${ensured.reason})`)];
+    names[name] = ensured.expr;
+    if (ensured.requirement) imports.push(ensured.requirement);
+  }
+  const statements = listItems(body);
+  const last = statements[statements.length - 1]!;
+  if (last.startPosition.row === cls.startPosition.row) return [];
+  const indent = ctx.lineIndent(statements[0]!.startIndex);
+  const i = ctx.stylist.indent;
+  const q = ctx.stylist.quote;
+  const lines = [
+    `@${names.model_validator}(mode=${q}wrap${q})`,
+    "@classmethod",
+    `def ${method}(cls, data: ${names.Any}, handler: ${names.Any}) -> ${names.Any}:`,
+    `${i}model = handler(data)`,
+    `${i}for name, field in cls.model_fields.items():`,
+    `${i}${i}if isinstance(data, dict):`,
+    `${i}${i}${i}given = data.get(field.alias or name, data.get(name))`,
+    `${i}${i}else:`,
+    `${i}${i}${i}given = getattr(data, name, None)`,
+    `${i}${i}if isinstance(given, str) and isinstance(getattr(model, name, None), ${names.AnyUrl}):`,
+    `${i}${i}${i}object.__setattr__(model, name, given)`,
+    `${i}return model`,
+  ];
+  const nl = ctx.stylist.newline;
+  const end = ctx.endOf(last);
+  const text = nl + lines.map((l) => `${nl}${indent}${l}`).join("");
+  const found: FieldEdits = { edits: [{ start: end, end, text }], imports };
+  return [ctx.diagnostic(t, urlField, message, fix("Keep URL strings", URL_NOTE, urlField, found))];
 }
 
 function firstLine(text: string): string {
