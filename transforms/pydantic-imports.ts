@@ -2,6 +2,7 @@
 import type { ModuleContext } from "../src/engine/context.js";
 import { REMOVED_CONFIG_KEYS, RENAMED_CONFIG_KEYS } from "./data/pydantic-config.js";
 import { isReference } from "../src/engine/imports.js";
+import { listItems } from "../src/engine/syntax.js";
 import type { Node } from "../src/engine/parser.js";
 import type { Binding } from "../src/engine/scope.js";
 import type {
@@ -118,15 +119,21 @@ export const pydanticImports: Transform = {
      (#match? @name "^(${NAMES.join("|")})$")) @attr`,
   check(ctx: ModuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
+    // What reports ErrorWrapper waits for the ValidationError(...) rewrites: they may take its uses.
+    const later: Array<(consumed: ReadonlySet<number>) => Diagnostic[]> = [];
     for (const scope of ctx.scopes.allScopes()) {
       for (const list of scope.bindings.values()) {
         for (const b of list) {
           if (!b.qualified || insideTry(b.statement)) continue;
           if (b.kind === "import" && /^pydantic(\.|$)/.test(b.qualified)) {
-            out.push(...removedThrough(this, ctx, b));
+            later.push((consumed) => removedThrough(this, ctx, b, consumed));
             continue;
           }
           if (b.kind !== "from-import") continue;
+          if (b.qualified === ERROR_WRAPPER) {
+            later.push((consumed) => errorWrapperImport(this, ctx, b, list, consumed));
+            continue;
+          }
           if (REMOVED_IN_V2.has(b.qualified)) {
             out.push(...removedImport(this, ctx, b, list));
             continue;
@@ -146,6 +153,9 @@ export const pydanticImports: Transform = {
       if (parent?.type === "assignment" && parent.childForFieldName("left")?.equals(attr)) continue;
       out.push(...attributeUse(this, ctx, attr, target));
     }
+    const raised = errorWrapperRaises(this, ctx, out);
+    out.push(...raised.diagnostics);
+    for (const run of later) out.push(...run(raised.consumed));
     return out;
   },
 };
@@ -187,10 +197,30 @@ function removedImport(
     b.statement.childForFieldName("module_name")?.type !== "relative_import"
   ) {
     const module = qualified.replace(/^pydantic\./, "pydantic.v1.").replace(/\.\w+$/, "");
-    const message = `${name} was removed in Pydantic v2: imported from ${module}, the v1 code Pydantic 2 ships (same behaviour; port it to the v2 API when convenient)`;
+    const message =
+      qualified === ERROR_WRAPPER
+        ? `${name} was removed in Pydantic v2: imported from ${module}, but v2's ValidationError takes no ErrorWrappers (only pydantic.v1.ValidationError does): raise ${FROM_EXCEPTION_DATA} instead`
+        : `${name} was removed in Pydantic v2: imported from ${module}, the v1 code Pydantic 2 ships (same behaviour; port it to the v2 API when convenient)`;
     return withNotes(fromImport(transform, ctx, b, { module, name, message }, sameName), message);
   }
   return [ctx.diagnostic(transform, b.node, removedMessage(qualified))];
+}
+
+/**
+ * `from pydantic.error_wrappers import ErrorWrapper`: nothing when the ValidationError(...)
+ * rewrites take every use (the import goes with them), else moved to `pydantic.v1`.
+ */
+function errorWrapperImport(
+  transform: Transform,
+  ctx: ModuleContext,
+  b: Binding,
+  sameName: Binding[],
+  consumed: ReadonlySet<number>,
+): Diagnostic[] {
+  const refs = references(ctx, b);
+  if (typeof refs !== "string" && refs.length && refs.every((r) => consumed.has(r.startIndex)))
+    return [];
+  return removedImport(transform, ctx, b, sameName);
 }
 
 /** Reports the message of applied fixes too: what moved to `pydantic.v1` should be seen. */
@@ -257,8 +287,16 @@ function removedMessage(qualified: string): string {
   return `${name} was removed in Pydantic v2 (${qualified} fails to import): rewrite this code by hand`;
 }
 
-/** `pydantic.error_wrappers.ErrorWrapper` through `import pydantic`: names v2 removed. */
-function removedThrough(transform: Transform, ctx: ModuleContext, b: Binding): Diagnostic[] {
+/**
+ * `pydantic.error_wrappers.ErrorWrapper` through `import pydantic`: names v2 removed (but not
+ * the ErrorWrappers a ValidationError(...) rewrite takes, listed in `consumed` by position).
+ */
+function removedThrough(
+  transform: Transform,
+  ctx: ModuleContext,
+  b: Binding,
+  consumed: ReadonlySet<number>,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const m of ctx.matches(`((identifier) @id (#eq? @id "${b.name}"))`)) {
     const ref = m.captures[0]!.node;
@@ -272,7 +310,8 @@ function removedThrough(transform: Transform, ctx: ModuleContext, b: Binding): D
       chain = chain.parent;
       const q = ctx.qualifiedName(chain);
       if (q && REMOVED_IN_V2.has(q)) {
-        out.push(ctx.diagnostic(transform, chain, removedMessage(q)));
+        if (!consumed.has(chain.startIndex))
+          out.push(ctx.diagnostic(transform, chain, removedMessage(q)));
         break;
       }
     }
@@ -585,4 +624,356 @@ function mentionedOutsideCode(ctx: ModuleContext, name: string): string | undefi
     return `a string (line ${s.startPosition.row + 1})`;
   }
   return undefined;
+}
+
+// ---- ValidationError(<ErrorWrappers>, model=M) -------------------------------------------------
+
+const ERROR_WRAPPER = "pydantic.error_wrappers.ErrorWrapper";
+/** ErrorWrapper as v1 code imports it, and as this rule moves it when a use stays. */
+const ERROR_WRAPPERS = new Set([ERROR_WRAPPER, "pydantic.v1.error_wrappers.ErrorWrapper"]);
+/** The names v1 code raised its own validation errors with. */
+const V1_VALIDATION_ERRORS = new Set([
+  "pydantic.ValidationError",
+  "pydantic.error_wrappers.ValidationError",
+]);
+const FROM_EXCEPTION_DATA = `ValidationError.from_exception_data(M.__name__, [{"type": PydanticCustomError(type, msg), "loc": loc, "input": None}, ...])`;
+const CANNOT_BUILD = `Pydantic v2's ValidationError cannot be built from ErrorWrappers and a model (TypeError at run time): raise ${FROM_EXCEPTION_DATA}`;
+const REWRITTEN =
+  "ValidationError(<ErrorWrappers>, model=M) does not exist in Pydantic v2: raised as ValidationError.from_exception_data, each error with the type, msg and ctx v1 gave it (errors() also has input=None)";
+
+interface Rewrite {
+  call: Node;
+  edit: Edit;
+  imports: ImportRequirement[];
+  /** The `ErrorWrapper` names the rewrite drops. */
+  wrappers: Node[];
+}
+
+interface Refusal {
+  call: Node;
+  reason: string;
+}
+
+/**
+ * `raise ValidationError([ErrorWrapper(exc, loc="x")], model=M)`: v2's ValidationError takes
+ * neither. Each such call becomes `ValidationError.from_exception_data`, whose errors v1 would
+ * have given: the type (`get_exc_type`, v1's own function, on the exception's class), the message
+ * and the context (`str(exc)`, `exc.__dict__`), all JSON as before. The ErrorWrappers of a
+ * statement go all together or not at all; what cannot be rewritten is reported.
+ */
+function errorWrapperRaises(
+  transform: Transform,
+  ctx: ModuleContext,
+  found: Diagnostic[],
+): { diagnostics: Diagnostic[]; consumed: Set<number> } {
+  const diagnostics: Diagnostic[] = [];
+  const consumed = new Set<number>();
+  const locals = new Set(["ValidationError"]);
+  for (const scope of ctx.scopes.allScopes())
+    for (const list of scope.bindings.values())
+      for (const b of list)
+        if (b.qualified && V1_VALIDATION_ERRORS.has(b.qualified)) locals.add(b.name);
+
+  const groups = new Map<number, { statement: Node; results: Array<Rewrite | Refusal> }>();
+  for (const m of ctx.matches(`(call function: [(identifier) (attribute)] @fn) @call`)) {
+    const call = m.captures.find((c) => c.name === "call")!.node;
+    const callee = call.childForFieldName("function")!;
+    const last = callee.type === "attribute" ? callee.childForFieldName("attribute")! : callee;
+    if (!locals.has(last.text)) continue;
+    const q = ctx.qualifiedName(callee);
+    if (!q || !V1_VALIDATION_ERRORS.has(q)) continue;
+    const ready = becomesV2(ctx, callee, found);
+    if (ready === "shim") continue;
+    const result = ready === true ? rewriteCall(ctx, call) : { call, reason: ready };
+    const statement = statementOf(call);
+    const group = groups.get(statement.startIndex) ?? { statement, results: [] };
+    group.results.push(result);
+    groups.set(statement.startIndex, group);
+  }
+
+  for (const { statement, results } of groups.values()) {
+    const rewrites = results.filter((r): r is Rewrite => "edit" in r);
+    const taken = new Set(rewrites.flatMap((r) => r.wrappers.map((w) => w.startIndex)));
+    const stray = errorWrappersIn(ctx, statement).find((w) => !taken.has(w.startIndex));
+    if (rewrites.length === results.length && !stray) {
+      const calleeOf = (r: Rewrite): Node => r.call.childForFieldName("function")!;
+      const checks = new Map<string, UnusedImportCheck>();
+      for (const w of rewrites.flatMap((r) => r.wrappers)) {
+        let root = w;
+        while (root.type === "attribute") root = root.childForFieldName("object")!;
+        const qualified = ctx.qualifiedName(root);
+        if (qualified) checks.set(`${root.text}:${qualified}`, { local: root.text, qualified });
+      }
+      const d = ctx.diagnostic(transform, calleeOf(rewrites[0]!), REWRITTEN, {
+        title: "Raise ValidationError.from_exception_data",
+        safety: "safe",
+        edits: rewrites.map((r) => r.edit),
+        imports: rewrites.flatMap((r) => r.imports),
+        removeIfUnused: [...checks.values()],
+        notes: rewrites.map((r) => {
+          const callee = calleeOf(r);
+          return { start: callee.startIndex, end: callee.endIndex, message: REWRITTEN };
+        }),
+      });
+      if (!ctx.suppressions.covers(d)) for (const key of taken) consumed.add(key);
+      diagnostics.push(d);
+      continue;
+    }
+    for (const r of results) {
+      const reason =
+        "reason" in r
+          ? r.reason
+          : stray
+            ? `the ErrorWrapper at line ${stray.startPosition.row + 1} is not an item of the errors list`
+            : "another ValidationError(...) of this statement cannot be rewritten";
+      const callee = r.call.childForFieldName("function")!;
+      diagnostics.push(ctx.diagnostic(transform, callee, `${CANNOT_BUILD} (${reason})`));
+    }
+  }
+  return { diagnostics, consumed };
+}
+
+/**
+ * Whether the ValidationError a call names is v2's once this rule's fixes are in: `pydantic`'s
+ * is; `pydantic.error_wrappers`' is when its import or attribute gets a fix. "shim" for an import
+ * inside a try statement, which picks what the installed version has.
+ */
+function becomesV2(ctx: ModuleContext, callee: Node, found: Diagnostic[]): true | "shim" | string {
+  const fixed = (node: Node): boolean =>
+    found.some(
+      (d) =>
+        d.start === node.startIndex &&
+        d.end === node.endIndex &&
+        !!d.fix &&
+        !ctx.suppressions.covers(d),
+    );
+  if (callee.type === "attribute") {
+    if (ctx.qualifiedName(callee) === "pydantic.ValidationError" || fixed(callee)) return true;
+    return `${callee.text} stays v1's ValidationError`;
+  }
+  for (const b of ctx.bindings(callee.text, callee) ?? []) {
+    if (insideTry(b.statement)) return "shim";
+    if (b.qualified !== "pydantic.ValidationError" && !fixed(b.node))
+      return `the import of ${callee.text} at line ${b.node.startPosition.row + 1} does not move to pydantic`;
+  }
+  return true;
+}
+
+/**
+ * The call written as `ValidationError.from_exception_data(...)`, or why it cannot be. Each
+ * error is `PydanticCustomError(get_exc_type(exc.__class__), str(exc), exc.__dict__ or None)`:
+ * v1's type string, message and ctx (none when empty, as v1 left it out), JSON as before.
+ * pydantic-core fills `{key}` holes of the message from the ctx once more, which only matters
+ * for a message that spells one of its own ctx keys in braces. The exceptions are evaluated
+ * once each, in their order, in the outermost iterable of a comprehension (so in the enclosing
+ * scope); `hide_input=True` keeps the made-up `input` out of `str(e)`, as v1 had none.
+ */
+function rewriteCall(ctx: ModuleContext, call: Node): Rewrite | Refusal {
+  const refuse = (reason: string): Refusal => ({ call, reason });
+  const args = call.childForFieldName("arguments");
+  if (args?.type !== "argument_list") return refuse("its arguments are not a plain list");
+  const parsed = callArguments(args, ["errors", "model"]);
+  if (typeof parsed === "string") return refuse(parsed);
+  const [errors, model] = parsed.values;
+  if (!errors || !model) return refuse("it does not pass both the errors and the model");
+  if (parsed.reversed && hasCall(model)) return refuse("model= comes before the errors");
+  if (errors.type !== "list" && errors.type !== "tuple")
+    return refuse(`its errors \`${brief(errors)}\` are not a list of ErrorWrapper(...) calls`);
+  const items = listItems(errors);
+  if (!items.length) return refuse("its errors list is empty");
+
+  const pairs: Array<{ exc: Node; loc: string }> = [];
+  const wrappers: Node[] = [];
+  for (const item of items) {
+    const fn = item.type === "call" ? item.childForFieldName("function") : null;
+    const itemArgs = item.childForFieldName("arguments");
+    if (
+      !fn ||
+      !ERROR_WRAPPERS.has(ctx.qualifiedName(fn) ?? "") ||
+      itemArgs?.type !== "argument_list"
+    )
+      return refuse(`\`${brief(item)}\` is not an ErrorWrapper(...) call`);
+    const wrapped = callArguments(itemArgs, ["exc", "loc"]);
+    if (typeof wrapped === "string") return refuse(`ErrorWrapper: ${wrapped}`);
+    const [exc, loc] = wrapped.values;
+    if (!exc || !loc) return refuse("an ErrorWrapper(...) lacks its exception or its loc");
+    if (exc.type !== "call")
+      return refuse(
+        `the exception \`${brief(exc)}\` is not constructed here: were it a ValidationError, v1 would nest its errors`,
+      );
+    const nested = exc.descendantsOfType("call").some((c) => {
+      const q = c && ctx.qualifiedName(c.childForFieldName("function")!);
+      return !!q && V1_VALIDATION_ERRORS.has(q);
+    });
+    if (
+      nested ||
+      V1_VALIDATION_ERRORS.has(ctx.qualifiedName(exc.childForFieldName("function")!) ?? "")
+    )
+      return refuse("an ErrorWrapper holds a ValidationError, whose errors v1 nested");
+    const locText = locTuple(ctx, loc);
+    if (!locText) return refuse(`the loc \`${brief(loc)}\` is not a string, tuple or list literal`);
+    if (wrapped.reversed && hasCall(loc)) return refuse("an ErrorWrapper's loc= comes before exc=");
+    pairs.push({ exc, loc: locText });
+    wrappers.push(fn);
+  }
+  const excs = pairs.map((p) => p.exc);
+  const lost = args
+    .descendantsOfType("comment")
+    .some(
+      (c) => !!c && !excs.some((e) => e.startIndex <= c.startIndex && c.endIndex <= e.endIndex),
+    );
+  if (lost) return refuse("a comment in it would be lost");
+  if (ctx.bindings("str", call)?.length) return refuse("str is not the builtin here");
+  if (ctx.scopeAt(call).kind === "class") return refuse("it is in a class body");
+  const custom = ctx.ensureImport(call, "pydantic_core", "PydanticCustomError");
+  if (!custom.ok) return refuse(custom.reason);
+  const getType = ctx.ensureImport(call, "pydantic.v1.error_wrappers", "get_exc_type");
+  if (!getType.ok) return refuse(getType.reason);
+
+  const { newline: nl, indent: unit, quote: q } = ctx.stylist;
+  const i0 = ctx.lineIndent(call.startIndex);
+  const [i1, i2, i3, i4] = [1, 2, 3, 4].map((n) => i0 + unit.repeat(n)) as [
+    string,
+    string,
+    string,
+    string,
+  ];
+  const key = (k: string): string => `${q}${k}${q}`;
+  const lines = [
+    ".from_exception_data(",
+    `${i1}line_errors=[`,
+    `${i2}{`,
+    ...fitted(
+      `${i3}${key("type")}: ${custom.expr}(`,
+      `${getType.expr}(exc.__class__), str(exc), exc.__dict__ or None`,
+      `${i3}),`,
+      i4,
+    ),
+    `${i3}${key("loc")}: loc,`,
+    `${i3}${key("input")}: None,`,
+    `${i2}}`,
+    `${i2}for exc, loc in [`,
+  ];
+  for (const { exc, loc } of pairs) {
+    const one = `${i3}(${ctx.text(exc)}, ${loc}),`;
+    if (!one.includes("\n") && one.length <= MAX_LINE) lines.push(one);
+    else lines.push(`${i3}(`, `${i4}${moved(ctx, exc, i4)},`, `${i4}${loc},`, `${i3}),`);
+  }
+  const title = PRIMARY.has(model.type) ? ctx.text(model) : `(${ctx.text(model)})`;
+  lines.push(
+    `${i2}]`,
+    `${i1}],`,
+    `${i1}title=${title}.__name__,`,
+    `${i1}hide_input=True,`,
+    `${i0})`,
+  );
+  const callee = call.childForFieldName("function")!;
+  return {
+    call,
+    edit: { start: callee.endIndex, end: call.endIndex, text: lines.join(nl) },
+    imports: [custom.requirement, getType.requirement].filter((r): r is ImportRequirement => !!r),
+    wrappers,
+  };
+}
+
+const MAX_LINE = 88;
+
+/** `head` + `body` + `tail` on one line when it fits, else each on a line (`tail` indented). */
+function fitted(head: string, body: string, tail: string, indent: string): string[] {
+  const one = `${head}${body}${tail.trimStart()}`;
+  return one.length <= MAX_LINE ? [one] : [head, `${indent}${body}`, tail];
+}
+
+/** Expressions that take `.__name__` without parentheses. */
+const PRIMARY = new Set([
+  "identifier",
+  "attribute",
+  "call",
+  "subscript",
+  "parenthesized_expression",
+]);
+
+/**
+ * The arguments of a call by parameter (positional or keyword), with `reversed` when keywords
+ * come in another order than the parameters; a reason for splats or unknown keywords.
+ */
+function callArguments(
+  args: Node,
+  params: readonly string[],
+): { values: Array<Node | undefined>; reversed: boolean } | string {
+  const values: Array<Node | undefined> = params.map(() => undefined);
+  const order: number[] = [];
+  let positional = 0;
+  for (const arg of listItems(args)) {
+    if (arg.type === "list_splat" || arg.type === "dictionary_splat")
+      return `it unpacks \`${brief(arg)}\``;
+    let index: number;
+    let value: Node;
+    if (arg.type === "keyword_argument") {
+      index = params.indexOf(arg.childForFieldName("name")!.text);
+      value = arg.childForFieldName("value")!;
+      if (index < 0) return `it takes no ${arg.childForFieldName("name")!.text}=`;
+    } else {
+      index = positional++;
+      value = arg;
+      if (index >= params.length) return "it has too many arguments";
+    }
+    if (values[index]) return `${params[index]} is given twice`;
+    values[index] = value;
+    order.push(index);
+  }
+  return { values, reversed: order.some((v, i) => i > 0 && v < order[i - 1]!) };
+}
+
+function hasCall(node: Node): boolean {
+  return node.type === "call" || node.descendantsOfType("call").length > 0;
+}
+
+/** v1's `loc_tuple()`: a tuple stays, anything else is the one item of a tuple. */
+function locTuple(ctx: ModuleContext, loc: Node): string | undefined {
+  let inner = loc;
+  while (inner.type === "parenthesized_expression" && inner.namedChildren.length === 1)
+    inner = inner.namedChildren[0]!;
+  if (inner.type === "tuple") return ctx.text(loc);
+  if (["string", "concatenated_string", "integer", "list"].includes(inner.type))
+    return `(${ctx.text(loc)},)`;
+  return undefined;
+}
+
+/** A node's text for a line indented with `indent`, its own later lines shifted along. */
+function moved(ctx: ModuleContext, node: Node, indent: string): string {
+  const text = ctx.text(node);
+  if (!text.includes("\n")) return text;
+  const multiline = node
+    .descendantsOfType("string")
+    .some((s) => !!s && s.startPosition.row !== s.endPosition.row);
+  if (multiline) return text;
+  const old = ctx.lineIndent(node.startIndex);
+  return text
+    .split("\n")
+    .map((line, i) => (i > 0 && line.startsWith(old) ? indent + line.slice(old.length) : line))
+    .join("\n");
+}
+
+/** The ErrorWrapper names a statement reads. */
+function errorWrappersIn(ctx: ModuleContext, statement: Node): Node[] {
+  const out: Node[] = [];
+  for (const n of statement.descendantsOfType(["identifier", "attribute"])) {
+    if (!n || (n.type === "identifier" && !isReference(n))) continue;
+    if (ERROR_WRAPPERS.has(ctx.qualifiedName(n) ?? "")) out.push(n);
+  }
+  return out;
+}
+
+/** The statement a node belongs to: the child of a block or of the module. */
+function statementOf(node: Node): Node {
+  let n = node;
+  while (n.parent && n.parent.type !== "block" && n.parent.type !== "module") n = n.parent;
+  return n;
+}
+
+/** A short quote of a node for a message. */
+function brief(node: Node): string {
+  const text = node.text.replace(/\s+/g, " ");
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
