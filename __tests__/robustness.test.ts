@@ -244,7 +244,9 @@ describe("large and deeply nested input", () => {
     ]);
     expect(read(root, "fstrings.py")).toBe(fstrings);
     expect(read(root, "deep.py")).toBe(`${SLEEPY_FIXED}\n\n${deep}\n`);
-    expect(read(root, "calls.py")).toContain("model_config = ConfigDict(from_attributes=True)");
+    expect(read(root, "calls.py")).toContain(
+      "model_config = ConfigDict(from_attributes=True, coerce_numbers_to_str=True)",
+    );
     expect(read(root, "calls.py")).toContain(`n = ${nest("g(", ")")}\n`);
   });
 

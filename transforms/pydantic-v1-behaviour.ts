@@ -51,7 +51,8 @@ export const pydanticV1Behaviour: Transform = {
     good: 'class Event(BaseModel):\n    id: Annotated[UUID4 | str, Field(union_mode="left_to_right")]\n    kind: Annotated[Kind, Field(validate_default=True)] = Kind.note\n    label: str\n\n    class Config:\n        use_enum_values = True\n        coerce_numbers_to_str = True\n',
   },
   scope: "models",
-  prefilter: /\bclass\b/,
+  alsoWhen: /\.(get|post|put|patch|delete|api_route)\s*\(/,
+  prefilter: /\bclass\b|\bUnion\b|\|/,
   query: `(class_definition body: (block)) @class`,
   check(ctx: ModuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
@@ -69,6 +70,8 @@ export const pydanticV1Behaviour: Transform = {
       if (kind === "model") out.push(...coerceNumbers(this, ctx, cls, fields));
       out.push(...urlStrings(this, ctx, cls, fields));
     }
+    if (!ctx.isV2Module())
+      for (const route of ctx.routes()) out.push(...parameterUnions(this, ctx, route.handler));
     return out;
   },
 };
@@ -140,27 +143,46 @@ function unions(t: Transform, ctx: ModuleContext, field: Node): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const union of unionNodes(ctx, annotation)) {
     // The whole annotation is the union: a Field() the field already has can take the keyword.
-    const holder = union.equals(annotation) ? existing : undefined;
-    const found = withFieldKeyword(
-      ctx,
-      union,
-      holder,
-      "union_mode",
-      `${ctx.stylist.quote}left_to_right${ctx.stylist.quote}`,
-    );
-    const message = `\`${firstLine(ctx.text(union))}\` may resolve to another member in v2's smart union mode`;
-    if (typeof found === "string") out.push(ctx.diagnostic(t, union, `${message} (${found})`));
-    else if (found.edits.length)
-      out.push(
-        ctx.diagnostic(
-          t,
-          union,
-          message,
-          fix("Resolve the union left to right", UNION_NOTE, union, found),
-        ),
-      );
+    out.push(...leftToRight(t, ctx, union, union.equals(annotation) ? existing : undefined));
   }
   return out;
+}
+
+/**
+ * FastAPI validated a route's parameters with v1's left-to-right unions too (`item_id: UUID4 | str`
+ * gave a UUID for a UUID string). Parameters declared with Query(), Depends() and the like are left
+ * to a person: a second Field() beside them is not allowed.
+ */
+function parameterUnions(t: Transform, ctx: ModuleContext, handler: Node): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const param of listItems(handler.childForFieldName("parameters")!)) {
+    if (param.type !== "typed_parameter" && param.type !== "typed_default_parameter") continue;
+    const value = param.childForFieldName("value");
+    if (value?.type === "call") continue;
+    const annotation = param.childForFieldName("type")?.namedChildren[0];
+    if (!annotation) continue;
+    const parts = subscriptParts(annotation);
+    if (parts && typingName(ctx.qualifiedName(parts.head)) === "Annotated") continue;
+    for (const union of unionNodes(ctx, annotation))
+      out.push(...leftToRight(t, ctx, union, undefined));
+  }
+  return out;
+}
+
+/** `union_mode="left_to_right"` for one union: in `holder` (a Field() call), else Annotated. */
+function leftToRight(
+  t: Transform,
+  ctx: ModuleContext,
+  union: Node,
+  holder: Node | undefined,
+): Diagnostic[] {
+  const q = ctx.stylist.quote;
+  const found = withFieldKeyword(ctx, union, holder, "union_mode", `${q}left_to_right${q}`);
+  const message = `\`${firstLine(ctx.text(union))}\` may resolve to another member in v2's smart union mode`;
+  if (typeof found === "string") return [ctx.diagnostic(t, union, `${message} (${found})`)];
+  if (!found.edits.length) return [];
+  const title = "Resolve the union left to right";
+  return [ctx.diagnostic(t, union, message, fix(title, UNION_NOTE, union, found))];
 }
 
 /** The unions (two members or more besides None) in an annotation, outermost first. */

@@ -220,6 +220,15 @@ export class ModuleContext {
     return v2;
   }
 
+  /**
+   * True when the module's code has Pydantic v2 meanings (route parameters, models without a
+   * class of their own to judge by): the declared version, else the module's v2-only imports.
+   */
+  isV2Module(): boolean {
+    const declared = this.declares("pydantic", "2");
+    return declared === "unknown" ? this.moduleUsesV2() : declared === "yes";
+  }
+
   /** True when the module imports names only Pydantic v2 has (as it was on the first pass). */
   private moduleUsesV2(): boolean {
     let v2 = this.firstPass.get("module");
