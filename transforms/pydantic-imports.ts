@@ -668,6 +668,7 @@ function errorWrapperRaises(
 ): { diagnostics: Diagnostic[]; consumed: Set<number> } {
   const diagnostics: Diagnostic[] = [];
   const consumed = new Set<number>();
+  if (!ctx.source.includes("ValidationError")) return { diagnostics, consumed };
   const locals = new Set(["ValidationError"]);
   for (const scope of ctx.scopes.allScopes())
     for (const list of scope.bindings.values())
