@@ -35,6 +35,25 @@ const URL_TYPES = new Set(
     `pydantic.networks.${n}`,
   ]),
 );
+/** URL and DSN classes whose `build()` v1 spelled with `user=` and returned as a str. */
+const BUILDERS = new Set(
+  [
+    "AnyUrl",
+    "AnyHttpUrl",
+    "HttpUrl",
+    "FileUrl",
+    "PostgresDsn",
+    "CockroachDsn",
+    "AmqpDsn",
+    "RedisDsn",
+    "MongoDsn",
+    "KafkaDsn",
+    "MySQLDsn",
+    "MariaDBDsn",
+  ].flatMap((n) => [`pydantic.${n}.build`, `pydantic.networks.${n}.build`]),
+);
+const BUILD_NOTE =
+  "v1's URL build() took user= and returned the URL as a str; v2 takes username=, returns a Url object and puts a '/' before the path itself, so user= is renamed, the path loses its leading '/' and the result is turned into a str (a URL with no path at all still gains a trailing '/' in v2)";
 const COERCE_NOTE =
   "v1 turned numbers into strings for str fields; v2 rejects them unless coerce_numbers_to_str=True, set here for every model built on this class";
 
@@ -51,7 +70,7 @@ export const pydanticV1Behaviour: Transform = {
     good: 'class Event(BaseModel):\n    id: Annotated[UUID4 | str, Field(union_mode="left_to_right")]\n    kind: Annotated[Kind, Field(validate_default=True)] = Kind.note\n    label: str\n\n    class Config:\n        use_enum_values = True\n        coerce_numbers_to_str = True\n',
   },
   scope: "models",
-  alsoWhen: /\.(get|post|put|patch|delete|api_route)\s*\(/,
+  alsoWhen: /\.(get|post|put|patch|delete|api_route|build)\s*\(/,
   prefilter: /\bclass\b|\bUnion\b|\|/,
   query: `(class_definition body: (block)) @class`,
   check(ctx: ModuleContext): Diagnostic[] {
@@ -70,8 +89,11 @@ export const pydanticV1Behaviour: Transform = {
       if (kind === "model") out.push(...coerceNumbers(this, ctx, cls, fields));
       out.push(...urlStrings(this, ctx, cls, fields));
     }
-    if (!ctx.isV2Module())
+    if (!ctx.isV2Module()) {
       for (const route of ctx.routes()) out.push(...parameterUnions(this, ctx, route.handler));
+      for (const m of ctx.matches(BUILD_QUERY))
+        out.push(...urlBuild(this, ctx, m.captures[0]!.node));
+    }
     return out;
   },
 };
@@ -379,6 +401,68 @@ function urlStrings(t: Transform, ctx: ModuleContext, cls: Node, fields: Node[])
   const text = nl + lines.map((l) => `${nl}${indent}${l}`).join("");
   const found: FieldEdits = { edits: [{ start: end, end, text }], imports };
   return [ctx.diagnostic(t, urlField, message, fix("Keep URL strings", URL_NOTE, urlField, found))];
+}
+
+const BUILD_QUERY = `(call function: (attribute attribute: (identifier) @m (#eq? @m "build"))) @call`;
+
+/** `PostgresDsn.build(user=..., path="/db")` -> `str(PostgresDsn.build(username=..., path="db"))`. */
+function urlBuild(t: Transform, ctx: ModuleContext, call: Node): Diagnostic[] {
+  const q = ctx.qualifiedName(call.childForFieldName("function")!);
+  if (!q || !BUILDERS.has(q)) return [];
+  const args = call.childForFieldName("arguments")!;
+  const keywords = keywordArguments(args);
+  const message = "v1's URL build() took user= and returned a str";
+  if (listItems(args).some((a) => a.type !== "keyword_argument"))
+    return [ctx.diagnostic(t, call, `${message} (positional arguments: migrate by hand)`)];
+  const user = keywords.get("user");
+  const parent = call.parent;
+  const inStr =
+    parent?.type === "argument_list" &&
+    listItems(parent).length === 1 &&
+    parent.parent?.type === "call" &&
+    ctx.qualifiedName(parent.parent.childForFieldName("function")!) === "builtins.str";
+  // v2's keyword: written for v2 (or by an earlier run).
+  if (keywords.has("username")) return [];
+  const edits: Edit[] = [];
+  if (user) {
+    const name = user.childForFieldName("name")!;
+    edits.push({ start: name.startIndex, end: name.endIndex, text: "username" });
+  }
+  const path = keywords.get("path")?.childForFieldName("value");
+  if (path && path.type !== "none") {
+    const slash = leadingSlash(path);
+    if (slash === undefined && path.type !== "string")
+      return [
+        ctx.diagnostic(
+          t,
+          call,
+          `${message} (v2 adds the '/' before path=: drop the one it starts with by hand)`,
+        ),
+      ];
+    if (slash !== undefined) edits.push({ start: slash, end: slash + 1, text: "" });
+  }
+  if (!inStr) {
+    if (ctx.bindings("str", call))
+      return [ctx.diagnostic(t, call, `${message} (str is shadowed here)`)];
+    edits.push({ start: call.startIndex, end: call.startIndex, text: "str(" });
+    edits.push({ start: call.endIndex, end: call.endIndex, text: ")" });
+  }
+  if (!edits.length) return [];
+  return [
+    ctx.diagnostic(
+      t,
+      call,
+      message,
+      fix("Build the URL as v1 did", BUILD_NOTE, call, { edits, imports: [] }),
+    ),
+  ];
+}
+
+/** Where the leading '/' of a path literal (plain or f-string) sits; undefined if it has none. */
+function leadingSlash(path: Node): number | undefined {
+  const first = path.namedChildren.find((c) => c?.type !== "string_start");
+  if (first?.type !== "string_content" || !first.text.startsWith("/")) return undefined;
+  return first.startIndex;
 }
 
 function firstLine(text: string): string {
