@@ -3,7 +3,7 @@
 // where the default says it for certain.
 import type { ModuleContext } from "../src/engine/context.js";
 import type { Node } from "../src/engine/parser.js";
-import type { Diagnostic, Transform } from "../src/engine/types.js";
+import type { Diagnostic, ImportRequirement, Transform } from "../src/engine/types.js";
 
 export type Inferred =
   /** The annotation to write: its text and the builtin names it relies on. */
@@ -82,6 +82,17 @@ const FIELDLESS_BASES = new Set([
   "builtins.object",
 ]);
 
+/** Builtins that are classes, besides the constructors. */
+const BUILTIN_CLASSES = new Set([
+  ...CONSTRUCTORS,
+  "bytearray",
+  "memoryview",
+  "object",
+  "range",
+  "slice",
+  "type",
+]);
+
 const CLASS_VAR = new Set(["typing.ClassVar", "typing_extensions.ClassVar"]);
 const MAX_DEPTH = 6;
 
@@ -94,7 +105,7 @@ export const pydanticFieldAnnotations: Transform = {
   safety: "safe",
   levels: ["safe", "unsafe", "detect"],
   docs: {
-    why: 'Pydantic v1 turned an un-annotated class attribute into a field typed by its default; Pydantic v2 refuses the class at import time ("A non-annotated attribute was detected"). The annotation is added where the default makes the type certain (True -> bool, a list of strings -> list[str], Field(default=1) -> int, an enum member -> the enum); anything else is reported. When a base class the tool cannot see might declare the same name, the fix is unsafe.',
+    why: 'Pydantic v1 turned an un-annotated class attribute into a field typed by its default; Pydantic v2 refuses the class at import time ("A non-annotated attribute was detected"). The annotation is added where the default makes the type certain (True -> bool, a list of strings -> list[str], Field(default=1) -> int, an enum member -> the enum); anything else is reported. A class as the default (`correct = bool`) was no field in v1 but a plain class attribute, which `ClassVar[type[bool]]` keeps; a typing object (`matches = Optional[List[Match]]`) was a field holding that very object, which `Any` keeps while accepting more (unsafe). When a base class the tool cannot see might declare the same name, the fix is unsafe.',
     bad: 'class Product(BaseModel):\n    name: str\n    is_sale = True\n    tags = ["new"]\n    stock = Field(default=0, ge=0)\n',
     good: 'class Product(BaseModel):\n    name: str\n    is_sale: bool = True\n    tags: list[str] = ["new"]\n    stock: int = Field(default=0, ge=0)\n',
   },
@@ -124,6 +135,11 @@ export const pydanticFieldAnnotations: Transform = {
       if ("ignored" in inferred) continue;
       const base = inheritedDeclaration(ctx, cls, name.text, 0);
       if (base.kind === "classvar") continue;
+      const special = "reason" in inferred ? typeDefault(ctx, right) : undefined;
+      if (special) {
+        out.push(typeDefaultFix(ctx, this, cls, name, special, base, message));
+        continue;
+      }
       if ("reason" in inferred) {
         const hint =
           base.kind === "annotated" ? `; a base class declares it as ${base.declared}` : "";
@@ -150,6 +166,101 @@ export const pydanticFieldAnnotations: Transform = {
     return out;
   },
 };
+
+/**
+ * A default that is itself a type. A class (`correct = bool`, `kind = Color`, a model class) is
+ * no field in v1: its metaclass left values that are classes alone, as plain class attributes.
+ * A typing form (`matches = Optional[List[Match]]`) is not a class, so v1 made it a field whose
+ * type is the typing object's own class (accepted only with `arbitrary_types_allowed`).
+ */
+type TypeDefault = { kind: "class" | "typing"; text: string };
+
+function typeDefault(ctx: ModuleContext, value: Node): TypeDefault | undefined {
+  if (value.type === "identifier" || value.type === "attribute") {
+    const q = ctx.qualifiedName(value);
+    const found = value.type === "identifier" ? ctx.bindings(value.text, value) : undefined;
+    const isClass =
+      (q?.startsWith("builtins.") && BUILTIN_CLASSES.has(q.slice(9))) ||
+      (found?.length && found.every((b) => b.kind === "class")) ||
+      (q && (ctx.index.isClass(q) || !!ctx.kindOfClassName(q) || EXACT_CLASSES.has(q)));
+    return isClass ? { kind: "class", text: ctx.text(value) } : undefined;
+  }
+  if (value.type === "subscript") {
+    const q = ctx.qualifiedName(value.childForFieldName("value")!) ?? "";
+    const m = /^(?:typing|typing_extensions)\.(\w+)$/.exec(q);
+    if (m && !["ClassVar", "Final", "InitVar"].includes(m[1]!))
+      return { kind: "typing", text: ctx.text(value) };
+  }
+  return undefined;
+}
+
+/**
+ * The v1 meaning of a type as a default, written for v2: a class stays a class attribute
+ * (`correct: ClassVar[type[bool]] = bool`); a typing form stays a field holding that object
+ * (`matches: Any = Optional[List[Match]]`, unsafe: `Any` also takes the values v1 refused).
+ */
+function typeDefaultFix(
+  ctx: ModuleContext,
+  transform: Transform,
+  cls: Node,
+  name: Node,
+  value: TypeDefault,
+  base: BaseDeclaration,
+  message: string,
+): Diagnostic {
+  const shown = firstLine(value.text);
+  const fieldHint = `for a field of that type write \`: ${shown}\` instead of \`= ${shown}\``;
+  if (base.kind === "annotated") {
+    const why =
+      value.kind === "class"
+        ? `its default is a class, which Pydantic v1 dropped: the base class's \`${name.text}: ${base.declared}\` stays the field; delete the line`
+        : `its default is a typing object, which Pydantic v1 refused as an override of the base class's ${base.declared}`;
+    return ctx.diagnostic(transform, name, `${message} (${why})`);
+  }
+  if (value.kind === "typing" && ctx.configHas(cls, ["arbitrary_types_allowed"]) === false) {
+    return ctx.diagnostic(
+      transform,
+      name,
+      `${message} (its default is a typing object, which Pydantic v1 refused without arbitrary_types_allowed: ${fieldHint})`,
+    );
+  }
+  const imports: ImportRequirement[] = [];
+  const failures: string[] = [];
+  const need = (module: string, id: string): string => {
+    const r = ctx.ensureImport(name, module, id, { equivalents: [`typing_extensions.${id}`] });
+    if (!r.ok) {
+      failures.push(r.reason);
+      return id;
+    }
+    if (r.requirement) imports.push(r.requirement);
+    return r.expr;
+  };
+  let type: string;
+  let safety: "safe" | "unsafe";
+  let why: string;
+  if (value.kind === "class") {
+    // `type[X]` needs Python 3.9 at class creation.
+    const typeOf = ctx.declares("python", "3.9") === "no" ? need("typing", "Type") : "type";
+    type = `${need("typing", "ClassVar")}[${typeOf}[${value.text}]]`;
+    safety = "safe";
+    why = `its default is a class, which Pydantic v1 kept as a class attribute, not a field; ClassVar keeps it one (${fieldHint})`;
+  } else {
+    type = need("typing", "Any");
+    safety = "unsafe";
+    why = `its default is a typing object: Pydantic v1 made it a field holding that object, as Any does, but Any also takes the values v1 refused, hence unsafe; ${fieldHint}`;
+  }
+  if (failures.length) return ctx.diagnostic(transform, name, `${message} (${failures[0]})`);
+  if (base.kind === "unseen") {
+    safety = "unsafe";
+    why += `; unsafe: base ${base.base} is not in this file and may declare \`${name.text}\``;
+  }
+  return ctx.diagnostic(transform, name, `${message} (${why})`, {
+    title: `Annotate ${name.text}: ${type}`,
+    safety,
+    edits: [{ start: name.endIndex, end: name.endIndex, text: `: ${type}` }],
+    imports,
+  });
+}
 
 /** The annotation the class body gives `name` (`name: T` or `name: T = v`), if any. */
 function annotationIn(cls: Node, name: string): Node | undefined {

@@ -15,7 +15,6 @@ class Event(BaseModel):
     created = Field(default_factory=now)
     title = Field(..., max_length=10)
     stamp = now()
-    kind = int
     parent = Optional[int]
     first = second = 1
     when = datetime.datetime.now()
