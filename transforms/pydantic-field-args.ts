@@ -985,8 +985,9 @@ function unescape(text: string): string {
 
 /**
  * What Pydantic v2's Rust `regex` engine would make of a pattern written for Python's `re` (which
- * Pydantic v1 used): `pythonOnly` names the first construct the Rust engine rejects or reads
- * otherwise, `pythonError` why Python's `re` rejects the pattern (as far as this scan sees).
+ * Pydantic v1 used): `pythonOnly` names the first construct the Rust engine rejects (or, when there
+ * is none, the first it reads otherwise), `pythonError` why Python's `re` rejects the pattern (as
+ * far as this scan sees; its mistakes only ever cost a diagnostic or a needless `re.compile`).
  */
 export interface RegexVerdict {
   pythonOnly?: { what: string; rust: "rejects" | "reads otherwise" };
