@@ -2,6 +2,8 @@
 import type { ModuleContext } from "../src/engine/context.js";
 import { inferClass, type InferredClass } from "../src/engine/inference.js";
 import type { Node } from "../src/engine/parser.js";
+import { listItems, ownNodes } from "../src/engine/syntax.js";
+import { HTTP_EXCEPTIONS } from "../src/project/fastapi-names.js";
 import type { Diagnostic, Edit, Fix, ImportRequirement, Transform } from "../src/engine/types.js";
 
 interface Rename {
@@ -79,6 +81,7 @@ const QUERY = `
   (#any-of? @method ${[...Object.keys(METHODS), ...Object.keys(NO_EQUIVALENT)].map((m) => `"${m}"`).join(" ")})) @call
 (attribute object: (_) @obj attribute: (identifier) @attr (#any-of? @attr "__fields__" "__fields_set__")) @attribute
 (call function: [(identifier) (attribute)] @fn arguments: (argument_list) @args (#match? @fn "parse_(obj|raw)_as$")) @parse
+(call function: (attribute object: (identifier) @exc attribute: (identifier) @errors (#eq? @errors "errors")) arguments: (argument_list) @args) @errorsCall
 `;
 
 export const pydanticV1Methods: Transform = {
@@ -95,10 +98,12 @@ export const pydanticV1Methods: Transform = {
     good: "def update(item: Item):\n    data = item.model_dump(exclude_unset=True)\n    return Item.model_validate(data)\n",
   },
   scope: "models",
-  // Keywords only Pydantic's dict()/json() take: the unsafe fix for receivers of unknown type.
-  alsoWhen: /\b(exclude_unset|by_alias|exclude_none|exclude_defaults|skip_defaults)\s*=/,
+  // Keywords only Pydantic's dict()/json() take (the unsafe fix for receivers of unknown type), and
+  // a caught validation error's errors(), which need no model in the file.
+  alsoWhen:
+    /\b(exclude_unset|by_alias|exclude_none|exclude_defaults|skip_defaults)\s*=|\.errors\(\s*\)/,
   prefilter:
-    /\.(dict|json|copy|parse_obj|parse_raw|parse_file|from_orm|construct|validate|schema|schema_json|update_forward_refs)\(|__fields(_set)?__|parse_(obj|raw)_as/,
+    /\.(dict|json|copy|parse_obj|parse_raw|parse_file|from_orm|construct|validate|schema|schema_json|update_forward_refs)\(|__fields(_set)?__|parse_(obj|raw)_as|\.errors\(\s*\)/,
   query: QUERY,
   check(ctx: ModuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
@@ -110,8 +115,11 @@ export const pydanticV1Methods: Transform = {
       } else if (m.patternIndex === 1) {
         const d = dunderAttribute(ctx, this, get("attribute")!, get("obj")!, get("attr")!);
         if (d) out.push(d);
-      } else {
+      } else if (m.patternIndex === 2) {
         const d = parseAs(ctx, this, get("parse")!, get("fn")!, get("args")!);
+        if (d) out.push(d);
+      } else {
+        const d = errorsInResponse(ctx, this, get("errorsCall")!, get("exc")!, get("args")!);
         if (d) out.push(d);
       }
     }
@@ -332,4 +340,215 @@ function parseAs(
     removeIfUnused: rootQualified ? [{ local: root.text, qualified: rootQualified }] : [],
   };
   return ctx.diagnostic(t, call, message, fix);
+}
+
+// ---- errors() of a caught validation error, sent to the client ------------------------------
+
+/** Exceptions whose errors() v1 gave JSON-ready and v2 does not (FastAPI's are Pydantic's own). */
+const VALIDATION_ERRORS = new Set([
+  "pydantic.ValidationError",
+  "pydantic.error_wrappers.ValidationError",
+  "pydantic_core.ValidationError",
+  "fastapi.exceptions.RequestValidationError",
+]);
+
+/** Responses that serialise their content with a JSON encoder (no jsonable_encoder on the way). */
+const JSON_RESPONSES = new Set([
+  "fastapi.responses.JSONResponse",
+  "starlette.responses.JSONResponse",
+  "fastapi.responses.ORJSONResponse",
+  "fastapi.responses.UJSONResponse",
+]);
+
+const ERRORS_NOTE =
+  "v1's errors() was JSON-ready; v2's holds the input, a docs url and exception objects (a validator's ValueError) that the response cannot serialise, so they are sent as v1 sent them: without input and url, objects as their text. v2's types, messages and ctx keys still differ from v1's (less_than_equal / le for value_error.number.not_le / limit_value), and a validator's error has a ctx {\"error\": \"<message>\"} v1 did not give";
+
+const SHARED_LIST_NOTE =
+  "; the loop's list is the one sent, as v1's errors() returned the same list on every call and v2's builds a new one";
+
+/**
+ * `e.errors()` of an exception caught as a Pydantic (or FastAPI request) validation error, going
+ * into `HTTPException(detail=...)`, a `JSONResponse(content=...)` (also inside a dict or list
+ * written there) or a route's `return`: v2's errors carry the input, a url and exception objects,
+ * and the response fails to serialise. They become what v1 gave, JSON-ready.
+ */
+function errorsInResponse(
+  ctx: ModuleContext,
+  t: Transform,
+  call: Node,
+  exc: Node,
+  args: Node,
+): Diagnostic | undefined {
+  if (listItems(args).length || args.namedChildren.some((c) => c?.type === "comment"))
+    return undefined;
+  if (!sentToClient(ctx, call)) return undefined;
+  const clause = caughtValidationError(ctx, exc);
+  if (!clause || ctx.isV2Module()) return undefined;
+  const message =
+    "errors() of a validation error in a response: Pydantic v2's errors hold the input, a url and exception objects the response cannot serialise";
+  const encoder = ctx.ensureImport(call, "pydantic_core", "to_jsonable_python");
+  if (!encoder.ok) return ctx.diagnostic(t, call, `${message} (${encoder.reason})`);
+  const q = ctx.stylist.quote;
+  const str = (s: string): string => `${q}${s}${q}`;
+  const edits: Edit[] = [];
+  let list = ctx.text(call);
+  let note = ERRORS_NOTE;
+  const loop = mutatingLoop(ctx, clause.block, call, exc.text);
+  if (typeof loop === "string") {
+    note += `; the loop above changes a list that v2 does not send (its errors() builds a new one on each call), and ${loop}: keep one list by hand`;
+  } else if (loop) {
+    // v1 returned one cached list: what the loop changed in it was sent. v2 builds a new list on
+    // each call, so the loop's list is kept in a name and sent instead.
+    if (loop.text)
+      edits.push({
+        start: loop.startIndex,
+        end: loop.endIndex,
+        text: `(${loop.name} := ${loop.text})`,
+      });
+    list = loop.name;
+    note += SHARED_LIST_NOTE;
+  }
+  edits.push({
+    start: call.startIndex,
+    end: call.endIndex,
+    text: `${encoder.expr}(${list}, exclude={${str("__all__")}: {${str("input")}, ${str("url")}}}, serialize_unknown=True)`,
+  });
+  return ctx.diagnostic(t, call, message, {
+    title: "Send the errors as v1 did",
+    safety: "safe",
+    edits,
+    imports: encoder.requirement ? [encoder.requirement] : [],
+    notes: [{ start: call.startIndex, end: call.endIndex, message: note }],
+  });
+}
+
+/** True when the value of `call` is sent to the client as JSON by FastAPI or Starlette. */
+function sentToClient(ctx: ModuleContext, call: Node): boolean {
+  let node = call;
+  for (;;) {
+    const parent = node.parent;
+    if (!parent) return false;
+    if (parent.type === "pair" && parent.childForFieldName("value")?.equals(node)) {
+      node = parent.parent!;
+    } else if (parent.type === "list" || parent.type === "parenthesized_expression") {
+      node = parent;
+    } else {
+      break;
+    }
+  }
+  const parent = node.parent!;
+  if (parent.type === "return_statement") {
+    const fn = ctx.enclosingFunction(node);
+    return !!fn && ctx.routes().some((r) => r.handler.equals(fn.node));
+  }
+  let argument = node;
+  let keyword: string | undefined;
+  if (parent.type === "keyword_argument") {
+    if (!parent.childForFieldName("value")?.equals(node)) return false;
+    keyword = parent.childForFieldName("name")!.text;
+    argument = parent;
+  }
+  const list = argument.parent;
+  if (list?.type !== "argument_list") return false;
+  const q = ctx.qualifiedName(list.parent!.childForFieldName("function")!);
+  if (!q) return false;
+  const position = keyword
+    ? undefined
+    : listItems(list)
+        .filter((a) => a.type !== "keyword_argument")
+        .findIndex((a) => a.equals(argument));
+  if (HTTP_EXCEPTIONS.has(q)) return keyword === "detail" || position === 1;
+  if (JSON_RESPONSES.has(q)) return keyword === "content" || position === 0;
+  return false;
+}
+
+/**
+ * The `except` clause that binds `exc` where it is used, when it catches only Pydantic or FastAPI
+ * validation errors and nothing else rebinds the name inside it.
+ */
+function caughtValidationError(ctx: ModuleContext, exc: Node): { block: Node } | undefined {
+  let clause: Node | null = exc.parent;
+  while (clause && clause.type !== "except_clause") {
+    if (clause.type === "function_definition" || clause.type === "lambda") return undefined;
+    if (clause.type === "class_definition") return undefined;
+    clause = clause.parent;
+  }
+  if (!clause) return undefined;
+  const pattern = clause.childForFieldName("value");
+  if (pattern?.type !== "as_pattern") return undefined;
+  const alias = pattern.childForFieldName("alias")?.namedChildren[0];
+  if (alias?.type !== "identifier" || alias.text !== exc.text) return undefined;
+  const block = clause.namedChildren.find((c) => c?.type === "block");
+  if (!block) return undefined;
+  const found = ctx.bindings(exc.text, exc) ?? [];
+  const own = found.filter((b) => b.node.equals(alias));
+  if (own.length !== 1) return undefined;
+  for (const b of found) {
+    if (b.kind !== "except") return undefined;
+    // Another handler inside this one would rebind the name (and unbind it after).
+    if (b !== own[0] && b.node.startIndex >= block.startIndex && b.node.endIndex <= block.endIndex)
+      return undefined;
+  }
+  let types = pattern.namedChildren[0]!;
+  while (types.type === "parenthesized_expression") types = types.namedChildren[0]!;
+  const classes = types.type === "tuple" ? listItems(types) : [types];
+  const known = classes.every((c) => VALIDATION_ERRORS.has(ctx.qualifiedName(c) ?? ""));
+  return known && classes.length ? { block } : undefined;
+}
+
+/**
+ * A `for x in e.errors():` loop of the handler that runs before `call` whenever it runs: what it
+ * changes in the items, v1 sent (one cached list). Its iterable and a free name for the list, or
+ * why the list cannot be given one.
+ */
+function mutatingLoop(
+  ctx: ModuleContext,
+  block: Node,
+  call: Node,
+  exc: string,
+): { startIndex: number; endIndex: number; text: string; name: string } | string | undefined {
+  const loops = ownNodes(block, (n) => n.type === "for_statement").filter((loop) => {
+    const container = loop.parent;
+    return (
+      !!loopList(loop, exc) &&
+      loop.endIndex <= call.startIndex &&
+      !!container &&
+      container.startIndex <= call.startIndex &&
+      container.endIndex >= call.endIndex
+    );
+  });
+  const loop = loops[loops.length - 1];
+  if (!loop) return undefined;
+  const list = loopList(loop, exc)!;
+  // A loop an earlier pass already gave its name.
+  if (list.name) return { startIndex: 0, endIndex: 0, text: "", name: list.name };
+  if (ctx.declares("python", "3.8") === "no") return "the project's Python has no `:=`";
+  const name = ["errors", "validation_errors"].find((n) => !ctx.bindings(n, call));
+  if (!name) return "no free name for the list";
+  const iterable = list.call;
+  return {
+    startIndex: iterable.startIndex,
+    endIndex: iterable.endIndex,
+    text: ctx.text(iterable),
+    name,
+  };
+}
+
+/** The `exc.errors()` call a `for` loop iterates over, and the name `(name := ...)` gives it. */
+function loopList(loop: Node, exc: string): { call: Node; name?: string } | undefined {
+  let iterable = loop.childForFieldName("right");
+  let name: string | undefined;
+  if (iterable?.type === "parenthesized_expression") {
+    const inner = iterable.namedChildren[0];
+    if (inner?.type !== "named_expression") return undefined;
+    name = inner.childForFieldName("name")?.text;
+    iterable = inner.childForFieldName("value");
+  }
+  if (
+    iterable?.type !== "call" ||
+    iterable.childForFieldName("function")?.text !== `${exc}.errors` ||
+    listItems(iterable.childForFieldName("arguments")!).length
+  )
+    return undefined;
+  return { call: iterable, name };
 }
