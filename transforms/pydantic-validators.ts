@@ -36,27 +36,203 @@ export const pydanticValidators: Transform = {
   },
   scope: "models",
   prefilter: /validator/,
-  query: `(decorated_definition (decorator) @decorator definition: (function_definition) @function)`,
+  query: `
+(decorated_definition (decorator) @decorator definition: (function_definition) @function)
+(class_definition body: (block (expression_statement (assignment left: (identifier)
+   right: (call function: (_) @inner arguments: (argument_list) @args) @outer))))
+`,
   check(ctx: ModuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
+    const callForms: Array<{ site: CallSite; diagnostic: Diagnostic }> = [];
     for (const m of ctx.matches(this.query)) {
-      const decorator = m.captures.find((c) => c.name === "decorator")!.node;
-      const fn = m.captures.find((c) => c.name === "function")!.node;
+      const get = (name: string): Node => m.captures.find((c) => c.name === name)!.node;
+      if (m.patternIndex === 1) {
+        const found = callSite(ctx, this, get("outer"), get("inner"), get("args"));
+        if (found && "diagnostic" in found) out.push(found.diagnostic);
+        else if (found) {
+          const d = validatorAt(ctx, this, found);
+          if (d) callForms.push({ site: found, diagnostic: d });
+        }
+        continue;
+      }
+      const decorator = get("decorator");
+      const fn = get("function");
       const expr = decorator.namedChildren.find((c) => c && c.type !== "comment");
       if (!expr) continue;
       const callee = expr.type === "call" ? expr.childForFieldName("function")! : expr;
-      const q = ctx.qualifiedName(callee);
-      if (!q) continue;
-      const d = FIELD_VALIDATORS.has(q)
-        ? fieldValidator(ctx, this, decorator, expr, callee, fn)
-        : ROOT_VALIDATORS.has(q)
-          ? rootValidator(ctx, this, decorator, expr, callee, fn)
-          : undefined;
+      const site: Site = {
+        report: decorator,
+        expr,
+        callee,
+        fn,
+        cls: ctx.enclosingClass(fn),
+        classmethod: () => (hasClassmethod(ctx, fn) ? [] : [classmethodLine(ctx, decorator)]),
+      };
+      const d = validatorAt(ctx, this, site);
       if (d) out.push(d);
     }
+    out.push(...sharedFunctions(ctx, this, callForms));
     return out;
   },
 };
+
+/** Where a validator is declared: a decorator on its function, or a call in a class body. */
+interface Site {
+  /** What diagnostics point at. */
+  report: Node;
+  /** The `validator(...)` / `root_validator(...)` call, or the bare name. */
+  expr: Node;
+  callee: Node;
+  /** The validator function. */
+  fn: Node;
+  /** The class the validator belongs to. */
+  cls: Node | undefined;
+  /** The edits that make the function a classmethod, as v2 wants it, or why they cannot be made. */
+  classmethod(): Edit[] | string;
+}
+
+/** `_check = validator("a", allow_reuse=True)(check)`: the function is defined elsewhere. */
+interface CallSite extends Site {
+  /** The binding of the function's name, whose other uses must not see a changed function. */
+  binding: Binding;
+}
+
+function validatorAt(ctx: ModuleContext, t: Transform, site: Site): Diagnostic | undefined {
+  const q = ctx.qualifiedName(site.callee);
+  if (!q) return undefined;
+  if (FIELD_VALIDATORS.has(q)) return fieldValidator(ctx, t, site);
+  if (ROOT_VALIDATORS.has(q)) return rootValidator(ctx, t, site);
+  return undefined;
+}
+
+/**
+ * A validator applied by a call in a class body (`_n = validator("name", allow_reuse=True)(f)`,
+ * `_r = root_validator(pre=True)(f)`, `_r = root_validator(f)`) to a function of this module.
+ */
+function callSite(
+  ctx: ModuleContext,
+  t: Transform,
+  outer: Node,
+  inner: Node,
+  args: Node,
+): CallSite | { diagnostic: Diagnostic } | undefined {
+  const callee = inner.type === "call" ? inner.childForFieldName("function")! : inner;
+  const q = ctx.qualifiedName(callee);
+  if (!q) return undefined;
+  const field = FIELD_VALIDATORS.has(q);
+  if (!field && !ROOT_VALIDATORS.has(q)) return undefined;
+  if (field && inner.type !== "call") return undefined; // validator(f) fails in v1 too
+  const message = field
+    ? "validator(...)(f) is deprecated in Pydantic v2; use field_validator(...)(f)"
+    : "root_validator(...)(f) is deprecated in Pydantic v2; use model_validator(...)(f)";
+  const items = listItems(args);
+  const argument = items[0];
+  const byHand = (why: string): { diagnostic: Diagnostic } => ({
+    diagnostic: ctx.diagnostic(t, outer, `${message}; ${why}: migrate by hand`),
+  });
+  if (items.length !== 1 || argument!.type !== "identifier" || args.namedChildCount !== 1)
+    return byHand("the validator is applied to more than a function's name");
+  const binding = functionBinding(ctx, argument!);
+  if (binding?.kind !== "function" || binding.scope.kind !== "module")
+    return byHand(`\`${argument!.text}\` is not a function defined in this module`);
+  const fn = binding.statement;
+  return {
+    report: outer,
+    expr: inner,
+    callee,
+    fn,
+    cls: ctx.enclosingClass(outer),
+    binding,
+    classmethod: () => {
+      if (hasClassmethod(ctx, fn)) return [];
+      if (ctx.bindings("classmethod", outer)) return "`classmethod` is not the builtin here";
+      return [
+        { start: argument!.startIndex, end: argument!.startIndex, text: "classmethod(" },
+        { start: argument!.endIndex, end: argument!.endIndex, text: ")" },
+      ];
+    },
+  };
+}
+
+/**
+ * Call forms whose fix changes the function itself (its signature, its body): every use of the
+ * function's name must be such a call form making the same change, or none is fixed. A public
+ * function may also be imported by other modules, which this run does not see: unsafe.
+ */
+function sharedFunctions(
+  ctx: ModuleContext,
+  t: Transform,
+  found: Array<{ site: CallSite; diagnostic: Diagnostic }>,
+): Diagnostic[] {
+  const changes = (site: CallSite, d: Diagnostic): string => {
+    const def = site.fn.parent?.type === "decorated_definition" ? site.fn.parent : site.fn;
+    const inside = (d.fix?.edits ?? []).filter(
+      (e) => e.start >= def.startIndex && e.end <= def.endIndex,
+    );
+    return JSON.stringify(inside.sort((a, b) => a.start - b.start));
+  };
+  return found.map(({ site, diagnostic }) => {
+    const fix = diagnostic.fix;
+    if (!fix) return diagnostic;
+    const mine = changes(site, diagnostic);
+    if (mine === "[]") return diagnostic;
+    const name = site.binding.name;
+    const uses = ctx.root
+      .descendantsOfType("identifier")
+      .filter(
+        (id): id is Node =>
+          !!id &&
+          id.text === name &&
+          !id.equals(site.binding.node) &&
+          isUseOf(ctx, id, site.binding),
+      );
+    const same = found.filter(
+      (other) =>
+        other.site.binding === site.binding && changes(other.site, other.diagnostic) === mine,
+    );
+    const message = diagnostic.message;
+    if (uses.length !== same.length)
+      return ctx.diagnostic(
+        t,
+        site.report,
+        `${message}; \`${name}\` is used elsewhere too, and the fix changes it: migrate by hand`,
+      );
+    if (name.startsWith("_")) return diagnostic;
+    return {
+      ...diagnostic,
+      message: `${message} (\`${name}\` changes too: other modules importing it must use it the same way)`,
+      fix: { ...fix, safety: "unsafe" },
+    };
+  });
+}
+
+function isUseOf(ctx: ModuleContext, id: Node, binding: Binding): boolean {
+  const parent = id.parent;
+  if (parent?.type === "attribute" && parent.childForFieldName("attribute")?.equals(id))
+    return false;
+  if (parent?.type === "keyword_argument" && parent.childForFieldName("name")?.equals(id))
+    return false;
+  return functionBinding(ctx, id) === binding || !!ctx.bindings(id.text, id)?.includes(binding);
+}
+
+/**
+ * The one binding a name has where it is read. In a class body, `_f = validator("a")(_f)` reads
+ * the module's `_f`: the class's own name is bound only once the statement has run.
+ */
+function functionBinding(ctx: ModuleContext, id: Node): Binding | undefined {
+  let found = ctx.bindings(id.text, id) ?? [];
+  const statement = id.parent?.parent?.parent; // name -> argument list -> call -> assignment
+  if (
+    found.length &&
+    found.every((b) => b.kind === "assignment" && b.scope.kind === "class") &&
+    found.length === 1 &&
+    statement?.type === "assignment" &&
+    found[0]!.statement.equals(statement) &&
+    ctx.scopeAt(id).kind === "class"
+  )
+    found = ctx.scopes.module.bindings.get(id.text) ?? [];
+  return found.length === 1 ? found[0] : undefined;
+}
 
 interface Parameters {
   items: Node[];
@@ -123,6 +299,10 @@ function classmethodLine(ctx: ModuleContext, decorator: Node): Edit {
   };
 }
 
+function isDecorator(site: Site): boolean {
+  return site.report.type === "decorator";
+}
+
 function rootCheck(callee: Node, ctx: ModuleContext): UnusedImportCheck[] {
   let root = callee;
   while (root.type === "attribute") root = root.childForFieldName("object")!;
@@ -134,15 +314,11 @@ function requirementsOf(...results: EnsureResult[]): ImportRequirement[] {
   return results.flatMap((r) => (r.ok && r.requirement ? [r.requirement] : []));
 }
 
-function fieldValidator(
-  ctx: ModuleContext,
-  t: Transform,
-  decorator: Node,
-  expr: Node,
-  callee: Node,
-  fn: Node,
-): Diagnostic | undefined {
-  const message = "@validator is deprecated in Pydantic v2; use @field_validator";
+function fieldValidator(ctx: ModuleContext, t: Transform, site: Site): Diagnostic | undefined {
+  const { report: decorator, expr, callee, fn } = site;
+  const message = isDecorator(site)
+    ? "@validator is deprecated in Pydantic v2; use @field_validator"
+    : "validator(...)(f) is deprecated in Pydantic v2; use field_validator(...)(f)";
   if (expr.type !== "call")
     return ctx.diagnostic(
       t,
@@ -200,7 +376,7 @@ function fieldValidator(
   const fieldImports: ImportRequirement[] = [];
   if (always === "True") {
     // v1 ran an `always` validator on the default too; v2 does that for validate_default fields.
-    const fields = validateDefault(ctx, expr, fn);
+    const fields = validateDefault(ctx, expr, site.cls);
     if (typeof fields === "string") return ctx.diagnostic(t, decorator, `${message}; ${fields}`);
     edits.push(...fields.edits);
     fieldImports.push(...fields.imports);
@@ -240,10 +416,14 @@ function fieldValidator(
     edits.push(...info.edits);
     if (info.import) imports.push(info.import);
   }
-  if (params.names[0] === "cls" && !hasClassmethod(ctx, fn))
-    edits.push(classmethodLine(ctx, decorator));
+  if (params.names[0] === "cls") {
+    const classmethod = site.classmethod();
+    if (typeof classmethod === "string")
+      return ctx.diagnostic(t, decorator, `${message} (${classmethod})`);
+    edits.push(...classmethod);
+  }
   return ctx.diagnostic(t, decorator, message, {
-    title: "Use @field_validator",
+    title: isDecorator(site) ? "Use @field_validator" : "Use field_validator(...)(f)",
     safety: "safe",
     edits,
     imports: [...requirementsOf(...imports), ...fieldImports],
@@ -343,15 +523,11 @@ function infoParameter(
   return { edits, import: infoType };
 }
 
-function rootValidator(
-  ctx: ModuleContext,
-  t: Transform,
-  decorator: Node,
-  expr: Node,
-  callee: Node,
-  fn: Node,
-): Diagnostic | undefined {
-  const message = "@root_validator is deprecated in Pydantic v2; use @model_validator";
+function rootValidator(ctx: ModuleContext, t: Transform, site: Site): Diagnostic | undefined {
+  const { report: decorator, expr, callee, fn } = site;
+  const message = isDecorator(site)
+    ? "@root_validator is deprecated in Pydantic v2; use @model_validator"
+    : `root_validator${expr.type === "call" ? "(...)" : ""}(f) is deprecated in Pydantic v2; use model_validator(...)(f)`;
   const args = expr.type === "call" ? expr.childForFieldName("arguments")! : undefined;
   if (args?.namedChildren.some((c) => c?.type === "comment"))
     return ctx.diagnostic(t, decorator, `${message}; the arguments hold comments: migrate by hand`);
@@ -387,7 +563,10 @@ function rootValidator(
         text: `${decoratorName.expr}(mode=${q}before${q})`,
       },
     ];
-    if (!hasClassmethod(ctx, fn)) edits.push(classmethodLine(ctx, decorator));
+    const classmethod = site.classmethod();
+    if (typeof classmethod === "string")
+      return ctx.diagnostic(t, decorator, `${message} (${classmethod})`);
+    edits.push(...classmethod);
     return ctx.diagnostic(t, decorator, message, {
       title: 'Use @model_validator(mode="before")',
       safety: "safe",
@@ -396,7 +575,7 @@ function rootValidator(
       removeIfUnused: rootCheck(callee, ctx),
     });
   }
-  return afterValidator(ctx, t, decorator, expr, callee, fn, params, decoratorName, message);
+  return afterValidator(ctx, t, site, params, decoratorName, message);
 }
 
 /**
@@ -406,19 +585,20 @@ function rootValidator(
 function afterValidator(
   ctx: ModuleContext,
   t: Transform,
-  decorator: Node,
-  expr: Node,
-  callee: Node,
-  fn: Node,
+  site: Site,
   params: Parameters,
   decoratorName: EnsureResult & { ok: true },
   message: string,
 ): Diagnostic {
+  const { report: decorator, expr, callee, fn } = site;
+  const after = isDecorator(site)
+    ? `${message}(mode="after")`
+    : `root_validator${site.expr.type === "call" ? "(...)" : ""}(f) is deprecated in Pydantic v2; use model_validator(mode="after")(f)`;
   const valuesName = params.names[1]!;
   const values = parameterBinding(ctx, fn, valuesName);
   const cls = parameterBinding(ctx, fn, "cls");
   const byHand = (why: string): Diagnostic =>
-    ctx.diagnostic(t, decorator, `${message}(mode="after"); ${why}: migrate by hand`);
+    ctx.diagnostic(t, decorator, `${after}; ${why}: migrate by hand`);
   if (!values || !cls) return byHand("cannot resolve its parameters");
   if (uses(ctx, fn, cls).length) return byHand("the body uses cls");
   if (ctx.bindings("self", fn.childForFieldName("body")!)?.some((b) => b.scope.node.equals(fn)))
@@ -468,7 +648,7 @@ function afterValidator(
   edits.push(...removeListItems(params.items, [1]));
   const returns = fn.childForFieldName("return_type");
   if (returns) {
-    const name = ctx.enclosingClass(fn)?.childForFieldName("name")?.text;
+    const name = site.cls?.childForFieldName("name")?.text;
     edits.push({
       start: returns.startIndex,
       end: returns.endIndex,
@@ -486,8 +666,10 @@ function afterValidator(
       text: "",
     });
   }
-  return ctx.diagnostic(t, decorator, `${message}(mode="after")`, {
-    title: 'Use @model_validator(mode="after") on self',
+  return ctx.diagnostic(t, decorator, after, {
+    title: isDecorator(site)
+      ? 'Use @model_validator(mode="after") on self'
+      : 'Use model_validator(mode="after")(f) on self',
     safety: "unsafe",
     edits,
     imports: requirementsOf(decoratorName),
@@ -515,9 +697,8 @@ function stringLiteral(node: Node | null | undefined): string | undefined {
 function validateDefault(
   ctx: ModuleContext,
   decoratorCall: Node,
-  fn: Node,
+  cls: Node | undefined,
 ): { edits: Edit[]; imports: ImportRequirement[] } | string {
-  const cls = ctx.enclosingClass(fn);
   if (!cls) return "always=True outside a class: migrate by hand";
   const names = listItems(decoratorCall.childForFieldName("arguments")!)
     .filter((a) => a.type !== "keyword_argument")
