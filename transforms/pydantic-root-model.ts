@@ -163,12 +163,47 @@ function plan(ctx: ModuleContext, cls: Node, statement: Node): Plan | string {
     if (problem) return problem;
     type = ctx.text(typeNode);
   } else {
+    // v1 read an un-annotated `__root__ = value` as a root of the value's own class (`[]` is a
+    // `list` of anything, not a `list[str]`), with the value as its default.
+    const typed = typeAsDefault(ctx, value!);
+    if (typed) return typed;
     const inferred = inferType(ctx, value!, assign.childForFieldName("left")!);
-    if (!("type" in inferred)) return "cannot tell the root type from its default";
-    type = inferred.type;
+    if ("ignored" in inferred)
+      return "v1 took no root from this value (a function or class is no field), and v2 refuses the name: rename it";
+    if (!("type" in inferred))
+      return `cannot tell the root type from its default: ${inferred.reason}`;
+    type = inferred.type.replace(/\[.*$/s, "");
   }
   if (value?.type === "assignment") return "__root__ is assigned in a chain";
   return { type, base: base!, statement, assign };
+}
+
+const BUILTIN_CLASSES = new Set(
+  ["str", "int", "float", "bool", "bytes", "complex", "list", "dict", "set", "frozenset", "tuple"]
+    .concat(["type", "object", "bytearray"])
+    .map((n) => `builtins.${n}`),
+);
+
+/**
+ * Why `__root__ = T` with a type for a value is no root to convert: v1 left a class alone (a
+ * plain class attribute, no root at all) and refused a typing form as a default.
+ */
+function typeAsDefault(ctx: ModuleContext, value: Node): string | undefined {
+  const text = firstLine(ctx.text(value));
+  if (value.type === "subscript") {
+    const q = ctx.qualifiedName(value.childForFieldName("value")!) ?? "";
+    if (/^(typing|typing_extensions)\./.test(q) || BUILTIN_CLASSES.has(q))
+      return `\`${text}\` is the default here, not the type, which v1 refused too: for a root of that type write \`__root__: ${text}\``;
+    return undefined;
+  }
+  if (value.type !== "identifier" && value.type !== "attribute") return undefined;
+  const q = ctx.qualifiedName(value);
+  const found = value.type === "identifier" ? ctx.bindings(value.text, value) : undefined;
+  const isClass =
+    (!!q && (BUILTIN_CLASSES.has(q) || ctx.index.isClass(q))) ||
+    (!!found?.length && found.every((b) => b.kind === "class"));
+  if (!isClass) return undefined;
+  return `v1 left a class in \`__root__ = ${text}\` alone (a plain class attribute, no root), and v2 refuses the name: rename it, or write \`__root__: ${text}\` if a root of that type was meant`;
 }
 
 /**

@@ -9,8 +9,8 @@ class Codes(pydantic.RootModel[list[str]]):
     """Country codes."""
 
 
-class Ids(pydantic.RootModel[list[int]]):
-    root: list[int] = [1, 2, 3]
+class Ids(pydantic.RootModel[list]):
+    root: list = [1, 2, 3]
 
 
 def count(names: Names) -> int:
