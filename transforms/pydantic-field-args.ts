@@ -49,7 +49,7 @@ export const pydanticFieldArgs: Transform = {
   safety: "safe",
   levels: ["safe", "detect"],
   docs: {
-    why: "Pydantic v2 rejects `regex`, `const` and `unique_items` in Field() and deprecates `min_items`, `max_items`, `allow_mutation`, `example` and extra keywords; modern FastAPI's Query()/Body()/... reject the extra and v1-only keywords and deprecate `regex` and `example`; SQLModel's Field() on Pydantic v2 silently ignores `regex` and `allow_mutation`. The v1 constrained types (`constr()`, `conint()`, `conlist()`, ...) are calls that type checkers cannot read; `Annotated[T, ...]` states the same constraints as a type. A v1 `regex` matched at the start of the string only, a v2 `pattern` anywhere: the rewritten pattern is anchored with `^` so that it accepts what it accepted before. A route parameter `x: conint(gt=0) = Query(...)` loses its constraints under Pydantic v2, so they move into the Query() call. A literal pattern that the Rust regex engine of Pydantic v2 rejects or reads otherwise than Python's `re` (look-around, backreferences, `\\Z`, possessive quantifiers, `[[:alpha:]]`...) becomes `pattern=re.compile(...)`: Pydantic 2.7 and later validate such a field with Python's `re`, as v1 did, and its JSON schema keeps the same pattern string.",
+    why: "Pydantic v2 rejects `regex`, `const` and `unique_items` in Field() and deprecates `min_items`, `max_items`, `allow_mutation`, `example` and extra keywords; modern FastAPI's Query()/Body()/... reject the extra and v1-only keywords and deprecate `regex` and `example`; SQLModel's Field() on Pydantic v2 silently ignores `regex` and `allow_mutation`. The v1 constrained types (`constr()`, `conint()`, `conlist()`, ...) are calls that type checkers cannot read; `Annotated[T, ...]` states the same constraints as a type. A v1 `regex` matched at the start of the string only, a v2 `pattern` anywhere: the rewritten pattern is anchored with `^` so that it accepts what it accepted before. A route parameter `x: conint(gt=0) = Query(...)` loses its constraints under Pydantic v2, so they move into the Query() call. A literal pattern that the Rust regex engine of Pydantic v2 rejects or reads otherwise than Python's `re` (look-around, backreferences, `\\Z`, possessive quantifiers, `[[:alpha:]]`...) becomes `pattern=re.compile(...)`: Pydantic 2.7 and later validate such a field with Python's `re`, as v1 did, and its JSON schema keeps the same pattern string. In a BaseSettings class, v1's `env=\"X\"` named the environment variable; pydantic-settings 2 ignores `env` and reads `validation_alias` (`AliasChoices(...)` for a list), with the same case rule and, like v1's `env`, without the env prefix. `const=True` on a str field with a string default becomes the `Literal[...]` type that accepts what v1 accepted.",
     bad: 'from typing import List\n\nfrom pydantic import BaseModel, Field, constr\n\n\nclass Item(BaseModel):\n    sku: str = Field(..., regex=r"[A-Z]{3}-\\d+", example="ABC-1")\n    tags: List[str] = Field([], max_items=5, unit="tag")\n    name: constr(min_length=1, max_length=50)\n',
     good: 'from typing import List, Annotated\n\nfrom pydantic import BaseModel, Field, StringConstraints\n\n\nclass Item(BaseModel):\n    sku: str = Field(..., pattern=r"^[A-Z]{3}-\\d+", examples=["ABC-1"])\n    tags: List[str] = Field([], max_length=5, json_schema_extra={"unit": "tag"})\n    name: Annotated[str, StringConstraints(min_length=1, max_length=50)]\n',
   },
@@ -91,6 +91,10 @@ interface Plan {
   problems: Diagnostic[];
   /** Patterns compiled with Python's re, by the keyword that carries them. */
   compiled: Array<{ node: Node; reason: string; imports: ImportRequirement[] }>;
+  /** Imports the other rewrites need (AliasChoices, Literal). */
+  imports: ImportRequirement[];
+  /** `const=True` as a Literal[...] annotation: its edit, and the default the call keeps. */
+  literal?: ConstLiteral;
 }
 
 function fieldCall(
@@ -115,6 +119,7 @@ function fieldCall(
     notes: [],
     problems: [],
     compiled: [],
+    imports: [],
   };
   const problem = (node: Node, message: string): void => {
     plan.problems.push(ctx.diagnostic(transform, node, message));
@@ -172,12 +177,40 @@ function fieldCall(
         rename(item, name, name === "min_items" ? "min_length" : "max_length", text);
         continue;
       case "const":
-      case "unique_items":
+      case "unique_items": {
         if (noOp) {
           plan.remove.add(item);
           plan.changes.push(`${name}=${text} dropped`);
-        } else problem(item, removedMessage(name, family, label));
+          continue;
+        }
+        const literal =
+          name === "const" && family === "pydantic" && value.type === "true"
+            ? constLiteral(ctx, call, items, item)
+            : undefined;
+        if (literal && !("reason" in literal)) {
+          plan.literal = literal;
+          plan.remove.add(item);
+          plan.imports.push(...literal.imports);
+          plan.changes.push(`const=True -> ${literal.annotation}`);
+        } else problem(item, removedMessage(name, family, label) + (literal?.reason ?? ""));
         continue;
+      }
+      case "env": {
+        // pydantic-settings 2 reads a setting's environment variable from validation_alias; in a
+        // plain model `env` was only a schema extra.
+        if (family !== "pydantic") break;
+        const cls = declaringClass(ctx, call);
+        if (!cls || ctx.classKind(cls) !== "settings") break;
+        const env = envAlias(ctx, call, cls, item, keywords);
+        if ("problem" in env) problem(item, env.problem);
+        else {
+          plan.replace.set(item, `validation_alias=${env.text}`);
+          plan.imports.push(...env.imports);
+          plan.changes.push("env -> validation_alias");
+          if (env.note) plan.notes.push(noteAt(item, env.note));
+        }
+        continue;
+      }
       case "allow_mutation":
         if (family === "fastapi") break;
         if (value.type === "true") {
@@ -261,7 +294,17 @@ function fieldCall(
   const extraEdits = planExtra(ctx, transform, plan, items, keywords, extraKey, label);
   const out = [...plan.problems];
   if (!plan.replace.size && !plan.remove.size && !extraEdits.length) return out;
-  const edits = [...argumentEdits(args, items, plan.replace, plan.remove), ...extraEdits];
+  const literal = plan.literal;
+  // `Field("dog", const=True)` with nothing else to keep is the default alone.
+  const bare =
+    literal &&
+    !extraEdits.length &&
+    !plan.replace.size &&
+    items.every((i) => i.equals(literal.defaultItem) || plan.remove.has(i));
+  const edits = bare
+    ? [{ start: call.startIndex, end: call.endIndex, text: ctx.text(literal.defaultValue) }]
+    : [...argumentEdits(args, items, plan.replace, plan.remove), ...extraEdits];
+  if (literal) edits.push(literal.edit);
   // A pattern that went into json_schema_extra by hand (planExtra gave up) is not written.
   const compiled = plan.compiled.filter((c) => plan.replace.has(c.node) || plan.remove.has(c.node));
   const reason = compiled[0]?.reason;
@@ -275,7 +318,7 @@ function fieldCall(
         : `Compile the pattern of ${label}() with re`,
       safety: "safe",
       edits,
-      imports: compiled.flatMap((c) => c.imports),
+      imports: [...compiled.flatMap((c) => c.imports), ...plan.imports],
       notes: plan.notes,
     }),
   );
@@ -321,6 +364,213 @@ function removedMessage(name: string, family: Family, label: string): string {
     return `\`${name}\` was removed in Pydantic v2 and modern FastAPI's ${label}() rejects it: ${instead} instead`;
   }
   return `\`${name}\` was removed in Pydantic v2 (an error when the class is defined): ${instead} instead`;
+}
+
+// ---- env= of a settings field, const=True ---------------------------------------------------
+
+/** The class whose body evaluates `node` (a field declaration's Field() call), if any. */
+function declaringClass(ctx: ModuleContext, node: Node): Node | undefined {
+  const scope = ctx.scopeAt(node);
+  return scope.kind === "class" ? scope.node : undefined;
+}
+
+/** The assignment statement of a class body that `node` is part of (`name: T = ...`). */
+function fieldAssignment(node: Node): Node | undefined {
+  for (let n: Node | null = node.parent; n; n = n.parent) {
+    if (n.type === "assignment") {
+      return n.parent?.type === "expression_statement" &&
+        n.parent.parent?.type === "block" &&
+        n.parent.parent.parent?.type === "class_definition"
+        ? n
+        : undefined;
+    }
+    if (n.type === "block" || n.type === "lambda") return undefined;
+  }
+  return undefined;
+}
+
+const POPULATE_BY_NAME = ["populate_by_name", "allow_population_by_field_name", "validate_by_name"];
+
+/**
+ * `env="X"` of a BaseSettings field -> `validation_alias="X"`, `env=["A", "B"]` ->
+ * `validation_alias=AliasChoices("A", "B")`: what pydantic-settings 2 reads the environment (and
+ * .env files) from, case-insensitively unless case_sensitive is set, without the env prefix, first
+ * name first: as v1 read `env`. It is also the keyword the constructor takes then.
+ */
+function envAlias(
+  ctx: ModuleContext,
+  call: Node,
+  cls: Node,
+  item: Node,
+  keywords: Map<string, Node>,
+): { text: string; imports: ImportRequirement[]; note?: string } | { problem: string } {
+  const value = item.childForFieldName("value")!;
+  if (ctx.isV2Model(cls)) {
+    return {
+      problem: `pydantic-settings 2 ignores \`env\` (the setting is read under its own name): write validation_alias=${firstLine(ctx.text(value))} if it must be read from there`,
+    };
+  }
+  for (const other of ["alias", "validation_alias"]) {
+    if (keywords.has(other)) {
+      return {
+        problem: `Field() has both \`env\` and \`${other}\`: pydantic-settings 2 reads the environment and the keyword arguments from validation_alias alone; write it by hand`,
+      };
+    }
+  }
+  const byHand = "write validation_alias=... (AliasChoices(...) for several names) by hand";
+  const isName = (n: Node): boolean =>
+    (n.type === "string" &&
+      !n.children.some((c) => c?.type === "interpolation") &&
+      !/[bB]/.test(n.children.find((c) => c?.type === "string_start")?.text ?? "b")) ||
+    (n.type === "concatenated_string" && n.namedChildren.every((c) => !c || isName(c)));
+  let text: string;
+  const imports: ImportRequirement[] = [];
+  if (isName(value)) text = ctx.text(value);
+  else if (value.type === "list" || value.type === "tuple" || value.type === "set") {
+    const names = argumentItems(value);
+    if (!names.length) {
+      return {
+        problem: `\`env=${ctx.text(value)}\` kept the setting out of the environment, which validation_alias cannot say: rewrite it by hand`,
+      };
+    }
+    if (!names.every(isName)) {
+      return { problem: `\`env\` is not a list of string literals: ${byHand}` };
+    }
+    if (value.type === "set" && names.length > 1) {
+      return {
+        problem: `\`env\` is a set, whose order (the order v1 tried the names in) is not defined: ${byHand}`,
+      };
+    }
+    const choices = ensureName(ctx, call, "pydantic", "AliasChoices", {
+      equivalents: ["pydantic.aliases.AliasChoices"],
+    });
+    if (!choices.ok)
+      return { problem: `\`env\` needs AliasChoices (${choices.reason}): ${byHand}` };
+    if (choices.requirement) imports.push(choices.requirement);
+    const open = value.children[0]!;
+    const close = value.children[value.childCount - 1]!;
+    let inner = ctx.source.slice(open.endIndex, close.startIndex);
+    // A one-name tuple's comma: `("A",)` -> `AliasChoices("A")`.
+    if (!/[\r\n]/.test(inner)) inner = inner.replace(/,\s*$/, "");
+    text = `${choices.expr}(${inner})`;
+  } else return { problem: `\`env\` is not a string literal: ${byHand}` };
+  if (ctx.configHas(cls, POPULATE_BY_NAME)) return { text, imports };
+  const field = fieldAssignment(call)?.childForFieldName("left");
+  const name = field?.type === "identifier" ? field.text : "<field>";
+  const owner = cls.childForFieldName("name")!.text;
+  return {
+    text,
+    imports,
+    note: `${owner}(${name}=...) no longer sets this setting: pydantic-settings 2 takes its validation_alias there too. If code passes ${name}=, add populate_by_name=True to the configuration (pydantic-settings 2.6 and later then also read ${name}, after the env prefix, from the environment)`,
+  };
+}
+
+interface ConstLiteral {
+  /** The new annotation, `Literal["dog"]`. */
+  annotation: string;
+  edit: Edit;
+  imports: ImportRequirement[];
+  /** The argument that gives the default (positional or `default=`), and its value. */
+  defaultItem: Node;
+  defaultValue: Node;
+}
+
+/** Config keys that change a str before v1 compared it with the const default. */
+const STR_CONFIG = [
+  "anystr_strip_whitespace",
+  "anystr_lower",
+  "anystr_upper",
+  "min_anystr_length",
+  "max_anystr_length",
+  "str_strip_whitespace",
+  "str_to_lower",
+  "str_to_upper",
+  "str_min_length",
+  "str_max_length",
+];
+
+/**
+ * `kind: str = Field("dog", const=True)` -> `kind: Literal["dog"] = Field("dog")`. v1 validated
+ * the value as a str, then required it to equal the default; Literal["dog"] accepts the same
+ * strings and rejects the rest. Only for a str annotation and a plain string default: an int or
+ * bool Literal rejects the strings ("1", "true") that v1 converted first, an enum member Literal
+ * rejects the values of a plain Enum, and v1 turned numbers into str ("1" accepted 1).
+ * `reason` says why not, where that helps.
+ */
+function constLiteral(
+  ctx: ModuleContext,
+  call: Node,
+  items: Node[],
+  item: Node,
+): ConstLiteral | { reason: string } | undefined {
+  const assignment = fieldAssignment(call);
+  if (!assignment?.childForFieldName("right")?.equals(call)) return undefined;
+  const cls = declaringClass(ctx, call);
+  if (!cls || !ctx.classKind(cls)) return undefined;
+  if (items.some((i) => i.type === "list_splat" || i.type === "dictionary_splat")) return undefined;
+  const first = items[0];
+  const defaultItem =
+    first && first.type !== "keyword_argument"
+      ? first
+      : items.find(
+          (i) => i.type === "keyword_argument" && i.childForFieldName("name")!.text === "default",
+        );
+  const defaultValue =
+    defaultItem?.type === "keyword_argument"
+      ? defaultItem.childForFieldName("value")!
+      : defaultItem;
+  if (!defaultItem || !defaultValue || defaultItem.equals(item)) return undefined;
+  if (["integer", "true", "false"].includes(defaultValue.type)) {
+    return {
+      reason: `; unlike v1's field, Literal[${firstLine(ctx.text(defaultValue))}] rejects the strings (of the environment, a query, a form) that v1 converted`,
+    };
+  }
+  const type = assignment.childForFieldName("type")?.namedChildren[0];
+  if (!type || type.type !== "identifier" || ctx.qualifiedName(type) !== "builtins.str")
+    return undefined;
+  const open = defaultValue.children.find((c) => c?.type === "string_start");
+  if (
+    defaultValue.type !== "string" ||
+    !open ||
+    /[bBfFtT]/.test(open.text) ||
+    defaultValue.children.some((c) => c?.type === "interpolation")
+  )
+    return undefined;
+  const close = defaultValue.children.find((c) => c?.type === "string_end")!;
+  // v1 turned a number into a str before comparing: "1" accepted 1, Literal["1"] does not.
+  if (/^\s*[-+]?(?:\d|\.\d|inf|nan)/i.test(ctx.source.slice(open.endIndex, close.startIndex)))
+    return undefined;
+  // v1 stripped or changed the case of the str before comparing (and checked its length).
+  if (ctx.configHas(cls, STR_CONFIG) !== false) return undefined;
+  const literal = ensureLiteral(ctx, call);
+  if (!literal.ok) return undefined;
+  const annotation = `${literal.expr}[${ctx.text(defaultValue)}]`;
+  return {
+    annotation: `${literal.expr}[...]`,
+    edit: { start: type.startIndex, end: type.endIndex, text: annotation },
+    imports: literal.requirement ? [literal.requirement] : [],
+    defaultItem,
+    defaultValue,
+  };
+}
+
+function ensureLiteral(ctx: ModuleContext, at: Node): EnsureResult {
+  const existing = ctx.ensureImport(at, "typing", "Literal", {
+    equivalents: ["typing_extensions.Literal"],
+    onlyExisting: true,
+  });
+  if (existing.ok) return existing;
+  // typing has Literal from Python 3.8 on; a file that imports from typing_extensions keeps doing so.
+  const backport =
+    ctx.declares("python", "3.8") === "no" ||
+    [...ctx.scopes.module.bindings.values()].some((list) =>
+      list.some(
+        (b) => b.qualified === "typing_extensions" || b.qualified?.startsWith("typing_extensions."),
+      ),
+    );
+  return backport
+    ? ensureName(ctx, at, "typing_extensions", "Literal", { equivalents: ["typing.Literal"] })
+    : ensureName(ctx, at, "typing", "Literal", { equivalents: ["typing_extensions.Literal"] });
 }
 
 /**

@@ -1,10 +1,10 @@
-from typing import List
+from typing import List, Literal
 
 from pydantic import BaseModel, Field
 
 
 class Event(BaseModel):
-    kind: str = Field("click", const=True)
+    kind: Literal["click"] = "click"
     tags: List[str] = Field([], unique_items=True, max_length=3)
     source: str = Field("web")
     labels: List[str] = Field([])

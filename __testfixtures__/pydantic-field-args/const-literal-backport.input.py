@@ -1,0 +1,5 @@
+from pydantic import BaseModel, Field
+
+
+class Pet(BaseModel):
+    kind: str = Field("dog", const=True)
