@@ -1,7 +1,13 @@
 // FF103: the Pydantic v1 method names are deprecated in v2 (`.dict()` -> `.model_dump()`, ...).
 import type { ModuleContext } from "../src/engine/context.js";
-import { inferClass, type InferredClass } from "../src/engine/inference.js";
+import {
+  fromAnnotation,
+  genericParts,
+  inferClass,
+  type InferredClass,
+} from "../src/engine/inference.js";
 import type { Node } from "../src/engine/parser.js";
+import type { Binding } from "../src/engine/scope.js";
 import { listItems, ownNodes } from "../src/engine/syntax.js";
 import { HTTP_EXCEPTIONS } from "../src/project/fastapi-names.js";
 import type { Diagnostic, Edit, Fix, ImportRequirement, Transform } from "../src/engine/types.js";
@@ -129,7 +135,7 @@ export const pydanticV1Methods: Transform = {
 
 /** The receiver's model class, if it is known to be a Pydantic model (class or instance). */
 function modelReceiver(ctx: ModuleContext, obj: Node): InferredClass | undefined {
-  const cls = inferClass(ctx, obj);
+  const cls = knownClass(ctx, obj);
   if (!cls) return undefined;
   const isModel = (c: InferredClass): boolean =>
     !!(c.definition
@@ -173,7 +179,7 @@ function methodCall(
   const { positional, keywords, splat } = argumentsOf(args);
   if (!receiver) {
     // A receiver of a known class that is not a model keeps its own methods.
-    if (inferClass(ctx, obj)) return undefined;
+    if (knownClass(ctx, obj)) return undefined;
     // An unknown receiver: only dict()/json() with keywords that only Pydantic takes.
     if (
       (name !== "dict" && name !== "json") ||
@@ -551,4 +557,206 @@ function loopList(loop: Node, exc: string): { call: Node; name?: string } | unde
   )
     return undefined;
   return { call: iterable, name };
+}
+
+// ---- receivers typed through generics: `type[T]`, TypeVars, attributes of `self` -------------
+
+const TYPE_OF = new Set(["builtins.type", "typing.Type", "typing_extensions.Type"]);
+const TYPE_VAR = new Set(["typing.TypeVar", "typing_extensions.TypeVar"]);
+const OPTIONAL = new Set(["typing.Optional", "typing_extensions.Optional"]);
+const MAX_DEPTH = 20;
+
+/**
+ * What `node` is, from the engine's inference or, beyond it, from annotations that go through
+ * generics: `cls: type[T]` with `T = TypeVar("T", bound=Model)` is the class Model (or one of its
+ * subclasses, which share its methods), `self.schema` is whatever every assignment of
+ * `self.schema` in the class (and its bases of this module) makes it.
+ */
+function knownClass(ctx: ModuleContext, node: Node, depth = 0): InferredClass | undefined {
+  return inferClass(ctx, node) ?? typedReceiver(ctx, node, depth);
+}
+
+/** Class methods that build an instance, and instance methods that copy one (v1 and v2 names). */
+const BUILDS = new Set([
+  ...["parse_obj", "parse_raw", "parse_file", "from_orm", "construct", "validate"],
+  ...["model_validate", "model_validate_json", "model_validate_strings", "model_construct"],
+]);
+const COPIES = new Set(["copy", "model_copy"]);
+
+function typedReceiver(ctx: ModuleContext, node: Node, depth: number): InferredClass | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  if (node.type === "parenthesized_expression" || node.type === "await") {
+    const inner = node.namedChildren.find((c) => c && c.type !== "comment");
+    return inner ? knownClass(ctx, inner, depth + 1) : undefined;
+  }
+  if (node.type === "call") {
+    // `self.schema.from_orm(row)`, `self.schema(**data)`, `item.copy()` on such receivers.
+    const fn = node.childForFieldName("function")!;
+    if (fn.type !== "attribute") return undefined;
+    const method = fn.childForFieldName("attribute")!.text;
+    const receiver = knownClass(ctx, fn.childForFieldName("object")!, depth + 1);
+    if (receiver && !receiver.instance && BUILDS.has(method))
+      return { ...receiver, instance: true };
+    if (receiver?.instance && COPIES.has(method)) return receiver;
+    const called = typedReceiver(ctx, fn, depth + 1);
+    return called && !called.instance ? { ...called, instance: true } : undefined;
+  }
+  if (node.type === "identifier") {
+    const found = ctx.bindings(node.text, node);
+    if (!found?.length) return undefined;
+    return agreed(found.map((b) => annotationOf(b)).map((t) => t && annotated(ctx, t, depth + 1)));
+  }
+  if (node.type !== "attribute") return undefined;
+  const owner = inferClass(ctx, node.childForFieldName("object")!);
+  if (!owner?.instance || !owner.definition || owner.union) return undefined;
+  const name = node.childForFieldName("attribute")!.text;
+  return attributeClass(ctx, owner.definition, name, depth + 1, new Set());
+}
+
+/** The one class every answer names (none may be unknown), or undefined. */
+function agreed(answers: Array<InferredClass | undefined>): InferredClass | undefined {
+  const first = answers[0];
+  if (!first) return undefined;
+  const key = (c: InferredClass): string =>
+    `${c.instance}:${c.definition?.id ?? ""}:${c.qualified ?? ""}:${c.union?.length ?? 0}`;
+  return answers.every((a) => !!a && key(a) === key(first)) ? first : undefined;
+}
+
+/** The annotation a parameter or an annotated assignment gives its name. */
+function annotationOf(b: Binding): Node | undefined {
+  const parent = b.node.parent;
+  if (
+    b.kind === "parameter" &&
+    parent &&
+    (parent.type === "typed_parameter" || parent.type === "typed_default_parameter")
+  )
+    return parent.childForFieldName("type") ?? undefined;
+  if (b.kind === "assignment" && b.statement.type === "assignment") {
+    if (!b.statement.childForFieldName("left")?.equals(b.node)) return undefined;
+    return b.statement.childForFieldName("type") ?? undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The class an annotation names, as an instance (`X`, `T`) or the class itself (`type[X]`,
+ * `Type[T]`); a TypeVar stands for its bound; `Optional[...]` and `... | None` are looked through.
+ */
+function annotated(ctx: ModuleContext, type: Node, depth: number): InferredClass | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const expr = type.type === "type" ? type.namedChildren[0] : type;
+  if (!expr) return undefined;
+  if (expr.type === "binary_operator" && expr.children.some((c) => c?.type === "|")) {
+    const parts = [expr.childForFieldName("left"), expr.childForFieldName("right")].filter(
+      (p): p is Node => !!p && p.text !== "None",
+    );
+    return parts.length === 1 ? annotated(ctx, parts[0]!, depth + 1) : fromAnnotation(ctx, expr);
+  }
+  if (expr.type === "generic_type" || expr.type === "subscript") {
+    const [head, args] = genericParts(expr);
+    const q = head ? ctx.qualifiedName(head) : undefined;
+    if (q && TYPE_OF.has(q) && args.length === 1) {
+      const inner = annotated(ctx, args[0]!, depth + 1);
+      return inner?.instance && !inner.union ? { ...inner, instance: false } : undefined;
+    }
+    if (q && OPTIONAL.has(q) && args.length === 1) return annotated(ctx, args[0]!, depth + 1);
+    return fromAnnotation(ctx, expr);
+  }
+  if (expr.type === "identifier") {
+    const bound = typeVarBound(ctx, expr);
+    if (bound) return annotated(ctx, bound, depth + 1);
+  }
+  return fromAnnotation(ctx, expr);
+}
+
+/** The bound of a TypeVar (`T = TypeVar("T", bound=Model)`) that `name` stands for. */
+function typeVarBound(ctx: ModuleContext, name: Node): Node | undefined {
+  const found = ctx.bindings(name.text, name);
+  if (found?.length !== 1 || found[0]!.kind !== "assignment") return undefined;
+  const statement = found[0]!.statement;
+  if (
+    statement.type !== "assignment" ||
+    !statement.childForFieldName("left")?.equals(found[0]!.node)
+  )
+    return undefined;
+  const call = statement.childForFieldName("right");
+  if (call?.type !== "call") return undefined;
+  const fn = ctx.qualifiedName(call.childForFieldName("function")!);
+  if (!fn || !TYPE_VAR.has(fn)) return undefined;
+  const args = listItems(call.childForFieldName("arguments")!);
+  // Constrained TypeVars (`TypeVar("T", A, B)`) and splats are not followed.
+  if (args.some((a) => a.type !== "keyword_argument" && a.type !== "string")) return undefined;
+  const bound = args.find(
+    (a) => a.type === "keyword_argument" && a.childForFieldName("name")!.text === "bound",
+  );
+  return bound?.childForFieldName("value") ?? undefined;
+}
+
+/**
+ * The class of `self.<name>` in instances of `cls`: its annotation in the class body, or what
+ * every `self.<name> = ...` of the class's methods assigns (an annotated parameter, a class);
+ * when the class says nothing of it, its bases of this module.
+ */
+function attributeClass(
+  ctx: ModuleContext,
+  cls: Node,
+  name: string,
+  depth: number,
+  seen: Set<number>,
+): InferredClass | undefined {
+  if (depth > MAX_DEPTH || seen.has(cls.id)) return undefined;
+  seen.add(cls.id);
+  const answers: Array<InferredClass | undefined> = [];
+  const body = cls.childForFieldName("body");
+  for (const statement of body ? listItems(body) : []) {
+    const assign = statement.type === "expression_statement" ? statement.namedChildren[0] : null;
+    if (assign?.type === "assignment" && assign.childForFieldName("left")?.text === name) {
+      const type = assign.childForFieldName("type");
+      answers.push(type ? annotated(ctx, type, depth + 1) : undefined);
+    }
+    const fn =
+      statement.type === "decorated_definition"
+        ? statement.childForFieldName("definition")
+        : statement;
+    if (fn?.type !== "function_definition") continue;
+    if (fn.childForFieldName("name")?.text === name) return undefined; // a method or property
+    const self = listItems(fn.childForFieldName("parameters")!)[0];
+    if (self?.type !== "identifier") continue;
+    const writes = ownNodes(
+      fn.childForFieldName("body")!,
+      (n) =>
+        (n.type === "assignment" || n.type === "augmented_assignment") &&
+        isSelfAttribute(n.childForFieldName("left"), self.text, name),
+    );
+    for (const write of writes) answers.push(assignedClass(ctx, write, depth + 1));
+  }
+  if (answers.length) return agreed(answers);
+  const bases = cls.childForFieldName("superclasses");
+  for (const base of bases ? listItems(bases) : []) {
+    if (base.type === "keyword_argument") continue;
+    const head = base.type === "subscript" ? base.childForFieldName("value")! : base;
+    const found = head.type === "identifier" ? ctx.bindings(head.text, head) : undefined;
+    if (found?.length !== 1 || found[0]!.kind !== "class") continue;
+    const inherited = attributeClass(ctx, found[0]!.statement, name, depth + 1, seen);
+    if (inherited) return inherited;
+  }
+  return undefined;
+}
+
+function isSelfAttribute(node: Node | null, self: string, name: string): boolean {
+  return (
+    node?.type === "attribute" &&
+    node.childForFieldName("object")?.type === "identifier" &&
+    node.childForFieldName("object")!.text === self &&
+    node.childForFieldName("attribute")!.text === name
+  );
+}
+
+/** The class an assignment to `self.<name>` gives it. */
+function assignedClass(ctx: ModuleContext, write: Node, depth: number): InferredClass | undefined {
+  if (write.type !== "assignment") return undefined;
+  const type = write.childForFieldName("type");
+  if (type) return annotated(ctx, type, depth);
+  const right = write.childForFieldName("right");
+  return right ? knownClass(ctx, right, depth) : undefined;
 }
