@@ -136,6 +136,13 @@ function callSite(
   if (binding?.kind !== "function" || binding.scope.kind !== "module")
     return byHand(`\`${argument!.text}\` is not a function defined in this module`);
   const fn = binding.statement;
+  const decorators = fn.parent?.type === "decorated_definition" ? listItems(fn.parent) : [];
+  if (
+    decorators.some(
+      (d) => d.type === "decorator" && ctx.qualifiedName(d.namedChildren[0]!) !== CLASSMETHOD,
+    )
+  )
+    return byHand(`\`${argument!.text}\` is decorated, which may change how it is called`);
   return {
     report: outer,
     expr: inner,

@@ -1,3 +1,5 @@
+from functools import lru_cache
+
 from pydantic import BaseModel, root_validator, validator
 
 from app.checks import shared_check
@@ -16,6 +18,11 @@ def strip_item(v):
     return v.strip()
 
 
+@lru_cache
+def cached(cls, v):
+    return v
+
+
 def public_suffix(cls, v, values):
     return v + str(values.get("a"))
 
@@ -30,6 +37,7 @@ class Names(BaseModel):
     _items = validator("b", each_item=True, allow_reuse=True)(strip_item)
     _merge = root_validator(allow_reuse=True)(_merge)
     _public = validator("b", allow_reuse=True)(public_suffix)
+    _cached = validator("a", allow_reuse=True)(cached)
 
 
 def direct():
