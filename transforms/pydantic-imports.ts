@@ -13,7 +13,7 @@ import type {
   Transform,
   UnusedImportCheck,
 } from "../src/engine/types.js";
-import { REMOVED_IN_V2 } from "./data/pydantic-removed.js";
+import { REDIRECTED_TO_V1, REMOVED_IN_V2 } from "./data/pydantic-removed.js";
 
 interface Target {
   module: string;
@@ -94,7 +94,9 @@ const V1_CONFIG_KEYS = new Set([
 const V1_VALIDATED_ATTRIBUTES = new Set(["validate", "model"]);
 
 const NAMES = [...new Set([...MOVED.keys()].map((q) => q.split(".").pop()!))];
-const REMOVED_NAMES = [...new Set([...REMOVED_IN_V2].map((q) => q.split(".").pop()!))];
+const REMOVED_NAMES = [
+  ...new Set([...REMOVED_IN_V2, ...REDIRECTED_TO_V1].map((q) => q.split(".").pop()!)),
+];
 
 /** The file mentions pydantic and one of the names this rule knows. */
 const PREFILTER = new RegExp(
@@ -134,7 +136,7 @@ export const pydanticImports: Transform = {
             later.push((consumed) => errorWrapperImport(this, ctx, b, list, consumed));
             continue;
           }
-          if (REMOVED_IN_V2.has(b.qualified)) {
+          if (REMOVED_IN_V2.has(b.qualified) || REDIRECTED_TO_V1.has(b.qualified)) {
             out.push(...removedImport(this, ctx, b, list));
             continue;
           }

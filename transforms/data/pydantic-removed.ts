@@ -198,3 +198,24 @@ export const REMOVED_IN_V2: ReadonlySet<string> = new Set([
   "pydantic.utils.validate_field_name",
   "pydantic.validate_model",
 ]);
+
+/**
+ * Names Pydantic 2 still imports from `pydantic.utils`, with a warning, by loading them from
+ * `pydantic.v1.utils` (`pydantic._migration.REDIRECT_TO_V1`, pydantic 2.6 to 2.14): the tool
+ * writes the import they really come from.
+ */
+export const REDIRECTED_TO_V1: ReadonlySet<string> = new Set(
+  [
+    "deep_update",
+    "GetterDict",
+    "lenient_issubclass",
+    "lenient_isinstance",
+    "is_valid_field",
+    "update_not_none",
+    "import_string",
+    "Representation",
+    "ROOT_KEY",
+    "smart_deepcopy",
+    "sequence_like",
+  ].map((name) => `pydantic.utils.${name}`),
+);
