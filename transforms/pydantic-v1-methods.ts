@@ -10,6 +10,7 @@ import type { Node } from "../src/engine/parser.js";
 import type { Binding } from "../src/engine/scope.js";
 import { listItems, ownNodes } from "../src/engine/syntax.js";
 import { HTTP_EXCEPTIONS } from "../src/project/fastapi-names.js";
+import { classBases } from "../src/project/summary.js";
 import type { Diagnostic, Edit, Fix, ImportRequirement, Transform } from "../src/engine/types.js";
 
 interface Rename {
@@ -147,6 +148,41 @@ function modelReceiver(ctx: ModuleContext, obj: Node): InferredClass | undefined
   return (cls.union ?? [cls]).every(isModel) ? cls : undefined;
 }
 
+/**
+ * The project class whose own `name()` the call may run (mealie's Recipe defines from_orm()), so
+ * that the v2 name would bypass it. A `super()` receiver runs its bases' methods only; any other
+ * receiver may be an instance of a project subclass.
+ */
+function ownMethod(
+  ctx: ModuleContext,
+  receiver: InferredClass,
+  obj: Node,
+  name: string,
+): string | undefined {
+  const viaSuper =
+    obj.type === "call" &&
+    ctx.qualifiedName(obj.childForFieldName("function")!) === "builtins.super";
+  if (viaSuper) {
+    const cls = ctx.enclosingClass(obj);
+    for (const base of cls ? classBases(cls, ctx) : []) {
+      const found = base ? ctx.index.definesMethod(base, name, false) : undefined;
+      if (found) return found.split(".").pop();
+    }
+    return undefined;
+  }
+  for (const member of receiver.union ?? [receiver]) {
+    const definition = member.definition;
+    const q =
+      member.qualified ??
+      (definition?.parent?.type === "module"
+        ? `${ctx.module.moduleName}.${definition.childForFieldName("name")!.text}`
+        : undefined);
+    const found = q ? ctx.index.definesMethod(q, name, true) : undefined;
+    if (found) return found.split(".").pop();
+  }
+  return undefined;
+}
+
 function argumentsOf(args: Node): {
   positional: Node[];
   keywords: Map<string, Node>;
@@ -204,6 +240,13 @@ function methodCall(
       },
     );
   }
+  const own = ownMethod(ctx, receiver, obj, name);
+  if (own)
+    return ctx.diagnostic(
+      t,
+      method,
+      `.${name}() may run ${own}'s own ${name}(), which v2's .${rename?.to ?? name}() would skip: rename the method and its callers by hand`,
+    );
   if (missing)
     return ctx.diagnostic(t, method, `.${name}() was removed in Pydantic v2: ${missing}`);
   if (rename!.on === "instance" && !receiver.instance) return undefined; // e.g. Model.copy is not the v1 method

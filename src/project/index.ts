@@ -25,6 +25,8 @@ export class ProjectIndex {
   private readonly classes = new Map<string, string[]>();
   private readonly configs = new Map<string, string[]>();
   private readonly v2 = new Set<string>();
+  /** Class -> the v1 model method names it defines itself. */
+  private readonly overrides = new Map<string, string[]>();
   private readonly aliases = new Map<string, string>();
   private readonly routers = new Set<string>();
   private readonly returns = new Map<string, string>();
@@ -55,6 +57,7 @@ export class ProjectIndex {
       this.classes.set(c.qualified, c.bases);
       this.configs.set(c.qualified, c.config);
       if (c.v2) this.v2.add(c.qualified);
+      if (c.overrides) this.overrides.set(c.qualified, c.overrides);
     }
     for (const [from, to] of summary.aliases) this.aliases.set(from, to);
     for (const r of summary.routers) this.routers.add(r);
@@ -139,6 +142,21 @@ export class ProjectIndex {
     if (seen.has(q)) return false;
     seen.add(q);
     return (this.classes.get(q) ?? []).some((b) => !!b && this.derivesFrom(b, roots, seen));
+  }
+
+  /**
+   * True when a call of `method` on the class (or, with `subclasses`, on an instance that may be
+   * of a project subclass) may run a method the project wrote rather than Pydantic's: the class,
+   * a project base or such a subclass defines it.
+   */
+  definesMethod(qualified: string, method: string, subclasses: boolean): string | undefined {
+    const q = this.canonical(qualified);
+    for (const [cls, names] of this.overrides) {
+      if (!names.includes(method)) continue;
+      if (cls === q || this.derivesFrom(q, new Set([cls]))) return cls;
+      if (subclasses && this.derivesFrom(cls, new Set([q]))) return cls;
+    }
+    return undefined;
   }
 
   /** True when the name is a class the project defines (or a known Pydantic base). */

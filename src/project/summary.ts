@@ -15,6 +15,38 @@ export interface ClassSummary {
   config: string[];
   /** True when the class body assigns `model_config`: code written for Pydantic v2. */
   v2?: boolean;
+  /** Pydantic v1 method names the class defines itself (`def from_orm(cls, obj)`). */
+  overrides?: string[];
+}
+
+/** The v1 model methods v2 renamed: a class that defines one keeps callers of that name. */
+export const V1_MODEL_METHODS: ReadonlySet<string> = new Set([
+  "dict",
+  "json",
+  "copy",
+  "parse_obj",
+  "parse_raw",
+  "parse_file",
+  "from_orm",
+  "construct",
+  "schema",
+  "schema_json",
+  "update_forward_refs",
+  "validate",
+]);
+
+/** Which of the v1 model methods a class body defines. */
+function v1MethodsDefined(classNode: Node): string[] | undefined {
+  const out: string[] = [];
+  for (const statement of classNode.childForFieldName("body")?.namedChildren ?? []) {
+    const def =
+      statement?.type === "decorated_definition"
+        ? statement.childForFieldName("definition")
+        : statement;
+    const name = def?.type === "function_definition" ? def.childForFieldName("name")?.text : "";
+    if (name && V1_MODEL_METHODS.has(name)) out.push(name);
+  }
+  return out.length ? out : undefined;
 }
 
 export interface ModuleSummary {
@@ -77,6 +109,7 @@ export function summarize(scopes: ScopeTree, moduleName: string): ModuleSummary 
           bases: classBases(b.statement, resolver),
           config: configKeys(b.statement),
           v2: assignsModelConfig(b.statement),
+          overrides: v1MethodsDefined(b.statement),
         });
         const own = scopes.scopeOfDefinition(b.statement);
         if (own) visitClasses(own, qualified);
