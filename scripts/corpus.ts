@@ -308,6 +308,11 @@ export function bytesOutsideEdits(beforeBytes: Buffer, afterBytes: Buffer): stri
       const a = oldLines[o + i]!;
       const b = newLines[n + i]!;
       if (a === b) continue;
+      // The old last line, which had no line ending, is followed by added lines now: it needs
+      // one, in the file's own style.
+      const wasLast = o + i === oldLines.length - 1 && ending(a) === "no newline";
+      if (wasLast && content(a) === content(b) && ending(b) === (style === "CRLF" ? "CRLF" : "LF"))
+        continue;
       const where = `unchanged line ${o + i + 1} (now ${n + i + 1})`;
       if (content(a) === content(b)) report(`${where}: line ending ${ending(a)} -> ${ending(b)}`);
       else report(`${where}: trailing whitespace changed`);
