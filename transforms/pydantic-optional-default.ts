@@ -7,6 +7,7 @@ import { isReference } from "../src/engine/imports.js";
 import { qualifiedOfBindings } from "../src/engine/names.js";
 import type { Diagnostic, Edit, ImportRequirement, Transform } from "../src/engine/types.js";
 import { PYDANTIC_FIELD, SQLMODEL_FIELD, typingName } from "./data/pydantic-fields.js";
+import { subscriptParts } from "./shared/field-keywords.js";
 
 export const pydanticOptionalDefault: Transform = {
   name: "pydantic-optional-default",
@@ -148,7 +149,7 @@ function admitsNone(ctx: ModuleContext, node: Node): boolean {
     }
     case "generic_type":
     case "subscript": {
-      const generic = genericParts(node);
+      const generic = subscriptParts(node);
       if (!generic) return false;
       const name = typingName(ctx.qualifiedName(generic.head));
       if (name === "Optional") return generic.args.length === 1;
@@ -220,29 +221,9 @@ function resolveText(ctx: ModuleContext, dotted: string, at: Node): string | und
 
 /** `ClassVar[...]` and `Final[...]` declare class attributes, not fields. */
 function isClassVariable(ctx: ModuleContext, node: Node): boolean {
-  const head = genericParts(node)?.head ?? node;
+  const head = subscriptParts(node)?.head ?? node;
   const name = typingName(ctx.qualifiedName(head));
   return name === "ClassVar" || name === "Final";
-}
-
-/** The subscripted name and its type arguments, for both `X[...]` shapes tree-sitter produces. */
-function genericParts(node: Node): { head: Node; args: Node[] } | undefined {
-  if (node.type === "generic_type") {
-    const head = node.namedChildren[0];
-    const params = node.namedChildren.find((c) => c?.type === "type_parameter");
-    if (!head || !params) return undefined;
-    const args = params.namedChildren
-      .filter((c): c is Node => c?.type === "type")
-      .map((t) => t.namedChildren[0])
-      .filter((c): c is Node => !!c);
-    return { head, args };
-  }
-  if (node.type === "subscript") {
-    const head = node.childForFieldName("value");
-    if (!head) return undefined;
-    return { head, args: node.childrenForFieldName("subscript").filter((c): c is Node => !!c) };
-  }
-  return undefined;
 }
 
 function isFieldCall(ctx: ModuleContext, call: Node): boolean {
