@@ -1,5 +1,6 @@
 // FF003: route handlers declared with plain `def` run in a thread pool; the rules ask for
 // `async def`, which is only safe to switch to when the body cannot block.
+import { firstLine } from "../src/engine/source.js";
 import type { ModuleContext } from "../src/engine/context.js";
 import { genericParts, inferClass } from "../src/engine/inference.js";
 import type { Node } from "../src/engine/parser.js";
@@ -54,7 +55,7 @@ export const asyncRouteHandler: Transform = {
       const database = firstDatabaseUse(ctx, handler);
       const message = `route handler ${name.text}() is a plain def`;
       if (database && (!blocker || database.node.startIndex < blocker.startIndex)) {
-        const what = firstLine(database.node.text);
+        const what = firstLine(database.node.text, 50);
         const used = `\`${database.name}\``;
         const subject = database.node.type === "identifier" ? "it" : `\`${what}\``;
         const why = {
@@ -70,7 +71,7 @@ export const asyncRouteHandler: Transform = {
           ctx.diagnostic(
             this,
             name,
-            `${message}; \`${firstLine(blocker.text)}\` may block, so it stays def (make its I/O async first)`,
+            `${message}; \`${firstLine(blocker.text, 50)}\` may block, so it stays def (make its I/O async first)`,
           ),
         );
         continue;
@@ -87,11 +88,6 @@ export const asyncRouteHandler: Transform = {
     return out;
   },
 };
-
-function firstLine(text: string): string {
-  const line = text.split(/\r?\n/)[0]!;
-  return line.length > 50 ? `${line.slice(0, 47)}...` : line;
-}
 
 /**
  * The first call in the handler that could block: anything but a pure builtin, a Pydantic model

@@ -1,6 +1,7 @@
 // FF109: Pydantic v2 refuses a model attribute without an annotation ("A non-annotated attribute
 // was detected"); v1 made it a field typed by its default. The annotation v1 inferred is written
 // where the default says it for certain.
+import { firstLine } from "../src/engine/source.js";
 import type { ModuleContext } from "../src/engine/context.js";
 import type { Node } from "../src/engine/parser.js";
 import type { Diagnostic, ImportRequirement, Transform } from "../src/engine/types.js";
@@ -208,7 +209,7 @@ function typeDefaultFix(
   base: BaseDeclaration,
   message: string,
 ): Diagnostic {
-  const shown = firstLine(value.text);
+  const shown = firstLine(value.text, 40);
   const fieldHint = `for a field of that type write \`: ${shown}\` instead of \`= ${shown}\``;
   if (base.kind === "annotated") {
     const why =
@@ -409,7 +410,7 @@ function infer(ctx: ModuleContext, value: Node, at: Node, depth: number): Inferr
         (q.startsWith("builtins.") && CONSTRUCTORS.has(q.slice(9)))
       )
         return {
-          reason: `the default is a type: for a field of that type write \`: ${firstLine(value.text)}\` instead of \`= ...\``,
+          reason: `the default is a type: for a field of that type write \`: ${firstLine(value.text, 40)}\` instead of \`= ...\``,
         };
       return { reason: "cannot tell the type of this default" };
     }
@@ -543,9 +544,4 @@ function enumMember(ctx: ModuleContext, value: Node): Inferred {
   if (!isEnum || member.startsWith("_") || !unannotatedValueIn(cls, member))
     return { reason: "cannot tell the type of this default" };
   return { type: object.text, builtins: [] };
-}
-
-function firstLine(text: string): string {
-  const line = text.split(/\r?\n/)[0]!;
-  return line.length > 40 ? `${line.slice(0, 37)}...` : line;
 }

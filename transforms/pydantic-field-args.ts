@@ -1,5 +1,6 @@
 // FF104: Pydantic v1 keywords of Field() and of FastAPI's Query()/Body()/..., and the v1
 // constrained types constr()/conint()/conlist()/..., rewritten to what Pydantic v2 accepts.
+import { firstLine } from "../src/engine/source.js";
 import type { ModuleContext } from "../src/engine/context.js";
 import type { EnsureOptions, EnsureResult } from "../src/engine/imports.js";
 import type { Node } from "../src/engine/parser.js";
@@ -232,7 +233,7 @@ function fieldCall(
         } else {
           problem(
             item,
-            `allow_mutation=${firstLine(text)} is deprecated in Pydantic v2: write frozen=... by hand`,
+            `allow_mutation=${firstLine(text, 40)} is deprecated in Pydantic v2: write frozen=... by hand`,
           );
         }
         continue;
@@ -407,7 +408,7 @@ function envAlias(
   const value = item.childForFieldName("value")!;
   if (ctx.isV2Model(cls)) {
     return {
-      problem: `pydantic-settings 2 ignores \`env\` (the setting is read under its own name): write validation_alias=${firstLine(ctx.text(value))} if it must be read from there`,
+      problem: `pydantic-settings 2 ignores \`env\` (the setting is read under its own name): write validation_alias=${firstLine(ctx.text(value), 40)} if it must be read from there`,
     };
   }
   for (const other of ["alias", "validation_alias"]) {
@@ -522,7 +523,7 @@ function constLiteral(
   if (!defaultItem || !defaultValue || defaultItem.equals(item)) return undefined;
   if (["integer", "true", "false"].includes(defaultValue.type)) {
     return {
-      reason: `; unlike v1's field, Literal[${firstLine(ctx.text(defaultValue))}] rejects the strings (of the environment, a query, a form) that v1 converted`,
+      reason: `; unlike v1's field, Literal[${firstLine(ctx.text(defaultValue), 40)}] rejects the strings (of the environment, a query, a form) that v1 converted`,
     };
   }
   const type = assignment.childForFieldName("type")?.namedChildren[0];
@@ -1905,9 +1906,4 @@ function stringValue(ctx: ModuleContext, node: Node): string | undefined {
 
 function noteAt(node: Node, message: string): Note {
   return { start: node.startIndex, end: node.endIndex, message };
-}
-
-function firstLine(text: string): string {
-  const line = text.split(/\r?\n/)[0]!;
-  return line.length > 40 ? `${line.slice(0, 37)}...` : line;
 }

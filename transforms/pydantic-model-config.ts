@@ -1,4 +1,5 @@
 // FF101: Pydantic v2 reads configuration from `model_config`; an inner `class Config` is deprecated.
+import { firstLine } from "../src/engine/source.js";
 import type { ModuleContext } from "../src/engine/context.js";
 import {
   REMOVED_CONFIG_KEYS as REMOVED,
@@ -264,11 +265,6 @@ function convertEntry(
 function bodyIndent(ctx: ModuleContext, body: Node): string | undefined {
   const first = body.namedChildren.find((c) => c && c.type !== "comment");
   return first ? ctx.lineIndent(first.startIndex) : undefined;
-}
-
-function firstLine(text: string): string {
-  const line = text.split(/\r?\n/)[0]!;
-  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
 }
 
 function render(

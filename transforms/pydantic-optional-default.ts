@@ -1,5 +1,6 @@
 // FF106: Pydantic v1 gave a field annotated Optional[X] (or Any) a default of None; Pydantic v2
 // makes it required. Writing the default keeps the v1 meaning.
+import { firstLine } from "../src/engine/source.js";
 import type { ModuleContext } from "../src/engine/context.js";
 import type { Node } from "../src/engine/parser.js";
 import { BUILTINS } from "../src/engine/builtins.js";
@@ -264,9 +265,4 @@ function fieldWithoutDefault(ctx: ModuleContext, call: Node): Edit | undefined {
 function arguments_(call: Node): Node[] {
   const list = call.childForFieldName("arguments");
   return (list?.namedChildren ?? []).filter((c): c is Node => !!c && c.type !== "comment");
-}
-
-function firstLine(text: string): string {
-  const line = text.split(/\r?\n/)[0]!;
-  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
 }

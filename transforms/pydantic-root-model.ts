@@ -1,5 +1,6 @@
 // FF107: Pydantic v2 refuses a `__root__` field; a custom root type is a `RootModel[T]` subclass
 // whose value is `.root`.
+import { firstLine } from "../src/engine/source.js";
 import { BUILTINS } from "../src/engine/builtins.js";
 import type { ModuleContext } from "../src/engine/context.js";
 import { inferClass } from "../src/engine/inference.js";
@@ -434,9 +435,4 @@ function relatesToPydantic(ctx: ModuleContext): boolean {
     }
   }
   return false;
-}
-
-function firstLine(text: string): string {
-  const line = text.split(/\r?\n/)[0]!;
-  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
 }

@@ -1,5 +1,6 @@
 // FF110: where Pydantic v2 changed what the same model does without a word, write the knob v2
 // offers to keep what v1 did, so that a migrated app behaves as it did.
+import { firstLine } from "../src/engine/source.js";
 import type { ModuleContext } from "../src/engine/context.js";
 import type { Node } from "../src/engine/parser.js";
 import { appendArgument, keywordArguments, listItems } from "../src/engine/syntax.js";
@@ -463,9 +464,4 @@ function leadingSlash(path: Node): number | undefined {
   const first = path.namedChildren.find((c) => c?.type !== "string_start");
   if (first?.type !== "string_content" || !first.text.startsWith("/")) return undefined;
   return first.startIndex;
-}
-
-function firstLine(text: string): string {
-  const line = text.split(/\r?\n/)[0]!;
-  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
 }

@@ -404,3 +404,9 @@ export class LineIndex {
     return this.starts.length;
   }
 }
+
+/** The first line of a piece of source, cut to `width` characters with "...": for messages. */
+export function firstLine(text: string, width = 60): string {
+  const line = text.split(/\r?\n/)[0]!;
+  return line.length > width ? `${line.slice(0, width - 3)}...` : line;
+}
