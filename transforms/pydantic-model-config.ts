@@ -6,6 +6,7 @@ import {
   RENAMED_CONFIG_KEYS as RENAMED,
 } from "./data/pydantic-config.js";
 import type { Node } from "../src/engine/parser.js";
+import { modelValidator } from "./shared/model-validator.js";
 import type {
   Diagnostic,
   Edit,
@@ -182,48 +183,31 @@ function getterValidator(
   getter: { value: Node; comments: string[] },
   indent: string,
 ): { text: string; imports: ImportRequirement[] } | string {
-  const names = ["model_validator", "Any"];
-  const resolved: Record<string, string> = {};
-  const imports: ImportRequirement[] = [];
-  for (const name of names) {
-    const ensured = ctx.ensureImport(config, name === "Any" ? "typing" : "pydantic", name);
-    if (!ensured.ok) return `getter_dict: ${ensured.reason}`;
-    resolved[name] = ensured.expr;
-    if (ensured.requirement) imports.push(ensured.requirement);
-  }
-  const method = "read_with_getter_dict";
-  const model = config.parent!.parent!;
-  if (ctx.text(model.childForFieldName("body")!).includes(method))
-    return `getter_dict: the class already names ${method}`;
-  const step = ctx.stylist.indent;
-  const q = ctx.stylist.quote;
   const value = ctx.text(getter.value);
   if (/\n/.test(value)) return "getter_dict spans lines: migrate it by hand";
-  const lines = [
-    "",
-    ...getter.comments,
-    `@${resolved.model_validator}(mode=${q}before${q})`,
-    "@classmethod",
-    `def ${method}(cls, data: ${resolved.Any}) -> ${resolved.Any}:`,
-    `${step}if isinstance(data, (dict, cls)):`,
-    `${step}${step}return data`,
-    `${step}getter, missing, values = ${value}(data), object(), {}`,
-    `${step}for name, field in cls.model_fields.items():`,
-    `${step}${step}for key in filter(None, (field.alias, name)):`,
-    `${step}${step}${step}found = getter.get(key, missing)`,
-    `${step}${step}${step}if found is not missing:`,
-    `${step}${step}${step}${step}values[field.alias or name] = found`,
-    `${step}${step}${step}${step}break`,
-    `${step}return values`,
-  ];
-  const nl = ctx.stylist.newline;
-  return {
-    text: lines
-      .map((l) => (l ? `${indent}${l}` : ""))
-      .join(nl)
-      .replace(/^/, nl),
-    imports,
-  };
+  const method = modelValidator(ctx, {
+    cls: config.parent!.parent!,
+    mode: "before",
+    name: "read_with_getter_dict",
+    parameters: "data: {Any}",
+    returns: "{Any}",
+    body: [
+      "if isinstance(data, (dict, cls)):",
+      "\treturn data",
+      `getter, missing, values = ${value}(data), object(), {}`,
+      "for name, field in cls.model_fields.items():",
+      "\tfor key in filter(None, (field.alias, name)):",
+      "\t\tfound = getter.get(key, missing)",
+      "\t\tif found is not missing:",
+      "\t\t\tvalues[field.alias or name] = found",
+      "\t\t\tbreak",
+      "return values",
+    ],
+    uses: [["typing", "Any"]],
+    indent,
+    comments: getter.comments,
+  });
+  return typeof method === "string" ? `getter_dict: ${method}` : method;
 }
 
 function convertEntry(

@@ -6,6 +6,7 @@ import type { Node } from "../src/engine/parser.js";
 import { appendArgument, keywordArguments, listItems } from "../src/engine/syntax.js";
 import type { Diagnostic, Edit, Fix, ImportRequirement, Transform } from "../src/engine/types.js";
 import { typingName } from "./data/pydantic-fields.js";
+import { modelValidator } from "./shared/model-validator.js";
 import {
   annotatedField,
   fieldCall,
@@ -356,51 +357,48 @@ function configEntry(
  * (so validators still see URL objects), stores each one as the string it was given, as v1 did.
  */
 function urlStrings(t: Transform, ctx: ModuleContext, cls: Node, fields: Node[]): Diagnostic[] {
-  const method = "keep_url_strings";
+  const name = "keep_url_strings";
   const body = cls.childForFieldName("body")!;
   const urlField = fields.find((f) =>
     (annotationOf(f)?.descendantsOfType(["identifier", "attribute"]) ?? []).some(
       (n) => !!n && URL_TYPES.has(ctx.qualifiedName(n) ?? ""),
     ),
   );
-  if (!urlField || ctx.text(body).includes(method)) return [];
+  // Once written, the method is the sign that the class keeps its URL strings.
+  if (!urlField || ctx.text(body).includes(name)) return [];
   const message = "v1's URL fields held the string they were given; v2 holds a Url object";
-  const names: Record<string, string> = {};
-  const imports: ImportRequirement[] = [];
-  for (const [module, name] of [
-    ["pydantic", "model_validator"],
-    ["pydantic", "AnyUrl"],
-    ["typing", "Any"],
-  ] as const) {
-    const ensured = ctx.ensureImport(cls, module, name);
-    if (!ensured.ok) return [ctx.diagnostic(t, urlField, `${message} (${ensured.reason})`)];
-    names[name] = ensured.expr;
-    if (ensured.requirement) imports.push(ensured.requirement);
-  }
   const statements = listItems(body);
   const last = statements[statements.length - 1]!;
   if (last.startPosition.row === cls.startPosition.row) return [];
-  const indent = ctx.lineIndent(statements[0]!.startIndex);
-  const i = ctx.stylist.indent;
-  const q = ctx.stylist.quote;
-  const lines = [
-    `@${names.model_validator}(mode=${q}wrap${q})`,
-    "@classmethod",
-    `def ${method}(cls, data: ${names.Any}, handler: ${names.Any}) -> ${names.Any}:`,
-    `${i}model = handler(data)`,
-    `${i}for name, field in cls.model_fields.items():`,
-    `${i}${i}if isinstance(data, dict):`,
-    `${i}${i}${i}given = data.get(field.alias or name, data.get(name))`,
-    `${i}${i}else:`,
-    `${i}${i}${i}given = getattr(data, name, None)`,
-    `${i}${i}if isinstance(given, str) and isinstance(getattr(model, name, None), ${names.AnyUrl}):`,
-    `${i}${i}${i}object.__setattr__(model, name, given)`,
-    `${i}return model`,
-  ];
-  const nl = ctx.stylist.newline;
+  const method = modelValidator(ctx, {
+    cls,
+    mode: "wrap",
+    name,
+    parameters: "data: {Any}, handler: {Any}",
+    returns: "{Any}",
+    body: [
+      "model = handler(data)",
+      "for name, field in cls.model_fields.items():",
+      "\tif isinstance(data, dict):",
+      "\t\tgiven = data.get(field.alias or name, data.get(name))",
+      "\telse:",
+      "\t\tgiven = getattr(data, name, None)",
+      "\tif isinstance(given, str) and isinstance(getattr(model, name, None), {AnyUrl}):",
+      "\t\tobject.__setattr__(model, name, given)",
+      "return model",
+    ],
+    uses: [
+      ["pydantic", "AnyUrl"],
+      ["typing", "Any"],
+    ],
+    indent: ctx.lineIndent(statements[0]!.startIndex),
+  });
+  if (typeof method === "string") return [ctx.diagnostic(t, urlField, `${message} (${method})`)];
   const end = ctx.endOf(last);
-  const text = nl + lines.map((l) => `${nl}${indent}${l}`).join("");
-  const found: FieldEdits = { edits: [{ start: end, end, text }], imports };
+  const found: FieldEdits = {
+    edits: [{ start: end, end, text: method.text }],
+    imports: method.imports,
+  };
   return [ctx.diagnostic(t, urlField, message, fix("Keep URL strings", URL_NOTE, urlField, found))];
 }
 
