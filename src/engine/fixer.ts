@@ -70,10 +70,18 @@ export function fixSource(input: string, options: FixOptions): FileOutcome {
     tree.delete();
     return { status: "parse-error", message: `syntax error at ${where.line}:${where.column}` };
   }
-  // A file Python would reject for its indentation is not checked for it again after fixes.
-  const indentationKnownBad = !!firstIndentationError(tree.rootNode, input);
-  const brokenIndentation = (t: Tree, text: string): boolean =>
-    !indentationKnownBad && !!firstIndentationError(t.rootNode, text);
+  // Indentation Python rejects, after a fix: unless the input had it already (a file Python
+  // would reject anyway), which is looked at only then, as it seldom happens.
+  let inputIndentationBad: boolean | undefined;
+  const brokenIndentation = (t: Tree, text: string): boolean => {
+    if (!firstIndentationError(t.rootNode, text)) return false;
+    if (inputIndentationBad === undefined) {
+      const inputTree = parse(input);
+      inputIndentationBad = !!firstIndentationError(inputTree.rootNode, input);
+      inputTree.delete();
+    }
+    return !inputIndentationBad;
+  };
   let current = input;
   const notes: PendingNote[] = [];
   const fixes: Record<string, number> = {};
