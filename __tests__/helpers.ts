@@ -4,7 +4,7 @@ import { initParser } from "../src/engine/parser.js";
 import type { Transform } from "../src/engine/types.js";
 import { summarizeSource } from "../src/project/build.js";
 import { ProjectIndex } from "../src/project/index.js";
-import { parseTargetOverride, withOverrides } from "../src/project/targets.js";
+import { noTargets, parseTargetOverride, withOverrides } from "../src/project/targets.js";
 
 export interface RunOptions {
   unsafe?: boolean;
@@ -48,7 +48,7 @@ export function run(
     module,
     index,
     targets: withOverrides(
-      { packages: {}, problems: [] },
+      noTargets(),
       Object.entries(options.declared ?? {}).map(([pkg, v]) => parseTargetOverride(`${pkg}=${v}`)),
     ),
     positions: options.positions ?? "final",

@@ -1,6 +1,11 @@
 // What a transform sees of one module: text, tree, style, scopes, imports and the project index.
 import type { ClassKind, ProjectIndex } from "../project/index.js";
-import { declaresAtLeast, type ProjectTargets, type TargetPackage } from "../project/targets.js";
+import {
+  declaresAtLeast,
+  noTargets,
+  type ProjectTargets,
+  type TargetPackage,
+} from "../project/targets.js";
 import { findRoutes, type Route } from "../project/routes.js";
 import {
   APP_CLASSES,
@@ -69,7 +74,7 @@ export class ModuleContext {
     readonly module: ModuleInfo,
     readonly index: ProjectIndex,
     private readonly options: Readonly<Record<string, string>> = {},
-    readonly targets: ProjectTargets = { packages: {}, problems: [] },
+    readonly targets: ProjectTargets = noTargets(),
     /** Answers decided on the file as it was before any fix, kept across the fix loop's passes. */
     private readonly firstPass: Map<string, boolean> = new Map(),
   ) {

@@ -93,10 +93,13 @@ export function findProjectRoot(start: string): string | undefined {
   }
 }
 
+/** Targets of a file outside any project: nothing declared. */
+export const noTargets = (): ProjectTargets => ({ packages: {}, problems: [] });
+
 /** Reads the targets of the project at `start`'s nearest root; nothing when there is none. */
 export function targetsAt(start: string): ProjectTargets {
   const root = findProjectRoot(start);
-  return root ? readTargets(root) : { packages: {}, problems: [] };
+  return root ? readTargets(root) : noTargets();
 }
 
 // ---- versions -------------------------------------------------------------------------------

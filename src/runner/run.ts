@@ -8,6 +8,7 @@ import type { FileReport, FileTask } from "./types.js";
 import type { ModuleSummary } from "../project/summary.js";
 import {
   findProjectRoot,
+  noTargets,
   readTargets,
   withOverrides,
   type ProjectTargets,
@@ -121,7 +122,7 @@ function attachTargets(files: FileTask[], declared: ReadonlyArray<[TargetPackage
     const root = roots.get(dir) ?? "";
     let targets = byRoot.get(root);
     if (!targets) {
-      targets = withOverrides(root ? readTargets(root) : { packages: {}, problems: [] }, declared);
+      targets = withOverrides(root ? readTargets(root) : noTargets(), declared);
       byRoot.set(root, targets);
     }
     file.targets = targets;
