@@ -11,6 +11,7 @@ import {
   annotatedField,
   fieldCall,
   isPydanticField,
+  modelFields,
   subscriptParts,
   withFieldKeyword,
   type FieldEdits,
@@ -81,7 +82,7 @@ export const pydanticV1Behaviour: Transform = {
       const cls = m.captures[0]!.node;
       const kind = ctx.classKind(cls);
       if (!kind || ctx.isV2Model(cls)) continue;
-      const fields = fieldsOf(cls);
+      const fields = modelFields(cls);
       const enumValues = ctx.configHas(cls, ["use_enum_values"]) === true;
       const smartUnion = ctx.configHas(cls, ["smart_union"]) === true;
       for (const field of fields) {
@@ -99,20 +100,6 @@ export const pydanticV1Behaviour: Transform = {
     return out;
   },
 };
-
-/** `name: T [= value]` statements of a class body that declare fields. */
-function fieldsOf(cls: Node): Node[] {
-  const out: Node[] = [];
-  for (const statement of listItems(cls.childForFieldName("body")!)) {
-    const assign = statement.type === "expression_statement" ? statement.namedChildren[0] : null;
-    if (assign?.type !== "assignment" || !assign.childForFieldName("type")) continue;
-    const name = assign.childForFieldName("left");
-    if (name?.type !== "identifier" || name.text.startsWith("_") || name.text === "model_config")
-      continue;
-    out.push(assign);
-  }
-  return out;
-}
 
 function annotationOf(field: Node): Node | undefined {
   return field.childForFieldName("type")?.namedChildren[0] ?? undefined;

@@ -5,7 +5,7 @@ import type { EnsureResult } from "../src/engine/imports.js";
 import type { Node } from "../src/engine/parser.js";
 import type { Binding } from "../src/engine/scope.js";
 import { keywordArguments, listItems, removeListItems } from "../src/engine/syntax.js";
-import { fieldCall, withFieldKeyword } from "./shared/field-keywords.js";
+import { fieldCall, modelFields, withFieldKeyword } from "./shared/field-keywords.js";
 import type {
   Diagnostic,
   Edit,
@@ -736,11 +736,8 @@ function fieldDeclaration(
 ): Node | undefined {
   if (seen.has(cls.id)) return undefined;
   seen.add(cls.id);
-  for (const statement of listItems(cls.childForFieldName("body")!)) {
-    const assign = statement.type === "expression_statement" ? statement.namedChildren[0] : null;
-    if (assign?.type !== "assignment" || !assign.childForFieldName("type")) continue;
-    if (assign.childForFieldName("left")?.text === name) return assign;
-  }
+  const own = modelFields(cls).find((f) => f.childForFieldName("left")!.text === name);
+  if (own) return own;
   const bases = cls.childForFieldName("superclasses");
   for (const base of bases ? listItems(bases) : []) {
     if (base.type !== "identifier") continue;

@@ -12,6 +12,20 @@ export interface FieldEdits {
   imports: ImportRequirement[];
 }
 
+/** `name: T [= value]` statements of a class body that declare fields (not private, not model_config). */
+export function modelFields(cls: Node): Node[] {
+  const out: Node[] = [];
+  for (const statement of listItems(cls.childForFieldName("body")!)) {
+    const assign = statement.type === "expression_statement" ? statement.namedChildren[0] : null;
+    if (assign?.type !== "assignment" || !assign.childForFieldName("type")) continue;
+    const name = assign.childForFieldName("left");
+    if (name?.type !== "identifier" || name.text.startsWith("_") || name.text === "model_config")
+      continue;
+    out.push(assign);
+  }
+  return out;
+}
+
 /** True for a call of Pydantic's own `Field`. */
 export function isPydanticField(ctx: ModuleContext, node: Node | null | undefined): boolean {
   if (node?.type !== "call") return false;
