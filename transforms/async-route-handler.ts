@@ -1,5 +1,6 @@
 // FF003: route handlers declared with plain `def` run in a thread pool; the rules ask for
 // `async def`, which is only safe to switch to when the body cannot block.
+import { isOptionalOrUnion, typingName } from "./data/pydantic-fields.js";
 import { firstLine } from "../src/engine/source.js";
 import type { ModuleContext } from "../src/engine/context.js";
 import { genericParts, inferClass } from "../src/engine/inference.js";
@@ -168,13 +169,6 @@ const SESSION_CLASSES = new Set([
   "sqlmodel.Session",
   "sqlmodel.orm.session.Session",
 ]);
-const ANNOTATED = new Set(["typing.Annotated", "typing_extensions.Annotated"]);
-const OPTIONAL = new Set([
-  "typing.Optional",
-  "typing_extensions.Optional",
-  "typing.Union",
-  "typing_extensions.Union",
-]);
 /** Modules whose classes are plain values or framework objects, never ORM rows. */
 const VALUE_MODULES =
   /^(builtins|typing|typing_extensions|collections|uuid|datetime|decimal|enum|pathlib|ipaddress|fastapi|starlette|pydantic|pydantic_settings|email_validator)\./;
@@ -271,10 +265,10 @@ function unwrapAnnotated(ctx: ModuleContext, type: Node): [Node | undefined, Nod
     if (expr.type !== "generic_type" && expr.type !== "subscript") break;
     const [head, args] = genericParts(expr);
     const q = head ? ctx.qualifiedName(head) : undefined;
-    if (q && ANNOTATED.has(q)) {
+    if (typingName(q) === "Annotated") {
       metadata.push(...args.slice(1));
       expr = args[0];
-    } else if (q && OPTIONAL.has(q)) {
+    } else if (isOptionalOrUnion(q)) {
       const members = args.filter((a) => a.text !== "None");
       expr = members.length === 1 ? members[0] : undefined;
     } else break;

@@ -1,6 +1,7 @@
 // FF205: a route says what it returns. `response_model=X` without a return annotation gets
 // `-> X`; a handler that returns nothing gets `-> None`; a route that declares neither, or that
 // returns a dict literal, is reported.
+import { isOptionalOrUnion, typingName } from "./data/pydantic-fields.js";
 import type { ClassKind, ModuleContext } from "../src/engine/context.js";
 import { genericParts, inferClass } from "../src/engine/inference.js";
 import type { Node } from "../src/engine/parser.js";
@@ -165,13 +166,6 @@ const CONTAINER_FAMILIES: ReadonlyMap<string, string> = new Map([
   ...["builtins.tuple", "typing.Tuple"].map((q) => [q, "tuple"] as const),
 ]);
 const ANY_TYPES = new Set(["typing.Any", "typing_extensions.Any", "builtins.object"]);
-const ANNOTATED = new Set(["typing.Annotated", "typing_extensions.Annotated"]);
-const UNIONS = new Set([
-  "typing.Optional",
-  "typing_extensions.Optional",
-  "typing.Union",
-  "typing_extensions.Union",
-]);
 const LITERAL_CLASSES: Readonly<Record<string, string>> = {
   string: "builtins.str",
   concatenated_string: "builtins.str",
@@ -217,8 +211,9 @@ function annotationType(ctx: ModuleContext, expr: Node, depth: number): TypeInfo
       const [head, args] = genericParts(expr);
       const q = head ? ctx.qualifiedName(head) : undefined;
       if (!q) return undefined;
-      if (ANNOTATED.has(q)) return args[0] ? annotationType(ctx, args[0], depth + 1) : undefined;
-      if (UNIONS.has(q)) return unionType(ctx, args, depth);
+      if (typingName(q) === "Annotated")
+        return args[0] ? annotationType(ctx, args[0], depth + 1) : undefined;
+      if (isOptionalOrUnion(q)) return unionType(ctx, args, depth);
       const family = CONTAINER_FAMILIES.get(q);
       if (family)
         return {

@@ -272,3 +272,9 @@ export function typingName(qualified: string | undefined): string | undefined {
   const m = /^(?:typing|typing_extensions)\.(\w+)$/.exec(qualified ?? "");
   return m?.[1];
 }
+
+/** True for `Optional` and `Union`, from typing or typing_extensions. */
+export function isOptionalOrUnion(qualified: string | undefined): boolean {
+  const name = typingName(qualified);
+  return name === "Optional" || name === "Union";
+}

@@ -2,6 +2,7 @@
 // `union_mode="left_to_right"`) without touching how the rest of the field is written.
 import type { ModuleContext } from "../../src/engine/context.js";
 import type { EnsureResult } from "../../src/engine/imports.js";
+import { genericParts } from "../../src/engine/inference.js";
 import type { Node } from "../../src/engine/parser.js";
 import { appendArgument, keywordArguments, listItems } from "../../src/engine/syntax.js";
 import type { Edit, ImportRequirement } from "../../src/engine/types.js";
@@ -86,23 +87,14 @@ export function withFieldKeyword(
   };
 }
 
-/** The subscripted name and its arguments, for both `X[...]` shapes tree-sitter produces. */
+/**
+ * The subscripted name and its arguments of `X[...]` (an annotation's `generic_type` or an
+ * expression's `subscript`), through the engine's genericParts; undefined for anything else.
+ */
 export function subscriptParts(node: Node): { head: Node; args: Node[] } | undefined {
-  if (node.type === "generic_type") {
-    const head = node.namedChildren[0];
-    const params = node.namedChildren.find((c) => c?.type === "type_parameter");
-    if (!head || !params) return undefined;
-    const args = listItems(params)
-      .map((t) => (t.type === "type" ? t.namedChildren[0] : t))
-      .filter((c): c is Node => !!c);
-    return { head, args };
-  }
-  if (node.type === "subscript") {
-    const head = node.childForFieldName("value");
-    if (!head) return undefined;
-    return { head, args: node.childrenForFieldName("subscript").filter((c): c is Node => !!c) };
-  }
-  return undefined;
+  if (node.type !== "generic_type" && node.type !== "subscript") return undefined;
+  const [head, args] = genericParts(node);
+  return head ? { head, args } : undefined;
 }
 
 function requirements(...results: EnsureResult[]): ImportRequirement[] {
