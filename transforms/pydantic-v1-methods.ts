@@ -7,7 +7,6 @@ import {
   type InferredClass,
 } from "../src/engine/inference.js";
 import type { Node } from "../src/engine/parser.js";
-import type { Binding } from "../src/engine/scope.js";
 import { listItems, ownNodes } from "../src/engine/syntax.js";
 import { HTTP_EXCEPTIONS } from "../src/project/fastapi-names.js";
 import { classBases } from "../src/project/summary.js";
@@ -647,7 +646,9 @@ function typedReceiver(ctx: ModuleContext, node: Node, depth: number): InferredC
   if (node.type === "identifier") {
     const found = ctx.bindings(node.text, node);
     if (!found?.length) return undefined;
-    return agreed(found.map((b) => annotationOf(b)).map((t) => t && annotated(ctx, t, depth + 1)));
+    return agreed(
+      found.map((b) => ctx.annotationNode(b)).map((t) => t && annotated(ctx, t, depth + 1)),
+    );
   }
   if (node.type !== "attribute") return undefined;
   const owner = inferClass(ctx, node.childForFieldName("object")!);
@@ -663,22 +664,6 @@ function agreed(answers: Array<InferredClass | undefined>): InferredClass | unde
   const key = (c: InferredClass): string =>
     `${c.instance}:${c.definition?.id ?? ""}:${c.qualified ?? ""}:${c.union?.length ?? 0}`;
   return answers.every((a) => !!a && key(a) === key(first)) ? first : undefined;
-}
-
-/** The annotation a parameter or an annotated assignment gives its name. */
-function annotationOf(b: Binding): Node | undefined {
-  const parent = b.node.parent;
-  if (
-    b.kind === "parameter" &&
-    parent &&
-    (parent.type === "typed_parameter" || parent.type === "typed_default_parameter")
-  )
-    return parent.childForFieldName("type") ?? undefined;
-  if (b.kind === "assignment" && b.statement.type === "assignment") {
-    if (!b.statement.childForFieldName("left")?.equals(b.node)) return undefined;
-    return b.statement.childForFieldName("type") ?? undefined;
-  }
-  return undefined;
 }
 
 /**

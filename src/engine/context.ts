@@ -258,20 +258,24 @@ export class ModuleContext {
 
   // ---- values ------------------------------------------------------------------------------
 
-  /** The qualified name of the annotation a binding carries (`x: T` or a typed parameter). */
-  annotationOf(binding: Binding): string | undefined {
-    let type: Node | null | undefined;
+  /** The `type` node of the annotation a binding carries (`x: T = ...` or a typed parameter). */
+  annotationNode(binding: Binding): Node | undefined {
     const parent = binding.node.parent;
     if (
       binding.kind === "parameter" &&
       parent &&
       (parent.type === "typed_parameter" || parent.type === "typed_default_parameter")
-    ) {
-      type = parent.childForFieldName("type");
-    } else if (binding.kind === "assignment" && binding.statement.type === "assignment") {
-      type = binding.statement.childForFieldName("type");
-    }
-    const expr = type?.namedChildren[0];
+    )
+      return parent.childForFieldName("type") ?? undefined;
+    const statement = binding.statement;
+    if (binding.kind !== "assignment" || statement.type !== "assignment") return undefined;
+    if (!statement.childForFieldName("left")?.equals(binding.node)) return undefined;
+    return statement.childForFieldName("type") ?? undefined;
+  }
+
+  /** The qualified name of the annotation a binding carries (`x: T` or a typed parameter). */
+  annotationOf(binding: Binding): string | undefined {
+    const expr = this.annotationNode(binding)?.namedChildren[0];
     return expr ? this.qualifiedName(unsubscripted(expr)) : undefined;
   }
 
