@@ -367,7 +367,7 @@ async function recoverStack(
   }));
   const index = new ProjectIndex(summaries);
   const outcome = fixSource(source, {
-    transforms: transforms.filter((t) => worthRunning(t, source, (s) => index.mentionsModel(s))),
+    transforms: transforms.filter((t) => worthRunning(t, source, index)),
     unsafe,
     module: { path: display, moduleName: task.moduleName, isPackage: task.isPackage },
     index,

@@ -50,7 +50,8 @@ export const annotatedDependencies: Transform = {
     bad: '@app.get("/items")\ndef read_items(db=Depends(get_db), q: str = Query("", max_length=50)):\n    ...\n',
     good: '@app.get("/items")\ndef read_items(\n    db: Annotated[Session, Depends(get_db)],\n    q: Annotated[str, Query(max_length=50)] = "",\n):\n    ...\n',
   },
-  prefilter: /\b(Depends|Security|Query|Path|Body|Header|Cookie|Form|File)\b/,
+  // The markers are FastAPI's: the module imports them from it.
+  prefilter: [/\b(Depends|Security|Query|Path|Body|Header|Cookie|Form|File)\b/, /\bfastapi\b/],
   query: QUERY,
   check(ctx: ModuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];

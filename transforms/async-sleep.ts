@@ -19,7 +19,7 @@ export const asyncSleep: Transform = {
     bad: "import time\n\nasync def poll():\n    time.sleep(1)\n",
     good: "import asyncio\n\nasync def poll():\n    await asyncio.sleep(1)\n",
   },
-  prefilter: /\bsleep\b/,
+  prefilter: [/\bsleep\b/, /\basync\b/],
   query: `(call function: [(identifier) (attribute)] @fn arguments: (argument_list) @args) @call`,
   check(ctx: ModuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];

@@ -58,8 +58,10 @@ export const blockingCallInAsync: Transform = {
     bad: 'async def fetch():\n    return requests.get("https://example.org").json()\n',
     good: 'async def fetch():\n    async with httpx.AsyncClient() as client:\n        return (await client.get("https://example.org")).json()\n',
   },
-  prefilter:
+  prefilter: [
     /requests|httpx|urlopen|subprocess|os\.system|system\(|open\(|input\(|read_text|write_text|read_bytes|write_bytes/,
+    /\basync\b/,
+  ],
   query: `(call function: [(identifier) (attribute)] @fn arguments: (argument_list) @args) @call`,
   check(ctx: ModuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];

@@ -72,8 +72,9 @@ export const pydanticV1Behaviour: Transform = {
     bad: "class Event(BaseModel):\n    id: UUID4 | str\n    kind: Kind = Kind.note\n    label: str\n\n    class Config:\n        use_enum_values = True\n",
     good: 'class Event(BaseModel):\n    id: Annotated[UUID4 | str, Field(union_mode="left_to_right")]\n    kind: Annotated[Kind, Field(validate_default=True)] = Kind.note\n    label: str\n\n    class Config:\n        use_enum_values = True\n        coerce_numbers_to_str = True\n',
   },
-  scope: "models",
-  alsoWhen: /\.(get|post|put|patch|delete|api_route|build)\s*\(/,
+  // Models, route parameters (unions), or a URL class's build().
+  scope: ["models", "routes"],
+  alsoWhen: /\.build\s*\(/,
   prefilter: /\bclass\b|\bUnion\b|\|/,
   query: `(class_definition body: (block)) @class`,
   check(ctx: ModuleContext): Diagnostic[] {

@@ -24,6 +24,8 @@ export const settingsCache: Transform = {
     bad: "def get_settings() -> Settings:\n    return Settings()\n",
     good: "@lru_cache\ndef get_settings() -> Settings:\n    return Settings()\n",
   },
+  // A settings class is a model by its bases: the file must name one.
+  scope: "models",
   prefilter: /def\s+\w+\s*\(\s*\)/,
   query: `(function_definition parameters: (parameters) @params) @fn`,
   check(ctx: ModuleContext): Diagnostic[] {

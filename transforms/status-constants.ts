@@ -39,7 +39,9 @@ export const statusConstants: Transform = {
     bad: 'raise HTTPException(404, detail="Item not found")\n',
     good: 'raise HTTPException(status.HTTP_404_NOT_FOUND, detail="Item not found")\n',
   },
-  prefilter: /status_code|HTTPException|responses\s*=|\.close\(|WebSocket/,
+  // A WebSocket close needs a parameter annotated WebSocket; a response class may take the code
+  // positionally (`JSONResponse(body, 404)`).
+  prefilter: /status_code|HTTPException|responses\s*=|WebSocket|Response/,
   query: QUERY,
   check(ctx: ModuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];

@@ -100,7 +100,7 @@ export function fixSource(input: string, options: FixOptions): FileOutcome {
       );
       const diagnostics: Diagnostic[] = [];
       for (const transform of options.transforms) {
-        if (!worthRunning(transform, current, (t) => options.index.mentionsModel(t))) continue;
+        if (!worthRunning(transform, current, options.index)) continue;
         try {
           diagnostics.push(...transform.check(ctx));
         } catch (err) {

@@ -44,6 +44,9 @@ export interface Diagnostic {
   fix?: Fix;
 }
 
+/** What a rule is about, for the cheap test before parsing. */
+export type RuleScope = "models" | "routes";
+
 export interface TransformDocs {
   why: string;
   bad: string;
@@ -69,13 +72,17 @@ export interface Transform {
    */
   optIn?: true;
   docs: TransformDocs;
-  /** Words the source must contain for the transform to be worth running (a cheap prefilter). */
-  prefilter: RegExp;
+  /**
+   * Words the source must contain for the transform to be worth running (a cheap prefilter);
+   * with several patterns, each must match.
+   */
+  prefilter: RegExp | readonly RegExp[];
   /**
    * What else must hold before parsing: `models` when the rule only concerns Pydantic models (the
-   * file must name a model class the index knows), `routes` when it only concerns route handlers.
+   * file must name a model class the index knows), `routes` when it only concerns route handlers;
+   * with several, any of them.
    */
-  scope?: "models" | "routes";
+  scope?: RuleScope | readonly RuleScope[];
   /** Text that makes the transform worth running whatever its scope says. */
   alsoWhen?: RegExp;
   /** Tree-sitter query whose matches `check` receives. */
@@ -87,20 +94,30 @@ export interface Transform {
 const ROUTE_TEXT =
   /\.(get|post|put|patch|delete|options|head|trace|api_route|add_api_route|websocket)\s*\(/;
 
+/** What the project's names say about a text, for the scope conditions. */
+export interface NameTests {
+  /** The text names a model class (or Pydantic itself). */
+  mentionsModel(text: string): boolean;
+  /** The text names an app or router class, or a router the project builds. */
+  mentionsRouter(text: string): boolean;
+}
+
 /**
  * The cheap test that decides whether a transform runs on a text at all, before anything is
  * parsed: its prefilter, and the model or route condition its scope adds.
  */
-export function worthRunning(
-  t: Transform,
-  text: string,
-  mentionsModel: (text: string) => boolean,
-): boolean {
-  if (!t.prefilter.test(text)) return false;
+export function worthRunning(t: Transform, text: string, names: NameTests): boolean {
+  const prefilter = t.prefilter;
+  if (prefilter instanceof RegExp ? !prefilter.test(text) : !prefilter.every((p) => p.test(text)))
+    return false;
   if (t.alsoWhen?.test(text)) return true;
-  if (t.scope === "routes") return ROUTE_TEXT.test(text);
-  if (t.scope === "models") return mentionsModel(text);
-  return true;
+  if (!t.scope) return true;
+  const scopes: readonly RuleScope[] = typeof t.scope === "string" ? [t.scope] : t.scope;
+  return scopes.some((s) =>
+    s === "routes"
+      ? ROUTE_TEXT.test(text) && names.mentionsRouter(text)
+      : names.mentionsModel(text),
+  );
 }
 
 /** "safe", or "safe / unsafe" for a transform that gives several kinds. */

@@ -1,5 +1,6 @@
 // The project-wide index: every module's classes and re-exports, so that "is this a pydantic
 // model?" has an answer at any inheritance depth, across files, whatever the order of the files.
+import { mentionsAny, MODEL_BASE_NAMES, type ProjectNames } from "./scan.js";
 import type { ModuleSummary } from "./summary.js";
 
 export type ClassKind = "model" | "settings";
@@ -21,6 +22,23 @@ const SETTINGS_ROOTS = new Set([
   "pydantic_settings.main.BaseSettings",
 ]);
 
+/**
+ * Where a lazy index reads modules from: it parses a module only when a question needs it, so a
+ * run over a large tree parses only the modules the files being fixed lead to.
+ */
+export interface ModuleSource {
+  /** Every module of the run (a name may repeat: files of two projects). */
+  readonly modules: readonly string[];
+  /** The summaries of the files with this module name (none when they do not parse). */
+  load(module: string): ModuleSummary[];
+  /** Modules that may pass functions to Depends()/Security(): asked about as a whole. */
+  readonly dependencyModules: readonly string[];
+  /** Modules that may define a v1 model method in a class: asked about as a whole. */
+  readonly overrideModules: readonly string[];
+  /** Names that may stand for a model or router, from the cheap scan of every file. */
+  readonly names: ProjectNames;
+}
+
 export class ProjectIndex {
   private readonly classes = new Map<string, string[]>();
   private readonly configs = new Map<string, string[]>();
@@ -37,22 +55,79 @@ export class ProjectIndex {
   private readonly suffixes = new Map<string, string[]>();
   private readonly kinds = new Map<string, ClassKind | undefined>();
   private modelPattern?: RegExp;
+  private routerPattern?: RegExp;
+  /** Modules of the source not loaded yet. */
+  private readonly pending = new Set<string>();
 
-  constructor(summaries: Iterable<ModuleSummary> = []) {
+  constructor(
+    summaries: Iterable<ModuleSummary> = [],
+    private readonly source?: ModuleSource,
+  ) {
     for (const s of summaries) this.add(s);
+    for (const m of source?.modules ?? []) {
+      if (this.modules.has(m) || this.pending.has(m)) continue;
+      this.pending.add(m);
+      this.addSuffixes(m);
+    }
+  }
+
+  private addSuffixes(module: string): void {
+    const parts = module.split(".");
+    for (let i = 0; i < parts.length; i++) {
+      const suffix = parts.slice(i).join(".");
+      const list = this.suffixes.get(suffix) ?? [];
+      if (!list.includes(module)) list.push(module);
+      this.suffixes.set(suffix, list);
+    }
+  }
+
+  /** Loads a module of the source the first time it is needed. */
+  private load(module: string): void {
+    if (!this.pending.delete(module)) return;
+    const summaries = this.source!.load(module);
+    for (const s of summaries) this.add(s);
+    if (summaries.length) return;
+    // A module that does not parse is not known, as if it had never been indexed.
+    for (const [suffix, list] of this.suffixes) {
+      const i = list.indexOf(module);
+      if (i < 0) continue;
+      list.splice(i, 1);
+      if (!list.length) this.suffixes.delete(suffix);
+    }
+  }
+
+  /** Loads every module a qualified name may live in (each of its dotted prefixes). */
+  private touch(qualified: string): void {
+    if (!this.pending.size) return;
+    let dot = qualified.indexOf(".");
+    while (dot > 0) {
+      this.load(qualified.slice(0, dot));
+      dot = qualified.indexOf(".", dot + 1);
+    }
+    this.load(qualified);
+  }
+
+  private loadAll(modules: readonly string[] | undefined): void {
+    for (const m of modules ?? []) this.load(m);
+  }
+
+  private hasModule(module: string): boolean {
+    this.load(module);
+    return this.modules.has(module);
+  }
+
+  /** The known modules whose name ends with `suffix` (loaded, so that unparsable ones drop out). */
+  private suffixMatches(suffix: string): string[] | undefined {
+    for (const m of [...(this.suffixes.get(suffix) ?? [])]) this.load(m);
+    return this.suffixes.get(suffix);
   }
 
   add(summary: ModuleSummary): void {
     this.kinds.clear();
     this.modelPattern = undefined;
+    this.routerPattern = undefined;
     this.modules.add(summary.module);
-    const parts = summary.module.split(".");
-    for (let i = 0; i < parts.length; i++) {
-      const suffix = parts.slice(i).join(".");
-      const list = this.suffixes.get(suffix) ?? [];
-      if (!list.includes(summary.module)) list.push(summary.module);
-      this.suffixes.set(suffix, list);
-    }
+    this.addSuffixes(summary.module);
     for (const c of summary.classes) {
       this.classes.set(c.qualified, c.bases);
       this.configs.set(c.qualified, c.config);
@@ -74,6 +149,7 @@ export class ProjectIndex {
   canonical(qualified: string): string {
     let q = qualified;
     for (let hops = 0; hops < 20; hops++) {
+      this.touch(q);
       if (this.classes.has(q) || this.routers.has(q)) return q;
       const alias = this.aliases.get(q) ?? this.aliases.get(this.bySuffix(q) ?? "");
       if (alias && alias !== q) {
@@ -92,9 +168,13 @@ export class ProjectIndex {
     const parts = q.split(".");
     for (let i = parts.length - 1; i >= 1; i--) {
       const module = parts.slice(0, i).join(".");
-      if (this.modules.has(module)) return q;
-      const matches = this.suffixes.get(module);
-      if (matches?.length === 1) return [matches[0], ...parts.slice(i)].join(".");
+      if (this.hasModule(module)) return q;
+      const matches = this.suffixMatches(module);
+      if (matches?.length === 1) {
+        const moved = [matches[0], ...parts.slice(i)].join(".");
+        this.touch(moved);
+        return moved;
+      }
     }
     return undefined;
   }
@@ -151,6 +231,7 @@ export class ProjectIndex {
    */
   definesMethod(qualified: string, method: string, subclasses: boolean): string | undefined {
     const q = this.canonical(qualified);
+    this.loadAll(this.source?.overrideModules);
     for (const [cls, names] of this.overrides) {
       if (!names.includes(method)) continue;
       if (cls === q || this.derivesFrom(q, new Set([cls]))) return cls;
@@ -214,7 +295,9 @@ export class ProjectIndex {
 
   private canonicalFunction(qualified: string): string {
     let q = qualified;
-    for (let hops = 0; hops < 20 && !this.returns.has(q); hops++) {
+    for (let hops = 0; hops < 20; hops++) {
+      this.touch(q);
+      if (this.returns.has(q)) break;
       const alias = this.aliases.get(q) ?? this.aliases.get(this.bySuffix(q) ?? "");
       if (alias && alias !== q) q = alias;
       else return this.bySuffix(q) ?? q;
@@ -224,6 +307,7 @@ export class ProjectIndex {
 
   /** True when some module of the project passes this function to Depends()/Security(). */
   isDependency(qualified: string): boolean {
+    this.loadAll(this.source?.dependencyModules);
     return (
       this.dependencies.has(qualified) || this.dependencies.has(this.canonicalFunction(qualified))
     );
@@ -240,23 +324,33 @@ export class ProjectIndex {
    */
   mentionsModel(text: string): boolean {
     if (!this.modelPattern) {
-      const names = new Set([
-        "BaseModel",
-        "BaseSettings",
-        "GenericModel",
-        "RootModel",
-        "SQLModel",
-        "pydantic",
-      ]);
-      for (const q of this.classes.keys()) {
-        if (this.classKind(q)) names.add(q.slice(q.lastIndexOf(".") + 1));
+      let names = this.source?.names.models;
+      if (!names) {
+        const found = new Set(MODEL_BASE_NAMES);
+        for (const q of this.classes.keys()) if (this.classKind(q)) found.add(lastName(q));
+        for (const [from, to] of this.aliases) if (this.classKind(to)) found.add(lastName(from));
+        names = [...found];
       }
-      for (const [from, to] of this.aliases) {
-        if (this.classKind(to)) names.add(from.slice(from.lastIndexOf(".") + 1));
-      }
-      this.modelPattern = new RegExp(`\\b(?:${[...names].join("|")})\\b`);
+      this.modelPattern = mentionsAny(names, ["pydantic"]);
     }
     return this.modelPattern.test(text);
+  }
+
+  /**
+   * True when the text names a FastAPI app or router class, or a router the project builds: a
+   * module that declares routes must spell one of them (`router.get`, `from .api import router`).
+   */
+  mentionsRouter(text: string): boolean {
+    if (!this.routerPattern) {
+      let names = this.source?.names.routers;
+      if (!names) {
+        const found = new Set([...this.routers].map(lastName));
+        for (const [from, to] of this.aliases) if (this.isRouter(to)) found.add(lastName(from));
+        names = [...found];
+      }
+      this.routerPattern = mentionsAny(names, ["FastAPI", "APIRouter"]);
+    }
+    return this.routerPattern.test(text);
   }
 
   /** True when one of the classes (or their project bases) assigns `model_config`. */
@@ -274,4 +368,8 @@ export class ProjectIndex {
   isRouter(qualified: string): boolean {
     return this.routers.has(this.canonical(qualified));
   }
+}
+
+function lastName(qualified: string): string {
+  return qualified.slice(qualified.lastIndexOf(".") + 1);
 }

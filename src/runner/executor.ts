@@ -6,19 +6,18 @@ import os from "node:os";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
 import { initParser } from "../engine/parser.js";
-import { ProjectIndex } from "../project/index.js";
-import type { ModuleSummary } from "../project/summary.js";
+import type { TextScan } from "../project/scan.js";
 import { selectTransforms } from "./select.js";
-import { fixFile, indexFile } from "./file.js";
-import { TreeCache } from "./tree-cache.js";
+import { fixFile, scanFile } from "./file.js";
+import { lazyIndex, type ProjectTable } from "./project-table.js";
 import type { Transform } from "../engine/types.js";
 import type { FileReport, FileTask, FixSettings, WorkerData } from "./types.js";
 
 export interface Executor {
-  /** One summary per task (undefined for a file that could not be read, or was never reached). */
-  index(tasks: FileTask[]): Promise<Array<ModuleSummary | undefined>>;
+  /** One scan per task (undefined for a file that could not be read, or was never reached). */
+  index(tasks: FileTask[]): Promise<Array<TextScan | undefined>>;
   /** One report per task; undefined for the files never reached because of stop(). */
-  fix(tasks: FileTask[], summaries: ModuleSummary[]): Promise<Array<FileReport | undefined>>;
+  fix(tasks: FileTask[], table: ProjectTable): Promise<Array<FileReport | undefined>>;
   /** Starts no further file; the running ones finish. */
   stop(): void;
   close(): Promise<void>;
@@ -26,7 +25,6 @@ export interface Executor {
 
 export class InProcessExecutor implements Executor {
   private stopped = false;
-  private readonly cache = new TreeCache();
   private readonly transforms: Transform[];
 
   constructor(private readonly settings: FixSettings) {
@@ -51,20 +49,17 @@ export class InProcessExecutor implements Executor {
     return out;
   }
 
-  async index(tasks: FileTask[]): Promise<Array<ModuleSummary | undefined>> {
-    await initParser();
-    return this.each(tasks, (t) => indexFile(t, this.cache, this.transforms));
+  async index(tasks: FileTask[]): Promise<Array<TextScan | undefined>> {
+    return this.each(tasks, scanFile);
   }
 
-  async fix(tasks: FileTask[], summaries: ModuleSummary[]): Promise<Array<FileReport | undefined>> {
+  async fix(tasks: FileTask[], table: ProjectTable): Promise<Array<FileReport | undefined>> {
     await initParser();
-    const index = new ProjectIndex(summaries);
-    return this.each(tasks, (t) => fixFile(t, this.transforms, index, this.settings, this.cache));
+    const index = lazyIndex(table);
+    return this.each(tasks, (t) => fixFile(t, this.transforms, index, this.settings));
   }
 
-  async close(): Promise<void> {
-    this.cache.clear();
-  }
+  async close(): Promise<void> {}
 }
 
 type Reply = { id: number; result?: unknown; error?: string };
@@ -73,8 +68,6 @@ type Reply = { id: number; result?: unknown; error?: string };
 export class ThreadExecutor implements Executor {
   private readonly workers: Worker[] = [];
   private nextId = 0;
-  /** Which worker indexed each task of the last index pass. */
-  private owner: number[] = [];
   /** Shared with the workers: set to 1 to make them stop between two files of a chunk. */
   private readonly stopFlag = new Int32Array(new SharedArrayBuffer(4));
 
@@ -126,21 +119,13 @@ export class ThreadExecutor implements Executor {
   }
 
   /**
-   * Hands out chunks of `tasks` (positions into `all`) to whichever worker is free; with `queues`,
-   * each worker takes only from its own queue. Records which worker took which task.
-   */
-  private async spread<T>(
-    all: FileTask[],
-    kind: "index" | "fix",
-    queues?: number[][],
-  ): Promise<Array<T | undefined>> {
+  /** Hands out chunks of `all` to whichever worker is free. */
+  private async spread<T>(all: FileTask[], kind: "index" | "fix"): Promise<Array<T | undefined>> {
     const results: Array<T | undefined> = new Array(all.length).fill(undefined);
-    const shared = all.map((_, i) => i);
-    const drive = async (worker: Worker, w: number): Promise<void> => {
-      const queue = queues ? queues[w]! : shared;
+    const queue = all.map((_, i) => i);
+    const drive = async (worker: Worker): Promise<void> => {
       while (queue.length && !this.stopped) {
         const picked = queue.splice(0, this.chunkSize);
-        for (const i of picked) this.owner[i] = w;
         // A stopped worker returns the results of the files it finished, a prefix of the chunk.
         const chunk = picked.map((i) => all[i]!);
         const out = (await this.call(worker, { kind, tasks: chunk })) as T[];
@@ -151,20 +136,13 @@ export class ThreadExecutor implements Executor {
     return results;
   }
 
-  index(tasks: FileTask[]): Promise<Array<ModuleSummary | undefined>> {
-    this.owner = new Array(tasks.length).fill(-1);
+  index(tasks: FileTask[]): Promise<Array<TextScan | undefined>> {
     return this.spread(tasks, "index");
   }
 
-  async fix(tasks: FileTask[], summaries: ModuleSummary[]): Promise<Array<FileReport | undefined>> {
-    await Promise.all(this.workers.map((w) => this.call(w, { kind: "load-index", summaries })));
-    // Each file goes back to the worker that indexed it, which may still hold its tree.
-    const queues: number[][] = this.workers.map(() => []);
-    const owners = this.owner.length === tasks.length ? this.owner : [];
-    tasks.forEach((_, i) =>
-      queues[owners[i]! >= 0 ? owners[i]! : i % this.workers.length]!.push(i),
-    );
-    return this.spread<FileReport>(tasks, "fix", queues);
+  async fix(tasks: FileTask[], table: ProjectTable): Promise<Array<FileReport | undefined>> {
+    await Promise.all(this.workers.map((w) => this.call(w, { kind: "load-index", table })));
+    return this.spread<FileReport>(tasks, "fix");
   }
 
   async close(): Promise<void> {

@@ -18,11 +18,8 @@ import {
   type DecodedSource,
 } from "../engine/source.js";
 import { worthRunning, type Transform } from "../engine/types.js";
-import { summarizeSource, summarizeTree } from "../project/build.js";
-import { parse, type Tree } from "../engine/parser.js";
-import type { TreeCache } from "./tree-cache.js";
 import type { ProjectIndex } from "../project/index.js";
-import type { ModuleSummary } from "../project/summary.js";
+import { scanText, type TextScan } from "../project/scan.js";
 import { colorDiff } from "./color.js";
 import { describeError } from "./errors.js";
 import type { FileReport, FileTask, FixSettings } from "./types.js";
@@ -30,8 +27,6 @@ import { writeAtomic } from "./write.js";
 
 /** Diff headers are `a/<path>`: an absolute path (outside the working directory) loses its root. */
 const diffPath = (display: string): string => display.replace(/^\/+/, "");
-
-const PYDANTIC_TEXT = /\b(pydantic|BaseModel|BaseSettings|SQLModel)\b/;
 
 /** Files that say they are generated are not ours to edit. */
 const GENERATED = /@generated\b/;
@@ -57,7 +52,7 @@ function readBytes(file: string): Buffer | { error: string } {
   }
 }
 
-function readText(task: FileTask): DecodedSource | { error: string } {
+export function readText(task: { path: string }): DecodedSource | { error: string } {
   const bytes = readBytes(task.path);
   if (!Buffer.isBuffer(bytes)) return bytes;
   try {
@@ -86,26 +81,10 @@ function notWritable(file: string): string | undefined {
   return undefined;
 }
 
-/**
- * The index pass for one file. With a cache, the tree of a file some transform may look at is
- * kept for the fix pass instead of being parsed again there.
- */
-export function indexFile(
-  task: FileTask,
-  cache?: TreeCache,
-  transforms: readonly Transform[] = [],
-): ModuleSummary | undefined {
+/** The index pass for one file: the cheap scan, no parse (undefined for an unreadable file). */
+export function scanFile(task: FileTask): TextScan | undefined {
   const read = readText(task);
-  if ("error" in read) return undefined;
-  const module = { moduleName: task.moduleName, isPackage: task.isPackage };
-  if (!cache) return summarizeSource(read.text, module);
-  const tree = parse(read.text);
-  const summary = summarizeTree(tree, module);
-  // The index is not complete yet: a model-scoped rule counts when the text names Pydantic itself
-  // (a file naming only project models is parsed again later, which costs time, not results).
-  const wanted = transforms.some((t) => worthRunning(t, read.text, (s) => PYDANTIC_TEXT.test(s)));
-  if (!(wanted && cache.put(task.path, read.text, tree))) tree.delete();
-  return summary;
+  return "error" in read ? undefined : scanText(read.text, task.moduleName);
 }
 
 function isGenerated(text: string): boolean {
@@ -118,22 +97,11 @@ export function fixFile(
   transforms: readonly Transform[],
   index: ProjectIndex,
   settings: FixSettings,
-  cache?: TreeCache,
 ): FileReport {
   const base = { display: task.display, diagnostics: [], fixes: {}, unsafeSkipped: 0 };
   const read = readText(task);
   if ("error" in read) return { ...base, status: "skipped", message: read.error, error: true };
-  // The index pass's tree, when this thread parsed this very text; freed if it goes unused.
-  let tree = cache?.take(task.path, read.text);
-  try {
-    return fixText(task, read, transforms, index, settings, () => {
-      const taken = tree;
-      tree = undefined;
-      return taken;
-    });
-  } finally {
-    tree?.delete();
-  }
+  return fixText(task, read, transforms, index, settings);
 }
 
 function fixText(
@@ -142,14 +110,11 @@ function fixText(
   transforms: readonly Transform[],
   index: ProjectIndex,
   settings: FixSettings,
-  takeTree: () => Tree | undefined,
 ): FileReport {
   const base = { display: task.display, diagnostics: [], fixes: {}, unsafeSkipped: 0 };
   if (isGenerated(read.text))
     return { ...base, status: "skipped", message: "generated file (@generated)" };
-  const active = transforms.filter((t) =>
-    worthRunning(t, read.text, (s) => index.mentionsModel(s)),
-  );
+  const active = transforms.filter((t) => worthRunning(t, read.text, index));
   if (!active.length) return { ...base, status: "unchanged" };
   const outcome = fixSource(read.text, {
     transforms: active,
@@ -159,7 +124,6 @@ function fixText(
     index,
     targets: task.targets,
     positions: settings.dryRun ? "original" : "final",
-    tree: takeTree(),
   });
   if (outcome.status === "parse-error") {
     return { ...base, status: "skipped", message: `cannot parse: ${outcome.message}`, error: true };

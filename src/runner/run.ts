@@ -5,7 +5,7 @@ import { createExecutor } from "./executor.js";
 import { diagnosticLines, jsonReport, problemLines, summarize, summaryText } from "./report.js";
 import { selectTransforms } from "./select.js";
 import type { FileReport, FileTask } from "./types.js";
-import type { ModuleSummary } from "../project/summary.js";
+import { projectTable } from "./project-table.js";
 import {
   findProjectRoot,
   noTargets,
@@ -73,9 +73,9 @@ export async function run(options: RunOptions): Promise<number> {
     const onAbort = (): void => executor.stop();
     signal?.addEventListener("abort", onAbort);
     try {
-      const summaries = (await executor.index(files)).filter((s): s is ModuleSummary => !!s);
+      const scans = await executor.index(files);
       // Stopped while indexing: no file has been touched, none is started.
-      results = signal?.aborted ? [] : await executor.fix(files, summaries);
+      results = signal?.aborted ? [] : await executor.fix(files, projectTable(files, scans));
     } finally {
       signal?.removeEventListener("abort", onAbort);
       await executor.close();

@@ -2,21 +2,19 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { initParser } from "../engine/parser.js";
 import { ProjectIndex } from "../project/index.js";
-import type { ModuleSummary } from "../project/summary.js";
-import { fixFile, indexFile } from "./file.js";
+import { fixFile, scanFile } from "./file.js";
+import { lazyIndex, type ProjectTable } from "./project-table.js";
 import { selectTransforms } from "./select.js";
-import { TreeCache } from "./tree-cache.js";
 import type { FileTask, WorkerData } from "./types.js";
 
 const { settings, stop } = workerData as WorkerData;
 const transforms = selectTransforms(settings.transforms);
 let index = new ProjectIndex();
-const cache = new TreeCache();
 const ready = initParser();
 
 type Request =
   | { id: number; kind: "index" | "fix"; tasks: FileTask[] }
-  | { id: number; kind: "load-index"; summaries: ModuleSummary[] };
+  | { id: number; kind: "load-index"; table: ProjectTable };
 
 /** The results of the chunk's files, up to the first one not started because of a stop. */
 function untilStopped<T>(tasks: FileTask[], work: (task: FileTask) => T): T[] {
@@ -33,12 +31,12 @@ parentPort!.on("message", async (request: Request) => {
     await ready;
     let result: unknown;
     if (request.kind === "load-index") {
-      index = new ProjectIndex(request.summaries);
+      index = lazyIndex(request.table);
       result = true;
     } else if (request.kind === "index") {
-      result = untilStopped(request.tasks, (t) => indexFile(t, cache, transforms));
+      result = untilStopped(request.tasks, scanFile);
     } else {
-      result = untilStopped(request.tasks, (t) => fixFile(t, transforms, index, settings, cache));
+      result = untilStopped(request.tasks, (t) => fixFile(t, transforms, index, settings));
     }
     parentPort!.postMessage({ id: request.id, result });
   } catch (err) {

@@ -1,0 +1,62 @@
+// What every thread needs to build the lazy project index: where each module's file is, and what
+// the cheap scan of all files found (names of models and routers, modules asked about as a whole).
+import { parse } from "../engine/parser.js";
+import { summarizeTree } from "../project/build.js";
+import { ProjectIndex, type ModuleSource } from "../project/index.js";
+import { projectNames, type ProjectNames, type TextScan } from "../project/scan.js";
+import type { ModuleSummary } from "../project/summary.js";
+import { readText } from "./file.js";
+import type { FileTask } from "./types.js";
+
+export interface ProjectTable {
+  files: Array<{ module: string; path: string; isPackage: boolean }>;
+  dependencyModules: string[];
+  overrideModules: string[];
+  names: ProjectNames;
+}
+
+/** Puts the scans of the index pass together (undefined for a file that could not be read). */
+export function projectTable(
+  tasks: readonly FileTask[],
+  scans: ReadonlyArray<TextScan | undefined>,
+): ProjectTable {
+  const read = scans.filter((s): s is TextScan => !!s);
+  return {
+    files: tasks.map((t) => ({ module: t.moduleName, path: t.path, isPackage: t.isPackage })),
+    dependencyModules: read.filter((s) => s.depends).map((s) => s.module),
+    overrideModules: read.filter((s) => s.overrides).map((s) => s.module),
+    names: projectNames(read),
+  };
+}
+
+/** An index that parses a module of the table the first time a question needs it. */
+export function lazyIndex(table: ProjectTable): ProjectIndex {
+  const byModule = new Map<string, ProjectTable["files"]>();
+  for (const f of table.files) {
+    const list = byModule.get(f.module) ?? [];
+    list.push(f);
+    byModule.set(f.module, list);
+  }
+  const source: ModuleSource = {
+    modules: table.files.map((f) => f.module),
+    dependencyModules: table.dependencyModules,
+    overrideModules: table.overrideModules,
+    names: table.names,
+    load(module: string): ModuleSummary[] {
+      const out: ModuleSummary[] = [];
+      for (const file of byModule.get(module) ?? []) {
+        const read = readText(file);
+        if ("error" in read) continue;
+        const tree = parse(read.text);
+        try {
+          const summary = summarizeTree(tree, { moduleName: module, isPackage: file.isPackage });
+          if (summary) out.push(summary);
+        } finally {
+          tree.delete();
+        }
+      }
+      return out;
+    },
+  };
+  return new ProjectIndex([], source);
+}
