@@ -7,6 +7,8 @@ import { APP_CLASSES } from "../src/project/fastapi-names.js";
 import type { Diagnostic, Transform } from "../src/engine/types.js";
 
 const VERSIONED = /^\/api\/v\d+(\/|$)/;
+
+const INCLUDES = `(call function: (attribute object: (identifier) @obj attribute: (identifier) @m (#eq? @m "include_router")) arguments: (argument_list) @args)`;
 /** Operational endpoints that stay unversioned on purpose. */
 const OPERATIONAL =
   /^\/(health|healthz|healthcheck|ping|ready|readyz|live|livez|status|metrics|favicon\.ico)?\/?$/;
@@ -24,6 +26,7 @@ export const apiVersionPrefix: Transform = {
   },
   prefilter: /FastAPI\s*\(/,
   query: `(assignment left: (identifier) @app right: (call function: (_) @fn) @build)`,
+  queries: [INCLUDES],
   check(ctx: ModuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const m of ctx.matches(this.query)) {
@@ -60,9 +63,7 @@ function unversionedPaths(ctx: ModuleContext, app: Node): string[] {
     if (!sameApp(ctx, route.router, app) || route.path === undefined) continue;
     if (!VERSIONED.test(route.path) && !OPERATIONAL.test(route.path)) out.push(route.path || "/");
   }
-  const includes = ctx.matches(
-    `(call function: (attribute object: (identifier) @obj attribute: (identifier) @m (#eq? @m "include_router")) arguments: (argument_list) @args)`,
-  );
+  const includes = ctx.matches(INCLUDES);
   for (const inc of includes) {
     if (!sameApp(ctx, inc.captures.find((c) => c.name === "obj")!.node, app)) continue;
     const args = inc.captures.find((c) => c.name === "args")!.node;

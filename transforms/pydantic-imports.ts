@@ -103,6 +103,9 @@ const PREFILTER = new RegExp(
   `^(?=[\\s\\S]*\\bpydantic)[\\s\\S]*\\b(${[...NAMES, ...REMOVED_NAMES].join("|")})\\b`,
 );
 
+const STRINGS = "(string_content) @s";
+const CALLS = "(call function: [(identifier) (attribute)] @fn) @call";
+
 export const pydanticImports: Transform = {
   name: "pydantic-imports",
   code: "FF105",
@@ -119,6 +122,7 @@ export const pydanticImports: Transform = {
   prefilter: PREFILTER,
   query: `(attribute attribute: (identifier) @name
      (#match? @name "^(${NAMES.join("|")})$")) @attr`,
+  queries: [STRINGS, CALLS],
   check(ctx: ModuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     // What reports ErrorWrapper waits for the ValidationError(...) rewrites: they may take its uses.
@@ -617,7 +621,7 @@ function fromImportOf(ctx: ModuleContext, module: string): Node | undefined {
 /** Where a name is used that renaming its uses cannot reach: `__all__` or a string annotation. */
 function mentionedOutsideCode(ctx: ModuleContext, name: string): string | undefined {
   const mention = new RegExp(`(^|[^\\w.])${name}($|[^\\w])`);
-  for (const m of ctx.matches("(string_content) @s")) {
+  for (const m of ctx.matches(STRINGS)) {
     const s = m.captures[0]!.node;
     if (!mention.test(s.text)) continue;
     let n: Node | null = s;
@@ -678,7 +682,7 @@ function errorWrapperRaises(
         if (b.qualified && V1_VALIDATION_ERRORS.has(b.qualified)) locals.add(b.name);
 
   const groups = new Map<number, { statement: Node; results: Array<Rewrite | Refusal> }>();
-  for (const m of ctx.matches(`(call function: [(identifier) (attribute)] @fn) @call`)) {
+  for (const m of ctx.matches(CALLS)) {
     const call = m.captures.find((c) => c.name === "call")!.node;
     const callee = call.childForFieldName("function")!;
     const last = callee.type === "attribute" ? callee.childForFieldName("attribute")! : callee;

@@ -60,6 +60,8 @@ const BUILD_NOTE =
 const COERCE_NOTE =
   "v1 turned numbers into strings for str fields; v2 rejects them unless coerce_numbers_to_str=True, set here for every model built on this class";
 
+const BUILD_QUERY = `(call function: (attribute attribute: (identifier) @m (#eq? @m "build"))) @call`;
+
 export const pydanticV1Behaviour: Transform = {
   name: "pydantic-v1-behaviour",
   code: "FF110",
@@ -77,6 +79,7 @@ export const pydanticV1Behaviour: Transform = {
   alsoWhen: /\.build\s*\(/,
   prefilter: /\bclass\b|\bUnion\b|\|/,
   query: `(class_definition body: (block)) @class`,
+  queries: [BUILD_QUERY],
   check(ctx: ModuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const m of ctx.matches(this.query)) {
@@ -389,8 +392,6 @@ function urlStrings(t: Transform, ctx: ModuleContext, cls: Node, fields: Node[])
   };
   return [ctx.diagnostic(t, urlField, message, fix("Keep URL strings", URL_NOTE, urlField, found))];
 }
-
-const BUILD_QUERY = `(call function: (attribute attribute: (identifier) @m (#eq? @m "build"))) @call`;
 
 /** `PostgresDsn.build(user=..., path="/db")` -> `str(PostgresDsn.build(username=..., path="db"))`. */
 function urlBuild(t: Transform, ctx: ModuleContext, call: Node): Diagnostic[] {

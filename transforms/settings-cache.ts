@@ -6,6 +6,8 @@ import type { Node } from "../src/engine/parser.js";
 import { listItems } from "../src/engine/syntax.js";
 import type { Diagnostic, Transform } from "../src/engine/types.js";
 
+const DECORATORS = "(decorator) @d";
+
 const CACHES = new Set(["functools.lru_cache", "functools.cache"]);
 
 /** Node types whose body is another function's (or class's): their returns are not ours. */
@@ -28,6 +30,7 @@ export const settingsCache: Transform = {
   scope: "models",
   prefilter: /def\s+\w+\s*\(\s*\)/,
   query: `(function_definition parameters: (parameters) @params) @fn`,
+  queries: [DECORATORS],
   check(ctx: ModuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     // Tests build their settings (and dependency overrides) per test on purpose.
@@ -149,7 +152,7 @@ function decoratorName(ctx: ModuleContext, decorator: Node): string | undefined 
 
 /** `()` when the file already writes `@lru_cache()`, else nothing (`@lru_cache`, Python 3.8+). */
 function callStyle(ctx: ModuleContext): string {
-  for (const m of ctx.matches("(decorator) @d")) {
+  for (const m of ctx.matches(DECORATORS)) {
     const decorator = m.captures[0]!.node;
     if (decoratorName(ctx, decorator) !== "functools.lru_cache") continue;
     const expr = decorator.namedChildren.find((c) => c && c.type !== "comment")!;

@@ -6,7 +6,7 @@ import {
   type ProjectTargets,
   type TargetPackage,
 } from "../project/targets.js";
-import { findRoutes, type Route } from "../project/routes.js";
+import { findRoutes, ROUTES_QUERY, type Route } from "../project/routes.js";
 import {
   APP_CLASSES,
   assignsModelConfig,
@@ -17,6 +17,7 @@ import {
 import { ImportManager, type EnsureOptions, type EnsureResult } from "./imports.js";
 import { query, type Node, type QueryMatch, type Tree } from "./parser.js";
 import { qualifiedName, unsubscripted } from "./names.js";
+import type { QueryPlan } from "./query-plan.js";
 import { Suppressions } from "./suppression.js";
 import { ScopeTree, type Binding, type Scope, type ScopeOptions } from "./scope.js";
 import { detectStylist, type Stylist } from "./stylist.js";
@@ -60,6 +61,9 @@ function scopePath(node: Node): string {
   return parts.join(".");
 }
 
+/** Queries the context itself runs (for the query plan). */
+export const CONTEXT_QUERIES: readonly string[] = [ROUTES_QUERY];
+
 export class ModuleContext {
   readonly root: Node;
   private style?: Stylist;
@@ -67,6 +71,8 @@ export class ModuleContext {
   private importManager?: ImportManager;
   private routeList?: Route[];
   private suppressionList?: Suppressions;
+  private planned?: Map<string, QueryMatch[]>;
+  private readonly adhoc = new Map<string, QueryMatch[]>();
 
   constructor(
     readonly source: string,
@@ -77,6 +83,8 @@ export class ModuleContext {
     readonly targets: ProjectTargets = noTargets(),
     /** Answers decided on the file as it was before any fix, kept across the fix loop's passes. */
     private readonly firstPass: Map<string, boolean> = new Map(),
+    /** The queries to run in one walk when the first of them is asked for. */
+    private readonly plan?: QueryPlan,
   ) {
     this.root = tree.rootNode;
   }
@@ -111,8 +119,12 @@ export class ModuleContext {
     return this.source.slice(node.startIndex, node.endIndex);
   }
 
+  /** The matches of a query over the module (the same list for the same query: do not change it). */
   matches(source: string): QueryMatch[] {
-    return query(source).matches(this.root);
+    if (this.plan?.has(source)) return (this.planned ??= this.plan.run(this.root)).get(source)!;
+    let found = this.adhoc.get(source);
+    if (!found) this.adhoc.set(source, (found = query(source).matches(this.root)));
+    return found;
   }
 
   /** True for test modules: `test_*.py`, `*_test.py`, `conftest.py`, or under a tests folder. */

@@ -4,7 +4,8 @@
 import type { ProjectIndex } from "../project/index.js";
 import type { ProjectTargets } from "../project/targets.js";
 import { applyEdits, applyFixes } from "./apply.js";
-import { ModuleContext, type ModuleInfo } from "./context.js";
+import { CONTEXT_QUERIES, ModuleContext, type ModuleInfo } from "./context.js";
+import { QueryPlan, transformQueries } from "./query-plan.js";
 import { importEdits, unboundRequirements } from "./imports.js";
 import { LineMap } from "./linemap.js";
 import { firstIndentationError, firstSyntaxError, parse, type Tree } from "./parser.js";
@@ -40,6 +41,11 @@ export interface FixOptions {
   positions: "original" | "final";
   /** The input's tree when it is already parsed; the fix loop takes it over (and frees it). */
   tree?: Tree;
+  /**
+   * The queries to run in one walk: built once per thread for the selected transforms (a plan
+   * for just the transforms given is built when absent).
+   */
+  plan?: QueryPlan;
 }
 
 export type FileOutcome =
@@ -62,7 +68,19 @@ interface PendingNote {
 }
 
 /** Runs the transforms over one module until the text stops changing. */
+/**
+ * The plan for a set of transforms: the queries of the rules scoped to models or routes (they run
+ * on the same files, FastAPI and Pydantic modules, nearly always together) and the context's own.
+ * A rule without a scope runs on files of its own choosing: its query runs alone, when it runs,
+ * rather than cost every file the matches of a broad pattern nobody asks for.
+ */
+export function planFor(transforms: Iterable<Transform>): QueryPlan {
+  const scoped = [...transforms].filter((t) => t.scope);
+  return new QueryPlan([...transformQueries(scoped), ...CONTEXT_QUERIES]);
+}
+
 export function fixSource(input: string, options: FixOptions): FileOutcome {
+  const plan = options.plan ?? planFor(options.transforms);
   let tree: Tree = options.tree ?? parse(input);
   const error = firstSyntaxError(tree.rootNode);
   if (error) {
@@ -97,6 +115,7 @@ export function fixSource(input: string, options: FixOptions): FileOutcome {
         options.options,
         options.targets,
         firstPass,
+        plan,
       );
       const diagnostics: Diagnostic[] = [];
       for (const transform of options.transforms) {

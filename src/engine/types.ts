@@ -87,6 +87,11 @@ export interface Transform {
   alsoWhen?: RegExp;
   /** Tree-sitter query whose matches `check` receives. */
   query: string;
+  /**
+   * Other fixed queries `check` runs through `ctx.matches()`: declared, they are run together
+   * with every other planned query in one walk of the tree.
+   */
+  queries?: readonly string[];
   check(ctx: ModuleContext): Diagnostic[];
 }
 

@@ -24,7 +24,7 @@ export interface Route {
   keywords: Map<string, Node>;
 }
 
-const QUERY = `
+export const ROUTES_QUERY = `
 (decorated_definition
   (decorator (call function: (attribute object: (_) @router attribute: (identifier) @kind) arguments: (argument_list) @args) @call) @decorator
   definition: (function_definition) @handler)
@@ -54,7 +54,7 @@ function methodsOf(kind: string, keywords: Map<string, Node>): string[] {
 /** Every route of the module, in source order. */
 export function findRoutes(ctx: ModuleContext): Route[] {
   const out: Route[] = [];
-  for (const m of ctx.matches(QUERY)) {
+  for (const m of ctx.matches(ROUTES_QUERY)) {
     const get = (name: string): Node | undefined => m.captures.find((c) => c.name === name)?.node;
     const router = get("router")!;
     const kind = get("kind")!.text;

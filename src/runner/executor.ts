@@ -5,6 +5,7 @@
 import os from "node:os";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
+import { planFor } from "../engine/fixer.js";
 import { initParser } from "../engine/parser.js";
 import type { TextScan } from "../project/scan.js";
 import { selectTransforms } from "./select.js";
@@ -55,8 +56,13 @@ export class InProcessExecutor implements Executor {
 
   async fix(tasks: FileTask[], table: ProjectTable): Promise<Array<FileReport | undefined>> {
     await initParser();
-    const index = lazyIndex(table);
-    return this.each(tasks, (t) => fixFile(t, this.transforms, index, this.settings));
+    const job = {
+      transforms: this.transforms,
+      index: lazyIndex(table),
+      settings: this.settings,
+      plan: planFor(this.transforms),
+    };
+    return this.each(tasks, (t) => fixFile(t, job));
   }
 
   async close(): Promise<void> {}

@@ -10,6 +10,7 @@ import {
 } from "node:fs";
 import { createTwoFilesPatch } from "diff";
 import { fixSource } from "../engine/fixer.js";
+import type { QueryPlan } from "../engine/query-plan.js";
 import {
   DecodeError,
   EncodeError,
@@ -92,25 +93,24 @@ function isGenerated(text: string): boolean {
 }
 
 /** The fix pass for one file: run the transforms, then write or diff the result. */
-export function fixFile(
-  task: FileTask,
-  transforms: readonly Transform[],
-  index: ProjectIndex,
-  settings: FixSettings,
-): FileReport {
+/** What the fix pass of one thread uses for every file. */
+export interface FixJob {
+  transforms: readonly Transform[];
+  index: ProjectIndex;
+  settings: FixSettings;
+  /** The selected transforms' queries, compiled once for the thread. */
+  plan: QueryPlan;
+}
+
+export function fixFile(task: FileTask, job: FixJob): FileReport {
   const base = { display: task.display, diagnostics: [], fixes: {}, unsafeSkipped: 0 };
   const read = readText(task);
   if ("error" in read) return { ...base, status: "skipped", message: read.error, error: true };
-  return fixText(task, read, transforms, index, settings);
+  return fixText(task, read, job);
 }
 
-function fixText(
-  task: FileTask,
-  read: DecodedSource,
-  transforms: readonly Transform[],
-  index: ProjectIndex,
-  settings: FixSettings,
-): FileReport {
+function fixText(task: FileTask, read: DecodedSource, job: FixJob): FileReport {
+  const { transforms, index, settings } = job;
   const base = { display: task.display, diagnostics: [], fixes: {}, unsafeSkipped: 0 };
   if (isGenerated(read.text))
     return { ...base, status: "skipped", message: "generated file (@generated)" };
@@ -124,6 +124,7 @@ function fixText(
     index,
     targets: task.targets,
     positions: settings.dryRun ? "original" : "final",
+    plan: job.plan,
   });
   if (outcome.status === "parse-error") {
     return { ...base, status: "skipped", message: `cannot parse: ${outcome.message}`, error: true };

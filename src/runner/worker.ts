@@ -1,15 +1,15 @@
 // A worker thread: one parser, the selected transforms, and the project index once it is sent.
 import { parentPort, workerData } from "node:worker_threads";
 import { initParser } from "../engine/parser.js";
-import { ProjectIndex } from "../project/index.js";
-import { fixFile, scanFile } from "./file.js";
+import { planFor } from "../engine/fixer.js";
+import { fixFile, scanFile, type FixJob } from "./file.js";
 import { lazyIndex, type ProjectTable } from "./project-table.js";
 import { selectTransforms } from "./select.js";
 import type { FileTask, WorkerData } from "./types.js";
 
 const { settings, stop } = workerData as WorkerData;
 const transforms = selectTransforms(settings.transforms);
-let index = new ProjectIndex();
+let job: FixJob | undefined;
 const ready = initParser();
 
 type Request =
@@ -31,12 +31,14 @@ parentPort!.on("message", async (request: Request) => {
     await ready;
     let result: unknown;
     if (request.kind === "load-index") {
-      index = lazyIndex(request.table);
+      job = { transforms, index: lazyIndex(request.table), settings, plan: planFor(transforms) };
       result = true;
     } else if (request.kind === "index") {
       result = untilStopped(request.tasks, scanFile);
     } else {
-      result = untilStopped(request.tasks, (t) => fixFile(t, transforms, index, settings));
+      const loaded = job;
+      if (!loaded) throw new Error("fix requested before the project index was sent");
+      result = untilStopped(request.tasks, (t) => fixFile(t, loaded));
     }
     parentPort!.postMessage({ id: request.id, result });
   } catch (err) {
