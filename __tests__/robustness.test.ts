@@ -5,6 +5,7 @@
 import {
   chmodSync,
   chownSync,
+  constants,
   lstatSync,
   mkdirSync,
   readFileSync,
@@ -13,6 +14,7 @@ import {
   symlinkSync,
 } from "node:fs";
 import { execFileSync } from "node:child_process";
+import { open } from "node:fs/promises";
 import path from "node:path";
 import {
   SLEEPY,
@@ -27,6 +29,7 @@ import {
   read,
   snapshot,
   startCli,
+  type Result,
 } from "./cli-support.js";
 
 const asRoot = process.getuid?.() === 0;
@@ -201,15 +204,12 @@ describe("large and deeply nested input", () => {
       "# A generated data module.\n" + SLEEPY_FIXED.replace("\n\n\nasync", `\n\n${body}async`);
     expect(input.length).toBeGreaterThan(5 * 1024 * 1024);
     const root = project({ "data.py": input });
-    const started = Date.now();
     const r = cli(root, ".");
-    // Loose, informative only: no assertion on the time.
-    console.log(`5 MB file: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("1 file changed");
     expect(read(root, "data.py") === expected).toBe(true);
     expect(temps(root)).toEqual([]);
-  }, 600_000);
+  });
 
   test("10,000-level nested expressions of every kind: fixed without exhausting the stack", () => {
     const depth = 10_000;
@@ -261,8 +261,8 @@ describe("large and deeply nested input", () => {
     expect(out).toContain(nested);
     expect(out).toContain("await asyncio.sleep(");
     expect(out).toContain("HTTPException(status.HTTP_404_NOT_FOUND)");
-    // tree-sitter's query engine is slow on such nesting (tens of seconds): a budget, not a limit.
-  }, 300_000);
+    // tree-sitter's query engine is slow on such nesting (tens of seconds): no time limit here.
+  });
 });
 
 describe("links", () => {
@@ -367,16 +367,37 @@ describe("unreadable, special and read-only files", () => {
     expect(read(root, "closed/x.py")).toBe(SLEEPY);
   });
 
-  test("a FIFO named .py never blocks the run: a warning in a walk, an error when named", () => {
+  /**
+   * Runs the CLI beside a writer waiting on `fifo`, with no time limit yet unable to hang: were
+   * the CLI to open the FIFO to read it (and block there, waiting for a writer), the writer would
+   * open at that moment and close at once, so the CLI reads an empty stream and goes on, and the
+   * test fails on what the run prints instead of hanging. Once the run is over, a reader of our
+   * own releases the writer if nobody opened the FIFO.
+   */
+  async function cliBesideFifo(root: string, fifo: string, ...args: string[]): Promise<Result> {
+    const writer = open(fifo, constants.O_WRONLY).then((handle) => handle.close());
+    try {
+      const r = await startCli(root, ...args).done;
+      expectNoCrash(r);
+      return r;
+    } finally {
+      const reader = await open(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+      await writer;
+      await reader.close();
+    }
+  }
+
+  test("a FIFO named .py never blocks the run: a warning in a walk, an error when named", async () => {
     const root = project({ "ok.py": SLEEPY });
-    execFileSync("mkfifo", [path.join(root, "pipe.py")]);
-    const walked = cliWith(root, { timeout: 60_000 }, ".");
+    const fifo = path.join(root, "pipe.py");
+    execFileSync("mkfifo", [fifo]);
+    const walked = await cliBesideFifo(root, fifo, ".");
     expect(walked.signal).toBeNull();
     expect(walked.code).toBe(0);
     expect(problemLines(walked.stderr)).toEqual([
       "warning: pipe.py: not a regular file (a FIFO, socket or device); skipped",
     ]);
-    const named = cliWith(root, { timeout: 60_000 }, "pipe.py", "ok.py");
+    const named = await cliBesideFifo(root, fifo, "pipe.py", "ok.py");
     expect(named.signal).toBeNull();
     expect(named.code).toBe(2);
     expect(problemLines(named.stderr)).toEqual([
@@ -567,7 +588,6 @@ describe("runs that are stopped", () => {
       expect(again.stderr).toMatch(new RegExp(`^${COUNT - n} files? changed, ${n} unchanged`, "m"));
       expect(countFixed(root)).toBe(COUNT);
     },
-    120_000,
   );
 
   test.each([
@@ -591,7 +611,6 @@ describe("runs that are stopped", () => {
       expect(r.stderr).toContain(`${n} files changed, 0 unchanged, 0 skipped, 0 failed`);
       expect(temps(root)).toEqual([]);
     },
-    120_000,
   );
 
   test("Ctrl-C with --format json: the report says so and lists the files done", async () => {
@@ -603,5 +622,5 @@ describe("runs that are stopped", () => {
     const n = countFixed(root);
     expect(report.files).toHaveLength(n);
     expect(report.summary.changed).toBe(n);
-  }, 120_000);
+  });
 });

@@ -246,7 +246,7 @@ describe("no network, no processes, no running of the code it reads", () => {
     expect(entries).toContain("loaded 0");
     expect(entries.some((e) => /^loaded [1-9]/.test(e))).toBe(true);
     expect(readdirSync(root).filter((f) => f.startsWith("MARKER"))).toEqual([]);
-  }, 180_000);
+  });
 });
 
 function ensure(root: string, rel: string): string {
