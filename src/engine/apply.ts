@@ -5,6 +5,8 @@ import type { Edit, Fix } from "./types.js";
 
 export interface ApplyResult {
   text: string;
+  /** The edits written, as offsets into the text given (for an incremental re-parse). */
+  edits: Edit[];
   applied: Fix[];
   deferred: Fix[];
 }
@@ -49,7 +51,7 @@ export function applyFixes(text: string, fixes: Fix[]): ApplyResult {
     }
     applied.push(fix);
   }
-  return { text: applyEdits(text, taken), applied, deferred };
+  return { text: applyEdits(text, taken), edits: taken, applied, deferred };
 }
 
 /** Writes non-overlapping edits into the text. */

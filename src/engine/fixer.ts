@@ -8,9 +8,16 @@ import { CONTEXT_QUERIES, ModuleContext, type ModuleInfo } from "./context.js";
 import { QueryPlan, transformQueries } from "./query-plan.js";
 import { importEdits, unboundRequirements } from "./imports.js";
 import { LineMap } from "./linemap.js";
-import { firstIndentationError, firstSyntaxError, parse, type Tree } from "./parser.js";
+import { firstIndentationError, firstSyntaxError, parse, reparse, type Tree } from "./parser.js";
 import { LineIndex } from "./source.js";
-import { worthRunning, type Diagnostic, type Fix, type Safety, type Transform } from "./types.js";
+import {
+  worthRunning,
+  type Diagnostic,
+  type Edit,
+  type Fix,
+  type Safety,
+  type Transform,
+} from "./types.js";
 
 export const MAX_PASSES = 10;
 
@@ -148,7 +155,7 @@ export function fixSource(input: string, options: FixOptions): FileOutcome {
         const result = finish(input, current, diagnostics, notes, fixes, options, pass);
         return result;
       }
-      const { text: edited, applied } = applyFixes(current, [...owner.keys()]);
+      const { text: edited, edits: written, applied } = applyFixes(current, [...owner.keys()]);
       history.push(applied.map((f) => owner.get(f)!.name));
       const names = [...new Set(applied.map((f) => owner.get(f)!.name))].join(", ");
       for (const fix of applied) {
@@ -159,7 +166,7 @@ export function fixSource(input: string, options: FixOptions): FileOutcome {
         }
       }
       let next = edited;
-      let nextTree = parse(next);
+      let nextTree = fresh(tree, current, written, next);
       if (nextTree.rootNode.hasError || brokenIndentation(nextTree, next)) {
         nextTree.delete();
         return failed(`the fixes of ${names} would break the syntax; file left unchanged`);
@@ -177,9 +184,10 @@ export function fixSource(input: string, options: FixOptions): FileOutcome {
         );
         const withImports = applyEdits(next, edits);
         if (withImports !== next) {
-          nextTree.delete();
+          const previous = nextTree;
+          nextTree = fresh(previous, next, edits, withImports);
+          previous.delete();
           next = withImports;
-          nextTree = parse(next);
           if (nextTree.rootNode.hasError || brokenIndentation(nextTree, next)) {
             nextTree.delete();
             return failed(`the imports for ${names} would break the syntax; file left unchanged`);
@@ -211,6 +219,21 @@ export function fixSource(input: string, options: FixOptions): FileOutcome {
   } finally {
     tree.delete();
   }
+}
+
+/**
+ * The tree of `text` after `edits` to `oldText`: re-parsed from `tree` (which is edited in the
+ * process). FASTAPI_FIX_CHECK_REPARSE=1 compares it with a parse from scratch (for tests).
+ */
+function fresh(tree: Tree, oldText: string, edits: readonly Edit[], text: string): Tree {
+  const next = reparse(tree, oldText, edits, text);
+  if (process.env.FASTAPI_FIX_CHECK_REPARSE) {
+    const scratch = parse(text);
+    const same = scratch.rootNode.toString() === next.rootNode.toString();
+    scratch.delete();
+    if (!same) throw new Error("incremental re-parse differs from a parse from scratch");
+  }
+  return next;
 }
 
 function failed(message: string): FileOutcome {

@@ -1,7 +1,8 @@
 // One tree-sitter parser per thread, loaded from the WASM grammar that tree-sitter-python ships,
 // so installing the tool never compiles native code.
 import { createRequire } from "node:module";
-import { Language, Parser, Query, type Node, type Tree } from "web-tree-sitter";
+import { Edit as TreeEdit, Language, Parser, Query, type Node, type Tree } from "web-tree-sitter";
+import type { Edit } from "./types.js";
 
 export type { Node, Tree, Query, QueryMatch, QueryCapture } from "web-tree-sitter";
 
@@ -29,6 +30,62 @@ export function parse(source: string): Tree {
   const tree = ready().parser.parse(source);
   if (!tree) throw new Error("tree-sitter returned no tree");
   return tree;
+}
+
+/**
+ * Parses `text`, the result of writing `edits` (offsets into `oldText`) into the text `tree` was
+ * parsed from, reusing the parts of `tree` the edits did not touch. `tree` is changed (edited)
+ * and still belongs to the caller; the new tree does too.
+ */
+export function reparse(tree: Tree, oldText: string, edits: readonly Edit[], text: string): Tree {
+  // From the last edit to the first: every offset is then still one of oldText's.
+  const ordered = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  const lines = new LineStarts(oldText);
+  for (const e of ordered) {
+    const startPosition = lines.point(e.start);
+    tree.edit(
+      new TreeEdit({
+        startIndex: e.start,
+        oldEndIndex: e.end,
+        newEndIndex: e.start + e.text.length,
+        startPosition,
+        oldEndPosition: lines.point(e.end),
+        newEndPosition: advance(startPosition, e.text),
+      }),
+    );
+  }
+  const next = ready().parser.parse(text, tree);
+  if (!next) throw new Error("tree-sitter returned no tree");
+  return next;
+}
+
+/** Row and column (in UTF-16 code units, as the parser counts for a JavaScript string). */
+class LineStarts {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
+  }
+  point(offset: number): { row: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { row: lo, column: offset - this.starts[lo]! };
+  }
+}
+
+function advance(
+  from: { row: number; column: number },
+  text: string,
+): { row: number; column: number } {
+  const last = text.lastIndexOf("\n");
+  if (last < 0) return { row: from.row, column: from.column + text.length };
+  let rows = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) rows++;
+  return { row: from.row + rows, column: text.length - last - 1 };
 }
 
 /** Compiles a query once per thread and keeps it for the life of the thread. */
