@@ -592,3 +592,25 @@ describe("enclosingFunction", () => {
     expect(ctx.enclosingFunction(node("a_x"))).toBeUndefined();
   });
 });
+
+describe("names bound inside expressions (the walk skips expressions that cannot bind)", () => {
+  test("lambda parameters, comprehension targets and := deep in calls and literals", () => {
+    const src = [
+      "import time",
+      'f(g(lambda time: time.sleep(1)), {"k": [time.sleep(2) for time in xs]})',
+      "h(x, y=(time := other()))",
+      "time.sleep(3)",
+      "",
+    ].join("\n");
+    // Inside the lambda and the comprehension, `time` is their own name.
+    expect(qn(src, "time.sleep", 0)).toBeUndefined();
+    expect(qn(src, "time.sleep", 1)).toBeUndefined();
+    // The walrus in a call's keyword argument rebinds the module's `time`: no longer the module.
+    expect(qn(src, "time.sleep", 2)).toBeUndefined();
+  });
+
+  test("the words in a string or a comment do not bind anything", () => {
+    const src = 'import time\nprint("lambda time: for time := 1")  # lambda for\ntime.sleep(1)\n';
+    expect(qn(src, "time.sleep")).toBe("time.sleep");
+  });
+});

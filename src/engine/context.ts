@@ -108,7 +108,7 @@ export class ModuleContext {
   }
 
   get scopes(): ScopeTree {
-    return (this.scopeTree ??= new ScopeTree(this.root, this.module));
+    return (this.scopeTree ??= new ScopeTree(this.root, this.module, false, this.source));
   }
 
   get imports(): ImportManager {

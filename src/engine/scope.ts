@@ -131,6 +131,43 @@ const SHALLOW_SKIPPED = new Set([
   ...COMPREHENSIONS,
 ]);
 
+/**
+ * Expression node types. An expression binds a name or opens a scope only through a lambda, a
+ * comprehension or `:=`; one whose text holds none of those words is not walked into.
+ */
+const EXPRESSIONS = new Set([
+  "call",
+  "argument_list",
+  "attribute",
+  "subscript",
+  "slice",
+  "string",
+  "concatenated_string",
+  "binary_operator",
+  "boolean_operator",
+  "comparison_operator",
+  "not_operator",
+  "unary_operator",
+  "conditional_expression",
+  "await",
+  "keyword_argument",
+  "dictionary",
+  "pair",
+  "list",
+  "set",
+  "tuple",
+  "parenthesized_expression",
+  "list_splat",
+  "dictionary_splat",
+  "type",
+  "generic_type",
+  "union_type",
+  "decorator",
+]);
+
+/** Where a lambda, a comprehension's `for` or a `:=` may be: a superset, from the text alone. */
+const BINDING_WORDS = /lambda|:=|\bfor\b/g;
+
 /** Resolves a relative import (`..models`) against the importing module's name. */
 export function resolveRelativeModule(relative: string, options: ScopeOptions): string | undefined {
   const dots = relative.length - relative.replace(/^\.+/, "").length;
@@ -155,11 +192,17 @@ export class ScopeTree {
    * @param shallow bind the names of modules and class bodies only, skipping function bodies and
    *   expressions (enough for the project index, at a fraction of the cost)
    */
+  /** Sorted offsets of the words that may bind inside an expression (see EXPRESSIONS). */
+  private readonly bindingWords: number[] = [];
+
   constructor(
     root: Node,
     readonly options: ScopeOptions = {},
     private readonly shallow = false,
+    /** The module's text, when the caller has it (read from the tree otherwise). */
+    source?: string,
   ) {
+    for (const m of (source ?? root.text).matchAll(BINDING_WORDS)) this.bindingWords.push(m.index);
     this.module = this.newScope("module", root, undefined);
     this.walk(root, this.module);
     // Scopes are created in visiting order; the position lookup wants them in source order.
@@ -312,9 +355,24 @@ export class ScopeTree {
     this.queued.push({ node, scope });
   }
 
+  /** True when one of the binding words lies inside the node. */
+  private mayBind(node: Node): boolean {
+    const words = this.bindingWords;
+    let lo = 0;
+    let hi = words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (words[mid]! < node.startIndex) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < words.length && words[lo]! < node.endIndex;
+  }
+
   private handle(node: Node, scope: Scope): void {
-    if (this.shallow && SHALLOW_SKIPPED.has(node.type)) return;
-    switch (node.type) {
+    const type = node.type;
+    if (this.shallow && SHALLOW_SKIPPED.has(type)) return;
+    if (EXPRESSIONS.has(type) && !this.mayBind(node)) return;
+    switch (type) {
       case "comment":
       case "string_content":
       case "escape_sequence":
