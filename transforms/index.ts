@@ -14,6 +14,7 @@ import { pydanticRootModel } from "./pydantic-root-model.js";
 import { pydanticCustomTypes } from "./pydantic-custom-types.js";
 import { pydanticFieldAnnotations } from "./pydantic-field-annotations.js";
 import { pydanticV1Behaviour } from "./pydantic-v1-behaviour.js";
+import { pydanticConTypes } from "./pydantic-con-types.js";
 import { statusConstants } from "./status-constants.js";
 import { annotatedDependencies } from "./annotated-dependencies.js";
 import { lifespan } from "./lifespan.js";
@@ -40,6 +41,7 @@ export const TRANSFORMS: readonly Transform[] = [
   pydanticCustomTypes,
   pydanticFieldAnnotations,
   pydanticV1Behaviour,
+  pydanticConTypes,
   statusConstants,
   annotatedDependencies,
   lifespan,

@@ -1,7 +1,7 @@
 from typing import List
 
 from fastapi import Query
-from pydantic import BaseModel, Field, conlist
+from pydantic import BaseModel, Field
 
 
 class Report(BaseModel):
@@ -17,10 +17,6 @@ class Report(BaseModel):
         max_items=12,
         ui_order=3,
         ui_group="body",
-    )
-    pages: conlist(
-        int,
-        min_items=1,
     )
 
 

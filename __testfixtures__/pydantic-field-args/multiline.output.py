@@ -1,4 +1,4 @@
-from typing import List, Annotated
+from typing import List
 
 from fastapi import Query
 from pydantic import BaseModel, Field
@@ -17,7 +17,6 @@ class Report(BaseModel):
         max_length=12,
         json_schema_extra={"ui_order": 3, "ui_group": "body"},
     )
-    pages: Annotated[list[int], Field(min_length=1)]
 
 
 def search(flags: List[str] = Query([])):

@@ -16,10 +16,3 @@ class Form:
 
 def rows(session):
     return Query(session, regex="x", example=1)
-
-
-def constr(**kwargs):
-    return str
-
-
-Name = constr(max_length=3)

@@ -1,13 +1,7 @@
 from typing import Optional
 
 from fastapi import FastAPI, Query
-from pydantic import BaseModel, Field, constr
-
-# Look-ahead: Pydantic v2's Rust regex engine rejects it, so the pattern goes through Python's re.
-NameStr = constr(regex=r"^(?!\s*$).+", strip_whitespace=True, min_length=3)
-# The Rust engine reads this one as Python does, and only Rust reads `\p{L}`: both stay strings.
-OrganizationSlug = constr(regex=r"^[\w]+(?:_[\w]+)*$", min_length=3)
-Letters = constr(regex=r"^\p{L}+$")
+from pydantic import BaseModel, Field
 
 app = FastAPI()
 
@@ -26,6 +20,5 @@ class Pair(BaseModel):
 @app.get("/search")
 def search(
     q: Optional[str] = Query(None, regex=r"^(?!admin)\w+$"),
-    code: constr(regex=r"(?<![0-9])[A-Z]{3}") = Query(...),
 ):
     return q

@@ -1,14 +1,8 @@
-from typing import Optional, Annotated
+from typing import Optional
 
 from fastapi import FastAPI, Query
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import BaseModel, Field
 import re
-
-# Look-ahead: Pydantic v2's Rust regex engine rejects it, so the pattern goes through Python's re.
-NameStr = Annotated[str, StringConstraints(pattern=re.compile(r"^(?!\s*$).+"), strip_whitespace=True, min_length=3)]
-# The Rust engine reads this one as Python does, and only Rust reads `\p{L}`: both stay strings.
-OrganizationSlug = Annotated[str, StringConstraints(pattern=r"^[\w]+(?:_[\w]+)*$", min_length=3)]
-Letters = Annotated[str, StringConstraints(pattern=r"^\p{L}+$")]
 
 app = FastAPI()
 
@@ -27,6 +21,5 @@ class Pair(BaseModel):
 @app.get("/search")
 def search(
     q: Optional[str] = Query(None, pattern=re.compile(r"^(?!admin)\w+$")),
-    code: str = Query(..., pattern=re.compile(r"^(?<![0-9])[A-Z]{3}")),
 ):
     return q

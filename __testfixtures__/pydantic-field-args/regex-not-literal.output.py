@@ -1,15 +1,14 @@
 import re
 
 from fastapi import Query
-from pydantic import BaseModel, Field, StringConstraints
-from typing import Annotated
+from pydantic import BaseModel, Field
 
 EMAIL = r"[^@]+@[^@]+"
 
 
 class Contact(BaseModel):
     email: str = Field(..., pattern=EMAIL)
-    phone: Annotated[str, StringConstraints(pattern=f"{EMAIL}")]
+    phone: str = Field("", pattern=f"{EMAIL}")
     code: str = Field("", pattern="(?i)^abc")
     zip_code: str = Field("", pattern=r"\A\d{5}")
     label: str = Field("", pattern="^(?:^" "[a-z]" "+|x)")

@@ -1,5 +1,5 @@
 from fastapi import Query
-from pydantic import BaseModel, Field, constr
+from pydantic import BaseModel, Field
 
 
 def Field(*args, **kwargs):  # noqa: F811 - a local helper that happens to share the name
@@ -10,10 +10,9 @@ class Form(BaseModel):
     name: str = Field("", regex="^a", example="x")
 
 
-def search(Query=None, constr=str):
+def search(Query=None):
     q = Query(None, regex="^a")
-    kind = constr(max_length=3)
-    return q, kind
+    return q
 
 
 class Local:
