@@ -31,8 +31,11 @@ export interface ModuleSource {
   readonly modules: readonly string[];
   /** The summaries of the files with this module name (none when they do not parse). */
   load(module: string): ModuleSummary[];
-  /** Modules that may pass functions to Depends()/Security(): asked about as a whole. */
-  readonly dependencyModules: readonly string[];
+  /**
+   * The modules that may pass a function with one of these last names (or a name it is imported
+   * as) to Depends()/Security().
+   */
+  dependencyModules(names: readonly string[]): readonly string[];
   /** Modules that may define a v1 model method in a class: asked about as a whole. */
   readonly overrideModules: readonly string[];
   /** Names that may stand for a model or router, from the cheap scan of every file. */
@@ -307,10 +310,9 @@ export class ProjectIndex {
 
   /** True when some module of the project passes this function to Depends()/Security(). */
   isDependency(qualified: string): boolean {
-    this.loadAll(this.source?.dependencyModules);
-    return (
-      this.dependencies.has(qualified) || this.dependencies.has(this.canonicalFunction(qualified))
-    );
+    const canonical = this.canonicalFunction(qualified);
+    this.loadAll(this.source?.dependencyModules([lastName(qualified), lastName(canonical)]));
+    return this.dependencies.has(qualified) || this.dependencies.has(canonical);
   }
 
   /** The literal prefix an APIRouter was built with ("" for none), if the index knows it. */

@@ -16,8 +16,8 @@ export interface TextScan {
   renames: Array<[string, string]>;
   /** Names assigned a `FastAPI(...)` or `APIRouter(...)` call. */
   routers: string[];
-  /** The text mentions Depends or Security. */
-  depends: boolean;
+  /** The last names of what the text passes to Depends()/Security(): `Depends(deps.get_db)`. */
+  depends: string[];
   /** The text defines a function named like a v1 model method (`def dict(`). */
   overrides: boolean;
 }
@@ -26,6 +26,7 @@ const CLASS = /^[ \t]*class[ \t]+(\w+)[ \t]*\(([^)]*)\)/gm;
 const RENAME = /\b(\w+)[ \t]+as[ \t]+(\w+)/g;
 const ROUTER = /^[ \t]*(\w+)[ \t]*(?::[^=\n]*)?=[ \t]*(?:[\w.]+\.)?(?:FastAPI|APIRouter)[ \t]*\(/gm;
 const DEPENDS = /\b(?:Depends|Security)\b/;
+const DEPENDENCY = /\b(?:Depends|Security)\s*\(\s*(?:dependency\s*=\s*)?([\w.]+)/g;
 const OVERRIDE = new RegExp(`\\bdef[ \\t]+(?:${[...V1_MODEL_METHODS].join("|")})[ \\t]*\\(`);
 
 /** The last dotted name of a base expression: `models.Base[T]` -> "Base"; "" when not a name. */
@@ -72,7 +73,9 @@ export function scanText(text: string, module: string): TextScan {
     classes,
     renames,
     routers,
-    depends: DEPENDS.test(text),
+    depends: DEPENDS.test(text)
+      ? [...new Set([...text.matchAll(DEPENDENCY)].map((m) => m[1]!.split(".").pop()!))]
+      : [],
     overrides: OVERRIDE.test(text),
   };
 }
@@ -127,6 +130,27 @@ export function projectNames(scans: Iterable<TextScan>): ProjectNames {
     [],
   );
   return { models: [...models].sort(), routers: [...routers].sort() };
+}
+
+/**
+ * Every name `names` may go by through `imported as local` renames anywhere in the project (a
+ * function passed to Depends() under another name is still that function).
+ */
+export function renamed(
+  names: Iterable<string>,
+  renames: ReadonlyArray<[string, string]>,
+): Set<string> {
+  const out = new Set(names);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [from, to] of renames) {
+      if (out.has(from) && !out.has(to)) {
+        out.add(to);
+        grew = true;
+      }
+    }
+  }
+  return out;
 }
 
 /** A test for "the text spells one of these names" (false for no names). */

@@ -3,14 +3,17 @@
 import { parse } from "../engine/parser.js";
 import { summarizeTree } from "../project/build.js";
 import { ProjectIndex, type ModuleSource } from "../project/index.js";
-import { projectNames, type ProjectNames, type TextScan } from "../project/scan.js";
+import { projectNames, renamed, type ProjectNames, type TextScan } from "../project/scan.js";
 import type { ModuleSummary } from "../project/summary.js";
 import { readText } from "./file.js";
 import type { FileTask } from "./types.js";
 
 export interface ProjectTable {
   files: Array<{ module: string; path: string; isPackage: boolean }>;
-  dependencyModules: string[];
+  /** Per module, the last names it passes to Depends()/Security(). */
+  dependencies: Array<[string, string[]]>;
+  /** Every `imported as local` rename of the project. */
+  renames: Array<[string, string]>;
   overrideModules: string[];
   names: ProjectNames;
 }
@@ -23,7 +26,8 @@ export function projectTable(
   const read = scans.filter((s): s is TextScan => !!s);
   return {
     files: tasks.map((t) => ({ module: t.moduleName, path: t.path, isPackage: t.isPackage })),
-    dependencyModules: read.filter((s) => s.depends).map((s) => s.module),
+    dependencies: read.filter((s) => s.depends.length).map((s) => [s.module, s.depends]),
+    renames: [...new Map(read.flatMap((s) => s.renames).map((r) => [r.join(" "), r])).values()],
     overrideModules: read.filter((s) => s.overrides).map((s) => s.module),
     names: projectNames(read),
   };
@@ -39,7 +43,10 @@ export function lazyIndex(table: ProjectTable): ProjectIndex {
   }
   const source: ModuleSource = {
     modules: table.files.map((f) => f.module),
-    dependencyModules: table.dependencyModules,
+    dependencyModules(names: readonly string[]): string[] {
+      const all = renamed(names, table.renames);
+      return table.dependencies.filter(([, used]) => used.some((n) => all.has(n))).map(([m]) => m);
+    },
     overrideModules: table.overrideModules,
     names: table.names,
     load(module: string): ModuleSummary[] {
