@@ -304,8 +304,7 @@ function removedThrough(
   consumed: ReadonlySet<number>,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const m of ctx.matches(`((identifier) @id (#eq? @id "${b.name}"))`)) {
-    const ref = m.captures[0]!.node;
+  for (const ref of ctx.identifiers(b.name)) {
     // Reported once, through the first of the bindings the name has there.
     if (!isReference(ref) || ctx.bindings(b.name, ref)?.[0] !== b) continue;
     let chain = ref;
@@ -465,9 +464,7 @@ function fromImport(
 /** The identifiers that read binding `b`, or a reason why they cannot all be told apart. */
 function references(ctx: ModuleContext, b: Binding): Node[] | string {
   const out: Node[] = [];
-  const ids = ctx
-    .matches(`((identifier) @id (#eq? @id "${b.name}"))`)
-    .map((m) => m.captures[0]!.node);
+  const ids = ctx.identifiers(b.name);
   for (const id of ids) {
     if (!isReference(id)) continue;
     const found = ctx.bindings(b.name, id);
@@ -549,8 +546,7 @@ function validateCallProblems(ctx: ModuleContext, use: Node): Problem[] {
   const name = def.childForFieldName("name")!;
   const fnBinding = ctx.bindings(name.text, name)?.find((x) => x.node.equals(name));
   if (!fnBinding) return out;
-  for (const m of ctx.matches(`((identifier) @id (#eq? @id "${name.text}"))`)) {
-    const id = m.captures[0]!.node;
+  for (const id of ctx.identifiers(name.text)) {
     const attr = id.parent;
     if (attr?.type !== "attribute" || !attr.childForFieldName("object")?.equals(id)) continue;
     const member = attr.childForFieldName("attribute")!.text;

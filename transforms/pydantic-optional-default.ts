@@ -93,8 +93,7 @@ function qualifyShadowed(
   const edits: Edit[] = [];
   const imports: ImportRequirement[] = [];
   const body = cls.childForFieldName("body")!;
-  for (const m of ctx.matches(`((identifier) @id (#eq? @id "${name}"))`)) {
-    const id = m.captures[0]!.node;
+  for (const id of ctx.identifiers(name)) {
     if (id.startIndex < assign.startIndex || id.endIndex > body.endIndex) continue;
     if (!isReference(id) || !ctx.scopeAt(id).node.equals(cls)) continue;
     if (assign.childForFieldName("left")?.equals(id)) continue;

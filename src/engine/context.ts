@@ -19,6 +19,7 @@ import { query, type Node, type QueryMatch, type Tree } from "./parser.js";
 import { qualifiedName, unsubscripted } from "./names.js";
 import type { QueryPlan } from "./query-plan.js";
 import { Suppressions } from "./suppression.js";
+import { identifiersNamed } from "./syntax.js";
 import { ScopeTree, type Binding, type Scope, type ScopeOptions } from "./scope.js";
 import { detectStylist, type Stylist } from "./stylist.js";
 import type { Diagnostic, Fix, Transform } from "./types.js";
@@ -125,6 +126,11 @@ export class ModuleContext {
     let found = this.adhoc.get(source);
     if (!found) this.adhoc.set(source, (found = query(source).matches(this.root)));
     return found;
+  }
+
+  /** The identifiers spelled `name`, in source order. */
+  identifiers(name: string): Node[] {
+    return identifiersNamed(this.root, this.source, name);
   }
 
   /** True for test modules: `test_*.py`, `*_test.py`, `conftest.py`, or under a tests folder. */

@@ -6,6 +6,7 @@ import type { Node, Tree } from "./parser.js";
 import { query } from "./parser.js";
 import { ScopeTree, type Binding, type ScopeOptions } from "./scope.js";
 import type { Stylist } from "./stylist.js";
+import { identifiersNamed } from "./syntax.js";
 import type { Edit, ImportRequirement, UnusedImportCheck } from "./types.js";
 
 export type EnsureResult =
@@ -171,7 +172,7 @@ export function importEdits(
   scopeOptions: ScopeOptions,
 ): Edit[] {
   const scopes = new ScopeTree(tree.rootNode, scopeOptions);
-  const unused = uniqueChecks(checks).flatMap((check) => unusedBindings(scopes, tree, check));
+  const unused = uniqueChecks(checks).flatMap((check) => unusedBindings(scopes, tree, text, check));
   const removed = removeImportNames(text, unused);
   // Statements that lose every name cannot take new ones: those get a statement of their own.
   const gone = new Set<number>();
@@ -368,7 +369,12 @@ function newStatements(text: string, root: Node, stylist: Stylist, lines: string
 // ---- dropping imports nothing uses any more ------------------------------------------------
 
 /** Import bindings matching `check` that nothing in the module reads any more. */
-function unusedBindings(scopes: ScopeTree, tree: Tree, check: UnusedImportCheck): Binding[] {
+function unusedBindings(
+  scopes: ScopeTree,
+  tree: Tree,
+  text: string,
+  check: UnusedImportCheck,
+): Binding[] {
   const candidates: Binding[] = [];
   for (const scope of scopes.allScopes()) {
     for (const b of scope.bindings.get(check.local) ?? []) {
@@ -377,9 +383,7 @@ function unusedBindings(scopes: ScopeTree, tree: Tree, check: UnusedImportCheck)
   }
   if (!candidates.length || listedInAll(tree.rootNode, check.local)) return [];
   if (namedInString(tree.rootNode, check.local)) return [];
-  const ids = query(`((identifier) @id (#eq? @id "${check.local}"))`)
-    .captures(tree.rootNode)
-    .map((c) => c.node);
+  const ids = identifiersNamed(tree.rootNode, text, check.local);
   return candidates.filter(
     (binding) =>
       !ids.some((id) => {

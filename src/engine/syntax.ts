@@ -91,3 +91,19 @@ export function yields(body: Node): boolean {
 export function returnValue(statement: Node): Node | undefined {
   return statement.namedChildren.find((c) => c && c.type !== "comment") ?? undefined;
 }
+
+/**
+ * The identifier nodes spelled `name`, in source order: where the text spells it, the node there
+ * (a string or comment that spells it holds no identifier). No query per name: a query compiled
+ * for each name a transform looks up cost more than the lookups.
+ */
+export function identifiersNamed(root: Node, source: string, name: string): Node[] {
+  const out: Node[] = [];
+  if (!name) return out;
+  for (let i = source.indexOf(name); i >= 0; i = source.indexOf(name, i + name.length)) {
+    const node = root.namedDescendantForIndex(i, i + name.length);
+    if (node?.type === "identifier" && node.startIndex === i && node.endIndex === i + name.length)
+      out.push(node);
+  }
+  return out;
+}
