@@ -35,7 +35,11 @@ export const pydanticFieldArgs: Transform = {
     bad: 'from typing import List\n\nfrom pydantic import BaseModel, Field\n\n\nclass Item(BaseModel):\n    sku: str = Field(..., regex=r"[A-Z]{3}-\\d+", example="ABC-1")\n    tags: List[str] = Field([], max_items=5, unit="tag")\n',
     good: 'from typing import List\n\nfrom pydantic import BaseModel, Field\n\n\nclass Item(BaseModel):\n    sku: str = Field(..., pattern=r"^[A-Z]{3}-\\d+", examples=["ABC-1"])\n    tags: List[str] = Field([], max_length=5, json_schema_extra={"unit": "tag"})\n',
   },
-  prefilter: /\b(?:Field|Query|Path|Body|Header|Cookie|Form|File|StringConstraints)\b/,
+  // The calls are Pydantic's, SQLModel's or FastAPI's: the module imports one of them.
+  prefilter: [
+    /\b(?:Field|Query|Path|Body|Header|Cookie|Form|File|StringConstraints)\b/,
+    /\b(?:pydantic|sqlmodel|fastapi)\b/,
+  ],
   query: `(call function: [(identifier) (attribute)] @fn arguments: (argument_list) @args) @call`,
   check(ctx: ModuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
