@@ -1,5 +1,11 @@
 // The fixture driver: every case under __testfixtures__/<transform>/ is checked for its exact
-// output, for a second run changing nothing, for parsing after the change, and in a CRLF variant.
+// output, its exact diagnostics, for a second run changing nothing, for parsing after the change,
+// and in a CRLF variant.
+//
+// A case is <case>.input.py with <case>.diagnostics.txt (required: one
+// `${line}:${column} ${code} ${message}` line per diagnostic, an empty file when the case reports
+// nothing), and optionally <case>.output.py (absent: the input must stay as it is) and
+// <case>.options.json (RunOptions; with "unsafe": true the diagnostics are those of that run).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "../src/engine/parser.js";
@@ -10,11 +16,28 @@ const ROOT = path.resolve("__testfixtures__");
 
 beforeAll(ready);
 
+const diagnosticLine = (d: { line: number; column: number; code: string; message: string }) =>
+  `${d.line}:${d.column} ${d.code} ${d.message}`;
+
 const folders = existsSync(ROOT) ? readdirSync(ROOT).filter((f) => !f.startsWith(".")) : [];
+const SUFFIXES = [".input.py", ".output.py", ".options.json", ".diagnostics.txt"];
 
 test("every fixture folder belongs to a registered transform", () => {
   const names = new Set(TRANSFORMS.map((t) => t.name));
   expect(folders.filter((f) => !names.has(f))).toEqual([]);
+});
+
+test("every fixture file belongs to a case (a misnamed file would be silently skipped)", () => {
+  const strays: string[] = [];
+  for (const folder of folders) {
+    const files = readdirSync(path.join(ROOT, folder));
+    for (const file of files) {
+      const suffix = SUFFIXES.find((s) => file.endsWith(s));
+      const name = suffix && file.slice(0, -suffix.length);
+      if (!name || !files.includes(`${name}.input.py`)) strays.push(`${folder}/${file}`);
+    }
+  }
+  expect(strays).toEqual([]);
 });
 
 for (const transform of TRANSFORMS) {
@@ -27,6 +50,11 @@ for (const transform of TRANSFORMS) {
     : [];
 
   describe(transform.name, () => {
+    test("every case states its diagnostics (an empty .diagnostics.txt when it reports nothing)", () => {
+      const missing = cases.filter((c) => !existsSync(path.join(dir, `${c}.diagnostics.txt`)));
+      expect(missing).toEqual([]);
+    });
+
     if (transform.safety === "detect") {
       // A rule that only reports: cases that report and cases that must stay silent.
       test("has cases that report and cases that must stay silent", () => {
@@ -55,20 +83,22 @@ for (const transform of TRANSFORMS) {
       const options: RunOptions = JSON.parse(read(".options.json") ?? "{}");
       const expectedDiagnostics = read(".diagnostics.txt");
 
-      test(`${name}: exact output, idempotent, parses`, () => {
+      test(`${name}: exact output and diagnostics, idempotent, parses`, () => {
         const first = run(input, [transform], options);
         const out = output(first);
         expect(out).toBe(expected);
+        const lines = first.status === "ok" ? first.diagnostics.map(diagnosticLine) : [];
+        if (expectedDiagnostics === undefined) {
+          throw new Error(
+            `${transform.name}/${name}.diagnostics.txt is missing; this run reports:\n` +
+              (lines.length ? lines.join("\n") : "(nothing: make it an empty file)"),
+          );
+        }
+        expect(lines.join("\n")).toBe(expectedDiagnostics.trimEnd());
         const tree = parse(out);
         expect(tree.rootNode.hasError).toBe(false);
         tree.delete();
         expect(output(run(out, [transform], options))).toBe(out);
-        if (expectedDiagnostics !== undefined && first.status === "ok") {
-          const lines = first.diagnostics.map(
-            (d) => `${d.line}:${d.column} ${d.code} ${d.message}`,
-          );
-          expect(lines.join("\n")).toBe(expectedDiagnostics.trimEnd());
-        }
       });
 
       if (!input.includes("\r")) {
