@@ -1,12 +1,12 @@
 // Edit application and the fix loop: ordering, overlaps, de-duplication, convergence, the syntax
 // safety net, offsets past non-ASCII text and in large files, and line mapping.
 import { applyEdits, applyFixes } from "../src/engine/apply.js";
-import type { ModuleContext } from "../src/engine/context.js";
+import { ModuleContext } from "../src/engine/context.js";
 import { fixSource, MAX_PASSES, type FileOutcome } from "../src/engine/fixer.js";
 import { LineMap } from "../src/engine/linemap.js";
-import { parse } from "../src/engine/parser.js";
+import { parse, type Tree } from "../src/engine/parser.js";
+import type { QueryPlan } from "../src/engine/query-plan.js";
 import type { Diagnostic, Edit, Fix, Transform } from "../src/engine/types.js";
-import { ProjectIndex } from "../src/project/index.js";
 import { importing } from "./engine-support.js";
 import { output, ready, run } from "./helpers.js";
 
@@ -62,6 +62,12 @@ function report(name: string): Transform {
   );
 }
 
+const MODULE = { path: "app/main.py", moduleName: "app.main" };
+
+/** The engine's own context: these tests need no project knowledge. */
+const plainContext = (source: string, tree: Tree, plan?: QueryPlan): ModuleContext =>
+  new ModuleContext(source, tree, MODULE, {}, plan);
+
 const runWith = (
   input: string,
   transforms: Transform[],
@@ -70,8 +76,8 @@ const runWith = (
   fixSource(input, {
     transforms,
     unsafe: false,
-    module: { path: "app/main.py", moduleName: "app.main" },
-    index: new ProjectIndex(),
+    module: MODULE,
+    context: plainContext,
     positions,
   });
 
@@ -347,8 +353,8 @@ describe("fixSource", () => {
     const unsafe = fixSource("old = 1\n", {
       transforms: [risky],
       unsafe: true,
-      module: { path: "app/main.py", moduleName: "app.main" },
-      index: new ProjectIndex(),
+      module: MODULE,
+      context: plainContext,
       positions: "final",
     });
     expect(output(unsafe)).toBe("new = 1\n");

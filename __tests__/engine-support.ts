@@ -4,7 +4,6 @@ import { ModuleContext, type ModuleInfo } from "../src/engine/context.js";
 import type { EnsureOptions } from "../src/engine/imports.js";
 import { parse, type Node, type Tree } from "../src/engine/parser.js";
 import type { Diagnostic, Fix, Transform, UnusedImportCheck } from "../src/engine/types.js";
-import { ProjectIndex } from "../src/project/index.js";
 
 export interface Parsed {
   ctx: ModuleContext;
@@ -26,7 +25,7 @@ export function context(source: string, module: Partial<ModuleInfo> = {}): Parse
   const tree = parse(source);
   open.push(tree);
   const info: ModuleInfo = { path: "app/main.py", moduleName: "app.main", ...module };
-  const ctx = new ModuleContext(source, tree, info, new ProjectIndex());
+  const ctx = new ModuleContext(source, tree, info);
   const node = (needle: string, occurrence = 0): Node => {
     let at = -1;
     for (let i = 0; i <= occurrence; i++) {

@@ -1,7 +1,8 @@
 // Shared test helpers: run transforms over a source text the way the runner does for one file.
-import { fixSource, type FileOutcome } from "../src/engine/fixer.js";
+import type { FileOutcome } from "../src/engine/fixer.js";
 import { initParser } from "../src/engine/parser.js";
-import type { Transform } from "../src/engine/types.js";
+import { fixModule } from "../src/knowledge/fix.js";
+import type { Rule } from "../src/knowledge/rule.js";
 import { summarizeSource } from "../src/project/build.js";
 import { ProjectIndex } from "../src/project/index.js";
 import { noTargets, parseTargetOverride, withOverrides } from "../src/project/targets.js";
@@ -26,7 +27,7 @@ export async function ready(): Promise<void> {
 /** Runs transforms over `text` as one file of a project. */
 export function run(
   text: string,
-  transforms: readonly Transform[],
+  transforms: readonly Rule[],
   options: RunOptions = {},
 ): FileOutcome {
   const moduleName = options.moduleName ?? "app.main";
@@ -41,8 +42,8 @@ export function run(
   }
   const own = summarizeSource(text, module);
   if (own) index.add(own);
-  return fixSource(text, {
-    transforms,
+  return fixModule(text, {
+    rules: transforms,
     unsafe: options.unsafe ?? false,
     options: options.settings ?? {},
     module,

@@ -43,12 +43,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createTwoFilesPatch, diffArrays } from "diff";
-import { fixSource } from "../src/engine/fixer.js";
 import { initParser, parse } from "../src/engine/parser.js";
-import type { Transform } from "../src/engine/types.js";
+import { fixModule } from "../src/knowledge/fix.js";
+import { worthRunning, type Rule } from "../src/knowledge/rule.js";
 import { summarizeSource } from "../src/project/build.js";
 import { ProjectIndex } from "../src/project/index.js";
-import { worthRunning } from "../src/engine/types.js";
 import type { ModuleSummary } from "../src/project/summary.js";
 import { discover } from "../src/runner/discover.js";
 import { TRANSFORMS } from "../transforms/index.js";
@@ -354,7 +353,7 @@ async function recoverStack(
   const source = text(display);
   if (!task || source === undefined) return undefined;
   let caught: unknown;
-  const transforms: Transform[] = TRANSFORMS.map((t) => ({
+  const transforms: Rule[] = TRANSFORMS.map((t) => ({
     ...t,
     check(ctx) {
       try {
@@ -366,8 +365,8 @@ async function recoverStack(
     },
   }));
   const index = new ProjectIndex(summaries);
-  const outcome = fixSource(source, {
-    transforms: transforms.filter((t) => worthRunning(t, source, index)),
+  const outcome = fixModule(source, {
+    rules: transforms.filter((t) => worthRunning(t, source, index)),
     unsafe,
     module: { path: display, moduleName: task.moduleName, isPackage: task.isPackage },
     index,

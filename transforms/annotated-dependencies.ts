@@ -1,14 +1,15 @@
 // FF202: FastAPI parameters declared through their default value (`db: Session = Depends(get_db)`,
 // `q: str = Query(None)`) -> `Annotated[T, ...]`, the form FastAPI documents since 0.95.
 import { BUILTINS } from "../src/engine/builtins.js";
-import type { ModuleContext } from "../src/engine/context.js";
+import type { RuleContext } from "../src/knowledge/context.js";
 import { isReference } from "../src/engine/imports.js";
-import { genericParts, inferClass } from "../src/engine/inference.js";
+import { genericParts, inferClass } from "../src/knowledge/inference.js";
 import type { Node } from "../src/engine/parser.js";
 import { resolveRelativeModule } from "../src/engine/scope.js";
 import type { Suppressions } from "../src/engine/suppression.js";
 import { keywordArguments, listItems, removeListItems } from "../src/engine/syntax.js";
-import type { Diagnostic, Edit, ImportRequirement, Transform } from "../src/engine/types.js";
+import type { Diagnostic, Edit, ImportRequirement } from "../src/engine/types.js";
+import type { Rule } from "../src/knowledge/rule.js";
 
 /** Markers whose first argument is the dependency: they move into the annotation unchanged. */
 const DEPENDENCY_MARKERS = ["Depends", "Security"];
@@ -37,7 +38,7 @@ const QUERY = `
   ])) @fn
 `;
 
-export const annotatedDependencies: Transform = {
+export const annotatedDependencies: Rule = {
   name: "annotated-dependencies",
   code: "FF202",
   summary:
@@ -53,7 +54,7 @@ export const annotatedDependencies: Transform = {
   // The markers are FastAPI's: the module imports them from it.
   prefilter: [/\b(Depends|Security|Query|Path|Body|Header|Cookie|Form|File)\b/, /\bfastapi\b/],
   query: QUERY,
-  check(ctx: ModuleContext): Diagnostic[] {
+  check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     const seen = new Set<number>();
     let suppressions: Suppressions | undefined;
@@ -139,8 +140,8 @@ interface FreshImport {
 }
 
 function checkFunction(
-  ctx: ModuleContext,
-  t: Transform,
+  ctx: RuleContext,
+  t: Rule,
   fn: Node,
   suppressions: Suppressions,
 ): Diagnostic[] {
@@ -233,7 +234,7 @@ function checkOrder(params: Param[], plans: Plan[]): void {
 }
 
 /** Fills in the plan's new text, or the reason there is none. */
-function planParameter(ctx: ModuleContext, fn: Node, plan: Plan, annotated: string): void {
+function planParameter(ctx: RuleContext, fn: Node, plan: Plan, annotated: string): void {
   const { param, marker } = plan;
   const call = param.value!;
   const args = call.childForFieldName("arguments");
@@ -324,7 +325,7 @@ function planParameter(ctx: ModuleContext, fn: Node, plan: Plan, annotated: stri
  * A name the new annotation reads that its string form (postponed evaluation) cannot find in the
  * module's globals, with why: FastAPI would then see a plain query parameter.
  */
-function unreadableName(ctx: ModuleContext, nodes: Node[]): string | undefined {
+function unreadableName(ctx: RuleContext, nodes: Node[]): string | undefined {
   for (const node of nodes) {
     const inside = (n: Node): boolean =>
       n.startIndex >= node.startIndex && n.endIndex <= node.endIndex;
@@ -349,7 +350,7 @@ function unreadableName(ctx: ModuleContext, nodes: Node[]): string | undefined {
  * the parameter list) joined into one for its place inside `Annotated[...]`; kept as it is when
  * it holds a comment or a string.
  */
-function oneLine(ctx: ModuleContext, type: Node): string {
+function oneLine(ctx: RuleContext, type: Node): string {
   const text = ctx.text(type);
   if (!text.includes("\n")) return text;
   if (type.descendantsOfType(["comment", "string"]).some((n) => !!n)) return text;
@@ -369,7 +370,7 @@ function applyWithin(source: string, start: number, end: number, edits: Edit[]):
 }
 
 /** `Annotated[...]`, or a name bound to one (`CurrentUser = Annotated[User, Depends(...)]`). */
-function isAnnotated(ctx: ModuleContext, type: Node): boolean {
+function isAnnotated(ctx: RuleContext, type: Node): boolean {
   const expr = type.type === "type" ? type.namedChildren[0] : type;
   if (!expr) return false;
   if (expr.type === "generic_type" || expr.type === "subscript") {
@@ -391,7 +392,7 @@ type TypeResult =
   | { expr: string; imports: ImportRequirement[]; edits: Edit[]; fresh?: FreshImport }
   | { reason: string };
 
-function hasFutureAnnotations(ctx: ModuleContext): boolean {
+function hasFutureAnnotations(ctx: RuleContext): boolean {
   return ctx.root.namedChildren.some(
     (c) =>
       c?.type === "future_import_statement" &&
@@ -399,7 +400,7 @@ function hasFutureAnnotations(ctx: ModuleContext): boolean {
   );
 }
 
-function dependencyType(ctx: ModuleContext, fn: Node, args: Node): TypeResult {
+function dependencyType(ctx: RuleContext, fn: Node, args: Node): TypeResult {
   const dep =
     listItems(args).find((a) => a.type !== "keyword_argument") ??
     keywordArguments(args).get("dependency")?.childForFieldName("value") ??
@@ -425,7 +426,7 @@ function dependencyType(ctx: ModuleContext, fn: Node, args: Node): TypeResult {
 
 /** How the function's annotation can name the class `qualified`, importing it if need be. */
 function typeExpression(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   fn: Node,
   qualified: string,
   dependency: string,
@@ -471,7 +472,7 @@ function typeExpression(
 }
 
 /** Module-level imports of a name (not `import a.b`, which binds `a`). */
-function moduleImports(ctx: ModuleContext): Array<{ name: string; qualified: string }> {
+function moduleImports(ctx: RuleContext): Array<{ name: string; qualified: string }> {
   const out: Array<{ name: string; qualified: string }> = [];
   for (const list of ctx.scopes.module.bindings.values())
     for (const b of list)
@@ -481,7 +482,7 @@ function moduleImports(ctx: ModuleContext): Array<{ name: string; qualified: str
 }
 
 /** True when two qualified names name one class (through re-exports and module suffixes). */
-function sameName(ctx: ModuleContext, a: string, b: string): boolean {
+function sameName(ctx: RuleContext, a: string, b: string): boolean {
   return a === b || ctx.index.canonical(a) === ctx.index.canonical(b);
 }
 
@@ -508,7 +509,7 @@ function typeCheckingOnly(statement: Node): boolean {
  * absolute import spelled like the file's other ones, or a new relative import.
  */
 function projectImport(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   at: Node,
   module: string,
   name: string,
@@ -574,10 +575,10 @@ function projectImport(
 }
 
 /** Relative imports planned in this pass, per module context: local name -> module. */
-const plannedFresh = new WeakMap<ModuleContext, Map<string, string>>();
+const plannedFresh = new WeakMap<RuleContext, Map<string, string>>();
 
 /** The last top-level import before the first definition: new imports go below it. */
-function importAnchor(ctx: ModuleContext): Node | undefined {
+function importAnchor(ctx: RuleContext): Node | undefined {
   const first = firstDefinition(ctx);
   return ctx.root.namedChildren
     .filter(
@@ -589,7 +590,7 @@ function importAnchor(ctx: ModuleContext): Node | undefined {
 }
 
 /** One insertion for the new relative imports, a line per module. */
-function freshImports(ctx: ModuleContext, fresh: FreshImport[]): Edit | undefined {
+function freshImports(ctx: RuleContext, fresh: FreshImport[]): Edit | undefined {
   const anchor = importAnchor(ctx);
   if (!fresh.length || !anchor) return undefined;
   const byModule = new Map<string, string[]>();
@@ -606,7 +607,7 @@ function freshImports(ctx: ModuleContext, fresh: FreshImport[]): Edit | undefine
     : { start: lineEnd + 1, end: lineEnd + 1, text: lines.join("") };
 }
 
-function firstDefinition(ctx: ModuleContext): number {
+function firstDefinition(ctx: RuleContext): number {
   const def = ctx.root.namedChildren.find(
     (c) =>
       c?.type === "function_definition" ||
@@ -617,7 +618,7 @@ function firstDefinition(ctx: ModuleContext): number {
 }
 
 /** `..models` for `app.models` seen from `app.routers.users`; undefined across top packages. */
-function relativeModule(ctx: ModuleContext, target: string[]): string | undefined {
+function relativeModule(ctx: RuleContext, target: string[]): string | undefined {
   const own = (ctx.module.moduleName ?? "").split(".").filter(Boolean);
   const pkg = ctx.module.isPackage ? own : own.slice(0, -1);
   if (!pkg.length) return undefined;
@@ -635,7 +636,7 @@ function relativeModule(ctx: ModuleContext, target: string[]): string | undefine
 }
 
 /** `, name` after the last name of a `from ... import ...` statement. */
-function appendName(ctx: ModuleContext, statement: Node, name: string): Edit {
+function appendName(ctx: RuleContext, statement: Node, name: string): Edit {
   const names = statement.childrenForFieldName("name").filter((n): n is Node => !!n);
   const last = names[names.length - 1]!;
   const close = statement.children.find((c) => c?.type === ")");
@@ -657,7 +658,7 @@ function appendName(ctx: ModuleContext, statement: Node, name: string): Edit {
  * the parameters go one per line with a trailing comma, as black and ruff format them.
  */
 function signatureEdits(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   fn: Node,
   paramsNode: Node,
   params: Param[],
@@ -678,7 +679,7 @@ function signatureEdits(
 }
 
 function tooLong(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   fn: Node,
   paramsNode: Node,
   params: Param[],

@@ -1,10 +1,11 @@
 // FF207: routes outside /api/v<N> cannot change without breaking every client at once.
-import type { ModuleContext } from "../src/engine/context.js";
+import type { RuleContext } from "../src/knowledge/context.js";
 import type { Node } from "../src/engine/parser.js";
 import { keywordArguments, listItems } from "../src/engine/syntax.js";
-import { literalString } from "../src/project/routes.js";
+import { literalString } from "../src/knowledge/routes.js";
 import { APP_CLASSES } from "../src/project/fastapi-names.js";
-import type { Diagnostic, Transform } from "../src/engine/types.js";
+import type { Diagnostic } from "../src/engine/types.js";
+import type { Rule } from "../src/knowledge/rule.js";
 
 const VERSIONED = /^\/api\/v\d+(\/|$)/;
 
@@ -13,7 +14,7 @@ const INCLUDES = `(call function: (attribute object: (identifier) @obj attribute
 const OPERATIONAL =
   /^\/(health|healthz|healthcheck|ping|ready|readyz|live|livez|status|metrics|favicon\.ico)?\/?$/;
 
-export const apiVersionPrefix: Transform = {
+export const apiVersionPrefix: Rule = {
   name: "api-version-prefix",
   code: "FF207",
   summary: "routers and routes of an app not mounted under /api/v<N> (one report per app)",
@@ -27,7 +28,7 @@ export const apiVersionPrefix: Transform = {
   prefilter: /FastAPI\s*\(/,
   query: `(assignment left: (identifier) @app right: (call function: (_) @fn) @build)`,
   queries: [INCLUDES],
-  check(ctx: ModuleContext): Diagnostic[] {
+  check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const m of ctx.matches(this.query)) {
       const fn = m.captures.find((c) => c.name === "fn")!.node;
@@ -50,14 +51,14 @@ export const apiVersionPrefix: Transform = {
   },
 };
 
-function sameApp(ctx: ModuleContext, node: Node, app: Node): boolean {
+function sameApp(ctx: RuleContext, node: Node, app: Node): boolean {
   if (node.type !== "identifier" || node.text !== app.text) return false;
   const found = ctx.bindings(node.text, node);
   return !!found?.length && found.every((b) => b.node.equals(app));
 }
 
 /** Paths of the app's own routes and included routers that are not versioned. */
-function unversionedPaths(ctx: ModuleContext, app: Node): string[] {
+function unversionedPaths(ctx: RuleContext, app: Node): string[] {
   const out: string[] = [];
   for (const route of ctx.routes()) {
     if (!sameApp(ctx, route.router, app) || route.path === undefined) continue;
@@ -81,7 +82,7 @@ function unversionedPaths(ctx: ModuleContext, app: Node): string[] {
 }
 
 /** The literal `prefix=` of an APIRouter built in this module, "" when it has none. */
-function routerPrefix(ctx: ModuleContext, router: Node): string | undefined {
+function routerPrefix(ctx: RuleContext, router: Node): string | undefined {
   // A router of another module: its prefix as the index recorded it.
   const imported = ctx.qualifiedName(router);
   if (imported && !imported.startsWith(`${ctx.module.moduleName}.`)) {

@@ -2,10 +2,11 @@
 // `async def`, which is only safe to switch to when the body cannot block.
 import { isOptionalOrUnion, typingName } from "./data/pydantic-fields.js";
 import { firstLine } from "../src/engine/source.js";
-import type { ModuleContext } from "../src/engine/context.js";
-import { genericParts, inferClass } from "../src/engine/inference.js";
+import type { RuleContext } from "../src/knowledge/context.js";
+import { genericParts, inferClass } from "../src/knowledge/inference.js";
 import type { Node } from "../src/engine/parser.js";
-import type { Diagnostic, Transform } from "../src/engine/types.js";
+import type { Diagnostic } from "../src/engine/types.js";
+import type { Rule } from "../src/knowledge/rule.js";
 import { DEPENDS, HTTP_EXCEPTIONS } from "../src/project/fastapi-names.js";
 import { classBases } from "../src/project/summary.js";
 
@@ -28,7 +29,7 @@ const PURE_CALLS = new Set([
   "fastapi.encoders.jsonable_encoder",
 ]);
 
-export const asyncRouteHandler: Transform = {
+export const asyncRouteHandler: Rule = {
   name: "async-route-handler",
   code: "FF003",
   summary: "route handlers declared with plain def (async def when the body cannot block)",
@@ -43,7 +44,7 @@ export const asyncRouteHandler: Transform = {
   scope: "routes",
   prefilter: /\bdef\b/,
   query: "(module) @m",
-  check(ctx: ModuleContext): Diagnostic[] {
+  check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     const seen = new Set<number>();
     for (const route of ctx.routes()) {
@@ -95,7 +96,7 @@ export const asyncRouteHandler: Transform = {
  * (its constructor, class methods and instance methods) or a value-building FastAPI class.
  * Iterating with `for` or `with` over anything also counts, as do `yield` and nested defs.
  */
-function firstBlockingCall(ctx: ModuleContext, handler: Node): Node | undefined {
+function firstBlockingCall(ctx: RuleContext, handler: Node): Node | undefined {
   const body = handler.childForFieldName("body")!;
   for (const node of body.descendantsOfType([
     "call",
@@ -117,7 +118,7 @@ function firstBlockingCall(ctx: ModuleContext, handler: Node): Node | undefined 
   return undefined;
 }
 
-function isModel(ctx: ModuleContext, node: Node): boolean {
+function isModel(ctx: RuleContext, node: Node): boolean {
   const cls = inferClass(ctx, node);
   if (!cls) return false;
   const members = cls.union ?? [cls];
@@ -130,7 +131,7 @@ function isModel(ctx: ModuleContext, node: Node): boolean {
 }
 
 /** `Model(...)`, `Model.model_validate(...)`, `instance.model_dump()`. */
-function isModelCall(ctx: ModuleContext, fn: Node): boolean {
+function isModelCall(ctx: RuleContext, fn: Node): boolean {
   if (isModel(ctx, fn)) return true;
   return fn.type === "attribute" && isModel(ctx, fn.childForFieldName("object")!);
 }
@@ -142,7 +143,7 @@ const VALUE_TYPES = new Set(
 );
 
 /** A parameter or variable annotated with a builtin value type: its methods cannot block. */
-function isPlainValue(ctx: ModuleContext, node: Node): boolean {
+function isPlainValue(ctx: RuleContext, node: Node): boolean {
   // A method chain on such a value (`sort.lstrip("-").lower()`) stays on plain values.
   while (node.type === "call") {
     const fn = node.childForFieldName("function")!;
@@ -182,7 +183,7 @@ type DatabaseKind = "session" | "orm" | "dependency";
  * response validation may read as well (it runs on the event loop for async handlers).
  */
 function firstDatabaseUse(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   handler: Node,
 ): { node: Node; name: string; kind: DatabaseKind } | undefined {
   const params = new Map<number, DatabaseKind>();
@@ -227,7 +228,7 @@ function isReadName(id: Node): boolean {
  * nor a framework or standard value class), or either when a `Depends(get_db)`-style dependency
  * does not say what it gives.
  */
-function parameterKind(ctx: ModuleContext, param: Node): DatabaseKind | undefined {
+function parameterKind(ctx: RuleContext, param: Node): DatabaseKind | undefined {
   const type = param.childForFieldName("type");
   let dependency: Node | undefined;
   let annotated: Node | undefined;
@@ -258,7 +259,7 @@ function parameterKind(ctx: ModuleContext, param: Node): DatabaseKind | undefine
 }
 
 /** `Annotated[T, meta...]` -> T and its metadata; `Optional[T]` -> T; anything else as it is. */
-function unwrapAnnotated(ctx: ModuleContext, type: Node): [Node | undefined, Node[]] {
+function unwrapAnnotated(ctx: RuleContext, type: Node): [Node | undefined, Node[]] {
   let expr: Node | undefined = type.type === "type" ? (type.namedChildren[0] ?? undefined) : type;
   const metadata: Node[] = [];
   for (let i = 0; expr && i < 4; i++) {
@@ -276,7 +277,7 @@ function unwrapAnnotated(ctx: ModuleContext, type: Node): [Node | undefined, Nod
   return [expr, metadata];
 }
 
-function isDepends(ctx: ModuleContext, node: Node): boolean {
+function isDepends(ctx: RuleContext, node: Node): boolean {
   if (node.type !== "call") return false;
   const q = ctx.qualifiedName(node.childForFieldName("function")!);
   return !!q && DEPENDS.has(q);
@@ -286,7 +287,7 @@ function isDepends(ctx: ModuleContext, node: Node): boolean {
  * What an annotation's class makes a parameter: "session", "orm" (possibly), false for a value
  * that is neither, undefined when the annotation names no class (a union, a string).
  */
-function classKindOf(ctx: ModuleContext, expr: Node): DatabaseKind | false | undefined {
+function classKindOf(ctx: RuleContext, expr: Node): DatabaseKind | false | undefined {
   if (expr.type === "binary_operator") {
     const parts = [expr.childForFieldName("left"), expr.childForFieldName("right")].filter(
       (p): p is Node => !!p && p.text !== "None",
@@ -315,7 +316,7 @@ function classKindOf(ctx: ModuleContext, expr: Node): DatabaseKind | false | und
   return q ? qualifiedKind(ctx, q) : "orm";
 }
 
-function qualifiedKind(ctx: ModuleContext, q: string): DatabaseKind | false {
+function qualifiedKind(ctx: RuleContext, q: string): DatabaseKind | false {
   if (SESSION_CLASSES.has(q)) return "session";
   if (VALUE_MODULES.test(q)) return false;
   if (ctx.kindOfClassName(q)) return mayBeTable(ctx) ? "orm" : false;
@@ -323,10 +324,10 @@ function qualifiedKind(ctx: ModuleContext, q: string): DatabaseKind | false {
 }
 
 /** A module that uses SQLModel: its models may be tables (`table=True`), whose rows load lazily. */
-function mayBeTable(ctx: ModuleContext): boolean {
+function mayBeTable(ctx: RuleContext): boolean {
   return /\bsqlmodel\b/.test(ctx.source);
 }
 
-function isLocalEnum(ctx: ModuleContext, definition: Node): boolean {
+function isLocalEnum(ctx: RuleContext, definition: Node): boolean {
   return classBases(definition, ctx).some((b) => b.startsWith("enum."));
 }

@@ -1,13 +1,14 @@
 // FF001: `time.sleep()` blocks the event loop when it runs inside `async def`.
-import type { ModuleContext } from "../src/engine/context.js";
+import type { RuleContext } from "../src/knowledge/context.js";
 import type { Node } from "../src/engine/parser.js";
 import type { Scope } from "../src/engine/scope.js";
-import type { Diagnostic, Transform } from "../src/engine/types.js";
+import type { Diagnostic } from "../src/engine/types.js";
+import type { Rule } from "../src/knowledge/rule.js";
 
 /** Positions where `await x` must be parenthesised to keep applying to the call alone. */
 const PRIMARY_PARENTS = new Set(["attribute", "subscript", "call"]);
 
-export const asyncSleep: Transform = {
+export const asyncSleep: Rule = {
   name: "async-sleep",
   code: "FF001",
   summary: "time.sleep() inside async def -> await asyncio.sleep()",
@@ -21,7 +22,7 @@ export const asyncSleep: Transform = {
   },
   prefilter: [/\bsleep\b/, /\basync\b/],
   query: `(call function: [(identifier) (attribute)] @fn arguments: (argument_list) @args) @call`,
-  check(ctx: ModuleContext): Diagnostic[] {
+  check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const m of ctx.matches(this.query)) {
       const call = m.captures.find((c) => c.name === "call")!.node;

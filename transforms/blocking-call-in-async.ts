@@ -1,9 +1,10 @@
 // FF002: a blocking call inside `async def` stops the event loop for every request the worker
 // serves until it returns.
-import type { ModuleContext } from "../src/engine/context.js";
+import type { RuleContext } from "../src/knowledge/context.js";
 import type { Node } from "../src/engine/parser.js";
 import type { Binding } from "../src/engine/scope.js";
-import type { Diagnostic, Transform } from "../src/engine/types.js";
+import type { Diagnostic } from "../src/engine/types.js";
+import type { Rule } from "../src/knowledge/rule.js";
 
 const HTTP_VERBS = ["get", "post", "put", "patch", "delete", "head", "options", "request"];
 
@@ -46,7 +47,7 @@ function fixablePosition(call: Node): boolean {
   return parent.type === "assignment" && !!parent.childForFieldName("right")?.equals(call);
 }
 
-export const blockingCallInAsync: Transform = {
+export const blockingCallInAsync: Rule = {
   name: "blocking-call-in-async",
   code: "FF002",
   summary: "blocking calls (requests, sync httpx, subprocess, open, ...) inside async def",
@@ -63,7 +64,7 @@ export const blockingCallInAsync: Transform = {
     /\basync\b/,
   ],
   query: `(call function: [(identifier) (attribute)] @fn arguments: (argument_list) @args) @call`,
-  check(ctx: ModuleContext): Diagnostic[] {
+  check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const m of ctx.matches(this.query)) {
       const call = m.captures.find((c) => c.name === "call")!.node;
@@ -122,7 +123,7 @@ function inWithItem(call: Node): boolean {
   return n?.type === "with_item";
 }
 
-function blockingKind(ctx: ModuleContext, fn: Node): "thread" | "report" | undefined {
+function blockingKind(ctx: RuleContext, fn: Node): "thread" | "report" | undefined {
   const q = ctx.qualifiedName(fn);
   const known = q ? BLOCKING.get(q) : undefined;
   if (known) return known;
@@ -137,7 +138,7 @@ function blockingKind(ctx: ModuleContext, fn: Node): "thread" | "report" | undef
 }
 
 /** True when `node` is built by, bound to, or annotated as one of `classes`. */
-function instanceOf(ctx: ModuleContext, node: Node, classes: ReadonlySet<string>): boolean {
+function instanceOf(ctx: RuleContext, node: Node, classes: ReadonlySet<string>): boolean {
   if (node.type === "call") {
     const q = ctx.qualifiedName(node.childForFieldName("function")!);
     return !!q && classes.has(q);
@@ -151,7 +152,7 @@ function instanceOf(ctx: ModuleContext, node: Node, classes: ReadonlySet<string>
   return !!found?.length && found.every((b) => boundTo(ctx, b, classes));
 }
 
-function boundTo(ctx: ModuleContext, b: Binding, classes: ReadonlySet<string>): boolean {
+function boundTo(ctx: RuleContext, b: Binding, classes: ReadonlySet<string>): boolean {
   const annotation = ctx.annotationOf(b);
   if (annotation) return classes.has(annotation);
   if (b.kind === "assignment" && b.statement.type === "assignment") {

@@ -1,10 +1,11 @@
 // FF210: a dependency called by hand inside a route bypasses FastAPI's dependency injection: no
 // cleanup after `yield`, no caching per request, no overrides in tests.
-import type { ModuleContext } from "../src/engine/context.js";
+import type { RuleContext } from "../src/knowledge/context.js";
 import type { Node } from "../src/engine/parser.js";
-import type { Diagnostic, Transform } from "../src/engine/types.js";
+import type { Diagnostic } from "../src/engine/types.js";
+import type { Rule } from "../src/knowledge/rule.js";
 
-export const directDependencyCall: Transform = {
+export const directDependencyCall: Rule = {
   name: "direct-dependency-call",
   code: "FF210",
   summary: "a dependency function called directly inside a route instead of through Depends()",
@@ -18,7 +19,7 @@ export const directDependencyCall: Transform = {
   scope: "routes",
   prefilter: /\b(Depends|Security)\b|@/,
   query: `(call function: (identifier) @fn) @call`,
-  check(ctx: ModuleContext): Diagnostic[] {
+  check(ctx: RuleContext): Diagnostic[] {
     const routes = ctx.routes();
     if (!routes.length) return [];
     const handlers = routes.map((r) => r.handler);

@@ -1,11 +1,12 @@
 // FF209: an HTTPException without `detail` answers with the bare reason phrase; clients get
 // nothing to act on.
-import type { ModuleContext } from "../src/engine/context.js";
+import type { RuleContext } from "../src/knowledge/context.js";
 import { listItems } from "../src/engine/syntax.js";
-import type { Diagnostic, Transform } from "../src/engine/types.js";
+import type { Diagnostic } from "../src/engine/types.js";
+import type { Rule } from "../src/knowledge/rule.js";
 import { HTTP_EXCEPTIONS } from "../src/project/fastapi-names.js";
 
-export const httpExceptionDetail: Transform = {
+export const httpExceptionDetail: Rule = {
   name: "http-exception-detail",
   code: "FF209",
   summary: "HTTPException raised without detail",
@@ -18,7 +19,7 @@ export const httpExceptionDetail: Transform = {
   },
   prefilter: /HTTPException/,
   query: `(call function: [(identifier) (attribute)] @fn arguments: (argument_list) @args (#match? @fn "HTTPException$")) @call`,
-  check(ctx: ModuleContext): Diagnostic[] {
+  check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const m of ctx.matches(this.query)) {
       const fn = m.captures.find((c) => c.name === "fn")!.node;

@@ -1,6 +1,6 @@
 // The registry: the one list of transforms. The CLI, the README table and the fixture driver all
 // read it.
-import type { Transform } from "../src/engine/types.js";
+import type { Rule } from "../src/knowledge/rule.js";
 import { asyncSleep } from "./async-sleep.js";
 import { blockingCallInAsync } from "./blocking-call-in-async.js";
 import { asyncRouteHandler } from "./async-route-handler.js";
@@ -27,7 +27,7 @@ import { httpExceptionDetail } from "./http-exception-detail.js";
 import { directDependencyCall } from "./direct-dependency-call.js";
 
 // One entry a line, in code order.
-export const TRANSFORMS: readonly Transform[] = [
+export const TRANSFORMS: readonly Rule[] = [
   asyncSleep,
   blockingCallInAsync,
   asyncRouteHandler,
@@ -55,7 +55,7 @@ export const TRANSFORMS: readonly Transform[] = [
 ];
 
 /** Looks up transforms by CLI name or code. */
-export function findTransform(nameOrCode: string): Transform | undefined {
+export function findTransform(nameOrCode: string): Rule | undefined {
   const wanted = nameOrCode.toLowerCase();
   return TRANSFORMS.find((t) => t.name === wanted || t.code.toLowerCase() === wanted);
 }

@@ -2,7 +2,7 @@
 // deprecated in favour of one lifespan context manager. The handler functions stay where they are
 // (minus their decorator) and a new `lifespan` function calls them, in registration order, around
 // its `yield`; it is defined just above the app, which gets `lifespan=lifespan`.
-import type { ModuleContext } from "../src/engine/context.js";
+import type { RuleContext } from "../src/knowledge/context.js";
 import type { Node } from "../src/engine/parser.js";
 import {
   appendArgument,
@@ -10,9 +10,10 @@ import {
   listItems,
   removeListItems,
 } from "../src/engine/syntax.js";
-import type { Diagnostic, Edit, Transform } from "../src/engine/types.js";
+import type { Diagnostic, Edit } from "../src/engine/types.js";
+import type { Rule } from "../src/knowledge/rule.js";
 import { APP_CLASSES } from "../src/project/fastapi-names.js";
-import { literalString } from "../src/project/routes.js";
+import { literalString } from "../src/knowledge/routes.js";
 
 const FASTAPI_CLASSES = new Set([...APP_CLASSES].filter((q) => q.endsWith(".FastAPI")));
 const ROUTER_CLASSES = new Set([...APP_CLASSES].filter((q) => q.endsWith(".APIRouter")));
@@ -54,7 +55,7 @@ interface App {
   problems: Array<{ node: Node; message: string }>;
 }
 
-export const lifespan: Transform = {
+export const lifespan: Rule = {
   name: "lifespan",
   code: "FF203",
   summary:
@@ -69,7 +70,7 @@ export const lifespan: Transform = {
   },
   prefilter: /on_event|add_event_handler|on_startup|on_shutdown/,
   query: QUERY,
-  check(ctx: ModuleContext): Diagnostic[] {
+  check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     const apps = new Map<number, App>();
     const appFor = (found: { statement: Node; build: Node; name: string }): App => {
@@ -183,7 +184,7 @@ function isRouterAttribute(node: Node): boolean {
 
 /** The app a name stands for, when it is bound once, at module level, to `FastAPI(...)`. */
 function moduleApp(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   receiver: Node,
 ): { statement: Node; build: Node; name: string } | undefined {
   if (receiver.type !== "identifier") return undefined;
@@ -199,7 +200,7 @@ function moduleApp(
 
 /** `name = FastAPI(...)` (annotated or not) as a statement of its own at module level. */
 function builtApp(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   build: Node,
 ): { statement: Node; build: Node; name: string } | undefined {
   const assignment = build.parent;
@@ -217,7 +218,7 @@ function builtApp(
 }
 
 /** The function that returns the app, when `app = make_app()` and make_app is annotated `-> FastAPI`. */
-function builtBy(ctx: ModuleContext, receiver: Node): string | undefined {
+function builtBy(ctx: RuleContext, receiver: Node): string | undefined {
   if (receiver.type !== "identifier") return undefined;
   const found = ctx.bindings(receiver.text, receiver);
   if (found?.length !== 1 || found[0]!.statement.type !== "assignment") return undefined;
@@ -236,7 +237,7 @@ function builtBy(ctx: ModuleContext, receiver: Node): string | undefined {
   return returns && FASTAPI_CLASSES.has(returns) ? ctx.text(fn) : undefined;
 }
 
-function describe(ctx: ModuleContext, receiver: Node): string {
+function describe(ctx: RuleContext, receiver: Node): string {
   if (receiver.type === "identifier") {
     const found = ctx.bindings(receiver.text, receiver) ?? [];
     if (found.some((b) => b.kind === "import" || b.kind === "from-import"))
@@ -256,7 +257,7 @@ function describe(ctx: ModuleContext, receiver: Node): string {
 
 // ---- what each registration adds -----------------------------------------------------------
 
-function registration(ctx: ModuleContext, call: Node, method: string, args: Node): Registration {
+function registration(ctx: RuleContext, call: Node, method: string, args: Node): Registration {
   const reg: Registration = { node: call, what: `${method}()`, handlers: [], edits: [] };
   const items = listItems(args);
   const keywords = keywordArguments(args);
@@ -338,7 +339,7 @@ function registration(ctx: ModuleContext, call: Node, method: string, args: Node
 }
 
 /** The `on_startup=[...]` / `on_shutdown=[...]` arguments of the app's construction. */
-function constructorRegistrations(ctx: ModuleContext, app: App): Registration[] {
+function constructorRegistrations(ctx: RuleContext, app: App): Registration[] {
   const out: Registration[] = [];
   for (const [key, keyword] of keywordArguments(app.build.childForFieldName("arguments")!)) {
     if (key !== "on_startup" && key !== "on_shutdown") continue;
@@ -367,7 +368,7 @@ function constructorRegistrations(ctx: ModuleContext, app: App): Registration[] 
 }
 
 /** A function defined once, undecorated, at module level of this file; or why it is not one. */
-function moduleFunction(ctx: ModuleContext, node: Node): Omit<Handler, "event"> | string {
+function moduleFunction(ctx: RuleContext, node: Node): Omit<Handler, "event"> | string {
   if (node.type !== "identifier")
     return `${node.text} is not the name of a function defined in this module`;
   const found = ctx.scopes.module.bindings.get(node.text);
@@ -395,7 +396,7 @@ function isAsync(fn: Node): boolean {
 
 // ---- the fix ------------------------------------------------------------------------------
 
-function migrate(ctx: ModuleContext, t: Transform, app: App, taken: Set<string>): Diagnostic[] {
+function migrate(ctx: RuleContext, t: Rule, app: App, taken: Set<string>): Diagnostic[] {
   // The constructor's lists run first, then what registers later, in the order it runs.
   const registrations = [...constructorRegistrations(ctx, app), ...app.registrations];
   const handlers = registrations.flatMap((r) => r.handlers);
@@ -485,7 +486,7 @@ function migrate(ctx: ModuleContext, t: Transform, app: App, taken: Set<string>)
 }
 
 /** `lifespan`, or another name nothing in the module uses. */
-function freeName(ctx: ModuleContext, app: App, taken: Set<string>): string | undefined {
+function freeName(ctx: RuleContext, app: App, taken: Set<string>): string | undefined {
   const used = new Set(ctx.root.descendantsOfType("identifier").map((id) => id?.text));
   const candidates = ["lifespan", `${app.name}_lifespan`];
   for (let i = 2; i < 10; i++) candidates.push(`lifespan_${i}`);
@@ -496,7 +497,7 @@ function freeName(ctx: ModuleContext, app: App, taken: Set<string>): string | un
 
 /** The new function, above the app's statement and the comments attached to it. */
 function definition(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   app: App,
   name: string,
   decorator: string,
@@ -543,7 +544,7 @@ function definition(
  * that ends them, and the blank lines a removed statement leaves doubled; undefined when other
  * code shares those lines.
  */
-function removeLines(ctx: ModuleContext, node: Node, owner: Node = node): Edit | undefined {
+function removeLines(ctx: RuleContext, node: Node, owner: Node = node): Edit | undefined {
   const source = ctx.source;
   const lineStart = source.lastIndexOf("\n", owner.startIndex - 1) + 1;
   const lead = source.slice(lineStart, node.startIndex);

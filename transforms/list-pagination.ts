@@ -1,9 +1,10 @@
 // FF208: a GET route that returns a list without pagination parameters returns everything.
-import type { ModuleContext } from "../src/engine/context.js";
-import { genericParts } from "../src/engine/inference.js";
+import type { RuleContext } from "../src/knowledge/context.js";
+import { genericParts } from "../src/knowledge/inference.js";
 import type { Node } from "../src/engine/parser.js";
 import { listItems } from "../src/engine/syntax.js";
-import type { Diagnostic, Transform } from "../src/engine/types.js";
+import type { Diagnostic } from "../src/engine/types.js";
+import type { Rule } from "../src/knowledge/rule.js";
 
 const LIST_TYPES = new Set([
   "builtins.list",
@@ -26,7 +27,7 @@ const PAGING = new Set([
   "size",
 ]);
 
-export const listPagination: Transform = {
+export const listPagination: Rule = {
   name: "list-pagination",
   code: "FF208",
   summary: "GET routes returning a list without skip/limit (or offset/limit, page) parameters",
@@ -40,7 +41,7 @@ export const listPagination: Transform = {
   scope: "routes",
   prefilter: /\b(List|list|Sequence|Iterable)\[/,
   query: "(module) @m",
-  check(ctx: ModuleContext): Diagnostic[] {
+  check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const route of ctx.routes()) {
       if (!route.methods.includes("GET")) continue;
@@ -61,7 +62,7 @@ export const listPagination: Transform = {
   },
 };
 
-function isListType(ctx: ModuleContext, node: Node): boolean {
+function isListType(ctx: RuleContext, node: Node): boolean {
   const expr = node.type === "type" ? node.namedChildren[0] : node;
   if (!expr || (expr.type !== "subscript" && expr.type !== "generic_type")) return false;
   const [head] = genericParts(expr);

@@ -1,16 +1,16 @@
 // FF111: the Pydantic v1 constrained types constr()/conint()/conlist()/... rewritten as the
 // Annotated[T, StringConstraints(...)] / Annotated[T, Field(...)] types of Pydantic v2, or, for a
 // route parameter whose default is Query()/Body()/..., as constraints of that call.
-import type { ModuleContext } from "../src/engine/context.js";
+import type { RuleContext } from "../src/knowledge/context.js";
 import type { EnsureResult } from "../src/engine/imports.js";
 import type { Node } from "../src/engine/parser.js";
 import type {
   Diagnostic,
   Edit,
   ImportRequirement,
-  Transform,
   UnusedImportCheck,
 } from "../src/engine/types.js";
+import type { Rule } from "../src/knowledge/rule.js";
 import {
   CON_FUNCTIONS,
   CON_TYPES,
@@ -29,7 +29,7 @@ const TYPE_ADAPTERS = new Set([
   "pydantic.tools.parse_obj_as",
 ]);
 
-export const pydanticConTypes: Transform = {
+export const pydanticConTypes: Rule = {
   name: "pydantic-con-types",
   code: "FF111",
   summary:
@@ -42,9 +42,10 @@ export const pydanticConTypes: Transform = {
     bad: "from fastapi import Query\nfrom pydantic import BaseModel, conint, constr\n\n\nclass Item(BaseModel):\n    name: constr(min_length=1, max_length=50)\n    quantity: conint(gt=0) = 1\n\n\ndef search(page: conint(ge=1) = Query(1)):\n    ...\n",
     good: "from fastapi import Query\nfrom pydantic import BaseModel, StringConstraints, Field\nfrom typing import Annotated\n\n\nclass Item(BaseModel):\n    name: Annotated[str, StringConstraints(min_length=1, max_length=50)]\n    quantity: Annotated[int, Field(gt=0)] = 1\n\n\ndef search(page: int = Query(1, ge=1)):\n    ...\n",
   },
-  prefilter: /\bcon(?:str|int|float|decimal|bytes|list|set|frozenset)\b/,
+  // The con*() functions are Pydantic's: the module imports it.
+  prefilter: [/\bcon(?:str|int|float|decimal|bytes|list|set|frozenset)\b/, /\bpydantic\b/],
   query: `(call function: [(identifier) (attribute)] @fn arguments: (argument_list) @args) @call`,
-  check(ctx: ModuleContext): Diagnostic[] {
+  check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const m of ctx.matches(this.query)) {
       const call = m.captures.find((c) => c.name === "call")!.node;
@@ -59,8 +60,8 @@ export const pydanticConTypes: Transform = {
 };
 
 function conCall(
-  ctx: ModuleContext,
-  transform: Transform,
+  ctx: RuleContext,
+  transform: Rule,
   call: Node,
   fn: Node,
   args: Node,
@@ -237,7 +238,7 @@ interface TypeContext {
  * argument of TypeAdapter()/parse_obj_as() or of another con*(). Undefined elsewhere (a base
  * class, a call, `Annotated` metadata, `Literal[...]`).
  */
-function typeContext(ctx: ModuleContext, call: Node): TypeContext | undefined {
+function typeContext(ctx: RuleContext, call: Node): TypeContext | undefined {
   let child = call;
   let parent = call.parent;
   while (parent) {
@@ -332,14 +333,14 @@ function typeContext(ctx: ModuleContext, call: Node): TypeContext | undefined {
 }
 
 /** False for the metadata of Annotated[...] and for Literal[...]: values, not types. */
-function typeArgumentAllowed(ctx: ModuleContext, head: Node, index: number): boolean {
+function typeArgumentAllowed(ctx: RuleContext, head: Node, index: number): boolean {
   const name = typingName(ctx.qualifiedName(head));
   if (name === "Literal") return false;
   if (name === "Annotated") return index === 0;
   return index >= 0;
 }
 
-function calleeName(ctx: ModuleContext, call: Node): string | undefined {
+function calleeName(ctx: RuleContext, call: Node): string | undefined {
   const fn = call.childForFieldName("function");
   return fn ? ctx.qualifiedName(fn) : undefined;
 }
@@ -349,8 +350,8 @@ function calleeName(ctx: ModuleContext, call: Node): string | undefined {
  * constraints of the annotation when the default is a parameter function, so they move into it.
  */
 function moveIntoParam(
-  ctx: ModuleContext,
-  transform: Transform,
+  ctx: RuleContext,
+  transform: Rule,
   call: Node,
   param: { call: Node; label: string },
   constraints: Array<{ key: string; value: string }>,
@@ -405,7 +406,7 @@ function moveIntoParam(
   return { edits, message: `${why}: moved into ${label}()`, label };
 }
 
-function ensureAnnotated(ctx: ModuleContext, at: Node): EnsureResult {
+function ensureAnnotated(ctx: RuleContext, at: Node): EnsureResult {
   const existing = ctx.ensureImport(at, "typing", "Annotated", {
     equivalents: ["typing_extensions.Annotated"],
     onlyExisting: true,
@@ -422,7 +423,7 @@ function ensureAnnotated(ctx: ModuleContext, at: Node): EnsureResult {
     : ensureName(ctx, at, "typing", "Annotated", { equivalents: ["typing_extensions.Annotated"] });
 }
 
-function unusedCheck(ctx: ModuleContext, fn: Node): UnusedImportCheck {
+function unusedCheck(ctx: RuleContext, fn: Node): UnusedImportCheck {
   let root = fn;
   while (root.type === "attribute") root = root.childForFieldName("object")!;
   return { local: root.text, qualified: ctx.qualifiedName(root)! };

@@ -1,12 +1,13 @@
 // FF108: Pydantic v2 builds validation from `__get_pydantic_core_schema__`; the v1 hooks
 // `__get_validators__` (deprecated) and `__modify_schema__` (an error) are reported, and
 // `__modify_schema__` is rewritten where the class already has a v2 core schema.
-import type { ModuleContext } from "../src/engine/context.js";
+import type { RuleContext } from "../src/knowledge/context.js";
 import type { Node } from "../src/engine/parser.js";
 import { ownReturns } from "../src/engine/syntax.js";
-import type { Diagnostic, Edit, Fix, Transform } from "../src/engine/types.js";
+import type { Diagnostic, Edit, Fix } from "../src/engine/types.js";
+import type { Rule } from "../src/knowledge/rule.js";
 
-export const pydanticCustomTypes: Transform = {
+export const pydanticCustomTypes: Rule = {
   name: "pydantic-custom-types",
   code: "FF108",
   summary:
@@ -24,7 +25,7 @@ export const pydanticCustomTypes: Transform = {
       (function_definition name: (identifier) @name)
       (decorated_definition definition: (function_definition name: (identifier) @name))
     ]) (#match? @name "^__(get_validators|modify_schema)__$")) @class`,
-  check(ctx: ModuleContext): Diagnostic[] {
+  check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const m of ctx.matches(this.query)) {
       const cls = m.captures.find((c) => c.name === "class")!.node;
@@ -62,7 +63,7 @@ const MODIFY_SCHEMA =
  * __get_pydantic_core_schema__ itself and is not a pydantic model (whose schema is a $ref).
  */
 function modifySchemaFix(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   cls: Node,
   def: Node,
   methods: Set<string>,

@@ -2,9 +2,10 @@
 // was detected"); v1 made it a field typed by its default. The annotation v1 inferred is written
 // where the default says it for certain.
 import { firstLine } from "../src/engine/source.js";
-import type { ModuleContext } from "../src/engine/context.js";
+import type { RuleContext } from "../src/knowledge/context.js";
 import type { Node } from "../src/engine/parser.js";
-import type { Diagnostic, ImportRequirement, Transform } from "../src/engine/types.js";
+import type { Diagnostic, ImportRequirement } from "../src/engine/types.js";
+import type { Rule } from "../src/knowledge/rule.js";
 
 export type Inferred =
   /** The annotation to write: its text and the builtin names it relies on. */
@@ -97,7 +98,7 @@ const BUILTIN_CLASSES = new Set([
 const CLASS_VAR = new Set(["typing.ClassVar", "typing_extensions.ClassVar"]);
 const MAX_DEPTH = 6;
 
-export const pydanticFieldAnnotations: Transform = {
+export const pydanticFieldAnnotations: Rule = {
   name: "pydantic-field-annotations",
   code: "FF109",
   summary:
@@ -114,7 +115,7 @@ export const pydanticFieldAnnotations: Transform = {
   prefilter: /^[ \t]*class\s+\w+\s*\(/m,
   query: `(class_definition
      body: (block (expression_statement (assignment left: (identifier) @name !type) @assign))) @class`,
-  check(ctx: ModuleContext): Diagnostic[] {
+  check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     const kinds = new Map<number, boolean>();
     for (const m of ctx.matches(this.query)) {
@@ -176,7 +177,7 @@ export const pydanticFieldAnnotations: Transform = {
  */
 type TypeDefault = { kind: "class" | "typing"; text: string };
 
-function typeDefault(ctx: ModuleContext, value: Node): TypeDefault | undefined {
+function typeDefault(ctx: RuleContext, value: Node): TypeDefault | undefined {
   if (value.type === "identifier" || value.type === "attribute") {
     const q = ctx.qualifiedName(value);
     const found = value.type === "identifier" ? ctx.bindings(value.text, value) : undefined;
@@ -201,8 +202,8 @@ function typeDefault(ctx: ModuleContext, value: Node): TypeDefault | undefined {
  * (`matches: Any = Optional[List[Match]]`, unsafe: `Any` also takes the values v1 refused).
  */
 function typeDefaultFix(
-  ctx: ModuleContext,
-  transform: Transform,
+  ctx: RuleContext,
+  transform: Rule,
   cls: Node,
   name: Node,
   value: TypeDefault,
@@ -291,7 +292,7 @@ type BaseDeclaration =
 
 /** What the bases of `cls` declare for `name`, as far as this module shows. */
 function inheritedDeclaration(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   cls: Node,
   name: string,
   depth: number,
@@ -324,7 +325,7 @@ function inheritedDeclaration(
 }
 
 /** The definition of a module-level class of this module, by qualified name. */
-function moduleClass(ctx: ModuleContext, qualified: string): Node | undefined {
+function moduleClass(ctx: RuleContext, qualified: string): Node | undefined {
   const prefix = `${ctx.module.moduleName ?? "__main__"}.`;
   if (!qualified.startsWith(prefix)) return undefined;
   const name = qualified.slice(prefix.length);
@@ -335,7 +336,7 @@ function moduleClass(ctx: ModuleContext, qualified: string): Node | undefined {
 }
 
 /** True when `name` is the builtin at `at` (not rebound in the class, the module...). */
-function builtinAt(ctx: ModuleContext, name: string, at: Node): boolean {
+function builtinAt(ctx: RuleContext, name: string, at: Node): boolean {
   return !ctx.bindings(name, at) && !ctx.scopes.mayComeFromStarImport(ctx.scopeAt(at));
 }
 
@@ -343,7 +344,7 @@ function builtinAt(ctx: ModuleContext, name: string, at: Node): boolean {
  * The annotation Pydantic v1 would have inferred for a class attribute with this value
  * (`value.__class__`), with the item types of literal containers spelled out.
  */
-export function inferType(ctx: ModuleContext, value: Node, at: Node, depth = 0): Inferred {
+export function inferType(ctx: RuleContext, value: Node, at: Node, depth = 0): Inferred {
   const result = infer(ctx, value, at, depth);
   if ("type" in result) {
     const shadowed = result.builtins.find((b) => !builtinAt(ctx, b, at));
@@ -356,7 +357,7 @@ function simple(type: string): Inferred {
   return { type, builtins: [type.replace(/\[.*$/, "")] };
 }
 
-function infer(ctx: ModuleContext, value: Node, at: Node, depth: number): Inferred {
+function infer(ctx: RuleContext, value: Node, at: Node, depth: number): Inferred {
   if (depth > MAX_DEPTH) return { reason: "the default is nested too deeply" };
   switch (value.type) {
     case "true":
@@ -424,7 +425,7 @@ function stringPrefix(node: Node): string {
   return start.replace(/["']+$/, "");
 }
 
-function container(ctx: ModuleContext, value: Node, at: Node, depth: number): Inferred {
+function container(ctx: RuleContext, value: Node, at: Node, depth: number): Inferred {
   const kind = value.type === "list" ? "list" : value.type === "set" ? "set" : "tuple";
   const items = value.namedChildren.filter((c): c is Node => !!c && c.type !== "comment");
   const bare = simple(kind);
@@ -436,7 +437,7 @@ function container(ctx: ModuleContext, value: Node, at: Node, depth: number): In
   return { type: `${kind}[${args}]`, builtins: [kind, ...inner.builtins] };
 }
 
-function dictionary(ctx: ModuleContext, value: Node, at: Node, depth: number): Inferred {
+function dictionary(ctx: RuleContext, value: Node, at: Node, depth: number): Inferred {
   const pairs = value.namedChildren.filter((c): c is Node => !!c && c.type !== "comment");
   const bare = simple("dict");
   if (!pairs.length || pairs.some((p) => p.type !== "pair")) return bare;
@@ -460,7 +461,7 @@ function common(items: Inferred[]): { type: string; builtins: string[] } | undef
   return first;
 }
 
-function call(ctx: ModuleContext, value: Node, at: Node, depth: number): Inferred {
+function call(ctx: RuleContext, value: Node, at: Node, depth: number): Inferred {
   const fn = value.childForFieldName("function")!;
   const q = ctx.qualifiedName(fn);
   if (!q) return { reason: "cannot tell what this call returns" };
@@ -495,7 +496,7 @@ function call(ctx: ModuleContext, value: Node, at: Node, depth: number): Inferre
 }
 
 /** A name as a default: a function or a nested class is no field; a class is an error in v2. */
-function named(ctx: ModuleContext, value: Node, at: Node, depth: number): Inferred {
+function named(ctx: RuleContext, value: Node, at: Node, depth: number): Inferred {
   const found = ctx.bindings(value.text, value);
   if (found?.length && found.every((b) => b.kind === "function")) {
     if (found.some((b) => b.statement.parent?.type === "decorated_definition"))
@@ -531,7 +532,7 @@ function named(ctx: ModuleContext, value: Node, at: Node, depth: number): Inferr
 }
 
 /** `Color.RED` where `Color` is an enum of this module: the annotation is `Color`. */
-function enumMember(ctx: ModuleContext, value: Node): Inferred {
+function enumMember(ctx: RuleContext, value: Node): Inferred {
   const object = value.childForFieldName("object")!;
   const member = value.childForFieldName("attribute")!.text;
   const q = object.type === "identifier" ? ctx.qualifiedName(object) : undefined;

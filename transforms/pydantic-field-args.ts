@@ -2,10 +2,11 @@
 // Pydantic v2 accepts, and `pattern=` literals (of those calls and of StringConstraints()) that only
 // Python's re reads as written. The v1 constrained types constr()/conint()/... are FF111's.
 import { firstLine } from "../src/engine/source.js";
-import type { ModuleContext } from "../src/engine/context.js";
+import type { RuleContext } from "../src/knowledge/context.js";
 import type { EnsureResult } from "../src/engine/imports.js";
 import type { Node } from "../src/engine/parser.js";
-import type { Diagnostic, Edit, ImportRequirement, Transform } from "../src/engine/types.js";
+import type { Diagnostic, Edit, ImportRequirement } from "../src/engine/types.js";
+import type { Rule } from "../src/knowledge/rule.js";
 import {
   FASTAPI_PARAM_KEYWORDS,
   FASTAPI_PARAMS,
@@ -23,7 +24,7 @@ const STRING_CONSTRAINTS = new Set([
   "pydantic.types.StringConstraints",
 ]);
 
-export const pydanticFieldArgs: Transform = {
+export const pydanticFieldArgs: Rule = {
   name: "pydantic-field-args",
   code: "FF104",
   summary: "Pydantic v1 keywords of Field()/Query()/... -> their Pydantic v2 forms",
@@ -41,7 +42,7 @@ export const pydanticFieldArgs: Transform = {
     /\b(?:pydantic|sqlmodel|fastapi)\b/,
   ],
   query: `(call function: [(identifier) (attribute)] @fn arguments: (argument_list) @args) @call`,
-  check(ctx: ModuleContext): Diagnostic[] {
+  check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const m of ctx.matches(this.query)) {
       const call = m.captures.find((c) => c.name === "call")!.node;
@@ -81,8 +82,8 @@ interface Plan {
 }
 
 function fieldCall(
-  ctx: ModuleContext,
-  transform: Transform,
+  ctx: RuleContext,
+  transform: Rule,
   call: Node,
   args: Node,
   family: Family,
@@ -310,8 +311,8 @@ function fieldCall(
 
 /** `StringConstraints(pattern="...")` whose pattern only Python's re reads as written. */
 function stringConstraints(
-  ctx: ModuleContext,
-  transform: Transform,
+  ctx: RuleContext,
+  transform: Rule,
   call: Node,
   args: Node,
 ): Diagnostic[] {
@@ -352,7 +353,7 @@ function removedMessage(name: string, family: Family, label: string): string {
 // ---- env= of a settings field, const=True ---------------------------------------------------
 
 /** The class whose body evaluates `node` (a field declaration's Field() call), if any. */
-function declaringClass(ctx: ModuleContext, node: Node): Node | undefined {
+function declaringClass(ctx: RuleContext, node: Node): Node | undefined {
   const scope = ctx.scopeAt(node);
   return scope.kind === "class" ? scope.node : undefined;
 }
@@ -381,7 +382,7 @@ const POPULATE_BY_NAME = ["populate_by_name", "allow_population_by_field_name", 
  * name first: as v1 read `env`. It is also the keyword the constructor takes then.
  */
 function envAlias(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   call: Node,
   cls: Node,
   item: Node,
@@ -481,7 +482,7 @@ const STR_CONFIG = [
  * `reason` says why not, where that helps.
  */
 function constLiteral(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   call: Node,
   items: Node[],
   item: Node,
@@ -537,7 +538,7 @@ function constLiteral(
   };
 }
 
-function ensureLiteral(ctx: ModuleContext, at: Node): EnsureResult {
+function ensureLiteral(ctx: RuleContext, at: Node): EnsureResult {
   const existing = ctx.ensureImport(at, "typing", "Literal", {
     equivalents: ["typing_extensions.Literal"],
     onlyExisting: true,
@@ -561,8 +562,8 @@ function ensureLiteral(ctx: ModuleContext, at: Node): EnsureResult {
  * keyword where the first of them stood. Returns the edits that touch the existing dict.
  */
 function planExtra(
-  ctx: ModuleContext,
-  transform: Transform,
+  ctx: RuleContext,
+  transform: Rule,
   plan: Plan,
   items: Node[],
   keywords: Map<string, Node>,
@@ -662,7 +663,7 @@ function isDict(keyword: Node): boolean {
 }
 
 /** The value of a plain string literal, or undefined. */
-function stringValue(ctx: ModuleContext, node: Node): string | undefined {
+function stringValue(ctx: RuleContext, node: Node): string | undefined {
   if (node.type !== "string") return undefined;
   if (node.children.some((c) => c?.type === "interpolation" || c?.type === "escape_sequence"))
     return undefined;

@@ -1,5 +1,5 @@
 // FF105: names Pydantic v2 moved to other packages, renamed or folded into BaseModel.
-import type { ModuleContext } from "../src/engine/context.js";
+import type { RuleContext } from "../src/knowledge/context.js";
 import { REMOVED_CONFIG_KEYS, RENAMED_CONFIG_KEYS } from "./data/pydantic-config.js";
 import { isReference } from "../src/engine/imports.js";
 import { listItems } from "../src/engine/syntax.js";
@@ -10,9 +10,9 @@ import type {
   Edit,
   Fix,
   ImportRequirement,
-  Transform,
   UnusedImportCheck,
 } from "../src/engine/types.js";
+import type { Rule } from "../src/knowledge/rule.js";
 import { REDIRECTED_TO_V1, REMOVED_IN_V2 } from "./data/pydantic-removed.js";
 
 interface Target {
@@ -106,7 +106,7 @@ const PREFILTER = new RegExp(
 const STRINGS = "(string_content) @s";
 const CALLS = "(call function: [(identifier) (attribute)] @fn) @call";
 
-export const pydanticImports: Transform = {
+export const pydanticImports: Rule = {
   name: "pydantic-imports",
   code: "FF105",
   summary:
@@ -123,7 +123,7 @@ export const pydanticImports: Transform = {
   query: `(attribute attribute: (identifier) @name
      (#match? @name "^(${NAMES.join("|")})$")) @attr`,
   queries: [STRINGS, CALLS],
-  check(ctx: ModuleContext): Diagnostic[] {
+  check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     // What reports ErrorWrapper waits for the ValidationError(...) rewrites: they may take its uses.
     const later: Array<(consumed: ReadonlySet<number>) => Diagnostic[]> = [];
@@ -188,8 +188,8 @@ const V1_NAMESPACE = /^pydantic\.(datetime_parse|typing|errors|error_wrappers|ut
  * `pydantic.v1`; anything else is reported.
  */
 function removedImport(
-  transform: Transform,
-  ctx: ModuleContext,
+  transform: Rule,
+  ctx: RuleContext,
   b: Binding,
   sameName: Binding[],
 ): Diagnostic[] {
@@ -217,8 +217,8 @@ function removedImport(
  * rewrites take every use (the import goes with them), else moved to `pydantic.v1`.
  */
 function errorWrapperImport(
-  transform: Transform,
-  ctx: ModuleContext,
+  transform: Rule,
+  ctx: RuleContext,
   b: Binding,
   sameName: Binding[],
   consumed: ReadonlySet<number>,
@@ -241,8 +241,8 @@ function withNotes(found: Diagnostic[], message: string): Diagnostic[] {
  * `typing` names the module has or gets); the import goes once nothing uses it.
  */
 function replaceUses(
-  transform: Transform,
-  ctx: ModuleContext,
+  transform: Rule,
+  ctx: RuleContext,
   b: Binding,
   template: string,
   message: string,
@@ -298,8 +298,8 @@ function removedMessage(qualified: string): string {
  * the ErrorWrappers a ValidationError(...) rewrite takes, listed in `consumed` by position).
  */
 function removedThrough(
-  transform: Transform,
-  ctx: ModuleContext,
+  transform: Rule,
+  ctx: RuleContext,
   b: Binding,
   consumed: ReadonlySet<number>,
 ): Diagnostic[] {
@@ -325,12 +325,7 @@ function removedThrough(
 }
 
 /** `pydantic.BaseSettings` through `import pydantic`: the expression is replaced. */
-function attributeUse(
-  transform: Transform,
-  ctx: ModuleContext,
-  attr: Node,
-  target: Target,
-): Diagnostic[] {
+function attributeUse(transform: Rule, ctx: RuleContext, attr: Node, target: Target): Diagnostic[] {
   const problems = useProblems(ctx, attr, target);
   if (problems.length) return problems.map((p) => problemDiagnostic(transform, ctx, p, target));
   const ensured = ctx.ensureImport(attr, target.module, target.name);
@@ -356,8 +351,8 @@ interface Problem {
 }
 
 function problemDiagnostic(
-  transform: Transform,
-  ctx: ModuleContext,
+  transform: Rule,
+  ctx: RuleContext,
   p: Problem,
   target: Target,
 ): Diagnostic {
@@ -366,8 +361,8 @@ function problemDiagnostic(
 
 /** `from pydantic import BaseSettings [as X]`: the import moves, and the uses follow a new name. */
 function fromImport(
-  transform: Transform,
-  ctx: ModuleContext,
+  transform: Rule,
+  ctx: RuleContext,
   b: Binding,
   target: Target,
   sameName: Binding[],
@@ -462,7 +457,7 @@ function fromImport(
 }
 
 /** The identifiers that read binding `b`, or a reason why they cannot all be told apart. */
-function references(ctx: ModuleContext, b: Binding): Node[] | string {
+function references(ctx: RuleContext, b: Binding): Node[] | string {
   const out: Node[] = [];
   const ids = ctx.identifiers(b.name);
   for (const id of ids) {
@@ -477,7 +472,7 @@ function references(ctx: ModuleContext, b: Binding): Node[] | string {
 }
 
 /** Why a use of the old name cannot simply take the new one. */
-function useProblems(ctx: ModuleContext, use: Node, target: Target): Problem[] {
+function useProblems(ctx: RuleContext, use: Node, target: Target): Problem[] {
   if (target === VALIDATE_CALL) return validateCallProblems(ctx, use);
   if (target === BASE_MODEL) {
     const list = use.parent;
@@ -502,7 +497,7 @@ function useProblems(ctx: ModuleContext, use: Node, target: Target): Problem[] {
  * callables), takes `config` as a ConfigDict (v1 took a class too), and the function it returns
  * has no `.validate` / `.model`.
  */
-function validateCallProblems(ctx: ModuleContext, use: Node): Problem[] {
+function validateCallProblems(ctx: RuleContext, use: Node): Problem[] {
   const out: Problem[] = [];
   const parent = use.parent;
   let decorator: Node | null = null;
@@ -558,7 +553,7 @@ function validateCallProblems(ctx: ModuleContext, use: Node): Problem[] {
 }
 
 /** A lambda, or a name bound only by undecorated `def`s. */
-function isPlainFunction(ctx: ModuleContext, node: Node): boolean {
+function isPlainFunction(ctx: RuleContext, node: Node): boolean {
   if (node.type === "lambda") return true;
   if (node.type !== "identifier") return false;
   const found = ctx.bindings(node.text, node);
@@ -569,7 +564,7 @@ function isPlainFunction(ctx: ModuleContext, node: Node): boolean {
 }
 
 /** The keys of a `dict(...)`, `{...}` or `ConfigDict(...)` literal; undefined for anything else. */
-function configKeys(ctx: ModuleContext, value: Node): string[] | undefined {
+function configKeys(ctx: RuleContext, value: Node): string[] | undefined {
   if (value.type === "dictionary") {
     const keys: string[] = [];
     for (const pair of value.namedChildren) {
@@ -603,7 +598,7 @@ function insideTry(node: Node): boolean {
 }
 
 /** The first top-level `from module import ...` (without `*`). */
-function fromImportOf(ctx: ModuleContext, module: string): Node | undefined {
+function fromImportOf(ctx: RuleContext, module: string): Node | undefined {
   return (
     ctx.root.namedChildren.find(
       (c) =>
@@ -615,7 +610,7 @@ function fromImportOf(ctx: ModuleContext, module: string): Node | undefined {
 }
 
 /** Where a name is used that renaming its uses cannot reach: `__all__` or a string annotation. */
-function mentionedOutsideCode(ctx: ModuleContext, name: string): string | undefined {
+function mentionedOutsideCode(ctx: RuleContext, name: string): string | undefined {
   const mention = new RegExp(`(^|[^\\w.])${name}($|[^\\w])`);
   for (const m of ctx.matches(STRINGS)) {
     const s = m.captures[0]!.node;
@@ -664,8 +659,8 @@ interface Refusal {
  * statement go all together or not at all; what cannot be rewritten is reported.
  */
 function errorWrapperRaises(
-  transform: Transform,
-  ctx: ModuleContext,
+  transform: Rule,
+  ctx: RuleContext,
   found: Diagnostic[],
 ): { diagnostics: Diagnostic[]; consumed: Set<number> } {
   const diagnostics: Diagnostic[] = [];
@@ -741,7 +736,7 @@ function errorWrapperRaises(
  * is; `pydantic.error_wrappers`' is when its import or attribute gets a fix. "shim" for an import
  * inside a try statement, which picks what the installed version has.
  */
-function becomesV2(ctx: ModuleContext, callee: Node, found: Diagnostic[]): true | "shim" | string {
+function becomesV2(ctx: RuleContext, callee: Node, found: Diagnostic[]): true | "shim" | string {
   const fixed = (node: Node): boolean =>
     found.some(
       (d) =>
@@ -771,7 +766,7 @@ function becomesV2(ctx: ModuleContext, callee: Node, found: Diagnostic[]): true 
  * once each, in their order, in the outermost iterable of a comprehension (so in the enclosing
  * scope); `hide_input=True` keeps the made-up `input` out of `str(e)`, as v1 had none.
  */
-function rewriteCall(ctx: ModuleContext, call: Node): Rewrite | Refusal {
+function rewriteCall(ctx: RuleContext, call: Node): Rewrite | Refusal {
   const refuse = (reason: string): Refusal => ({ call, reason });
   const args = call.childForFieldName("arguments");
   if (args?.type !== "argument_list") return refuse("its arguments are not a plain list");
@@ -933,7 +928,7 @@ function hasCall(node: Node): boolean {
 }
 
 /** v1's `loc_tuple()`: a tuple stays, anything else is the one item of a tuple. */
-function locTuple(ctx: ModuleContext, loc: Node): string | undefined {
+function locTuple(ctx: RuleContext, loc: Node): string | undefined {
   let inner = loc;
   while (inner.type === "parenthesized_expression" && inner.namedChildren.length === 1)
     inner = inner.namedChildren[0]!;
@@ -944,7 +939,7 @@ function locTuple(ctx: ModuleContext, loc: Node): string | undefined {
 }
 
 /** A node's text for a line indented with `indent`, its own later lines shifted along. */
-function moved(ctx: ModuleContext, node: Node, indent: string): string {
+function moved(ctx: RuleContext, node: Node, indent: string): string {
   const text = ctx.text(node);
   if (!text.includes("\n")) return text;
   const multiline = node
@@ -959,7 +954,7 @@ function moved(ctx: ModuleContext, node: Node, indent: string): string {
 }
 
 /** The ErrorWrapper names a statement reads. */
-function errorWrappersIn(ctx: ModuleContext, statement: Node): Node[] {
+function errorWrappersIn(ctx: RuleContext, statement: Node): Node[] {
   const out: Node[] = [];
   for (const n of statement.descendantsOfType(["identifier", "attribute"])) {
     if (!n || (n.type === "identifier" && !isReference(n))) continue;

@@ -1,6 +1,6 @@
 // FF101: Pydantic v2 reads configuration from `model_config`; an inner `class Config` is deprecated.
 import { firstLine } from "../src/engine/source.js";
-import type { ModuleContext } from "../src/engine/context.js";
+import type { RuleContext } from "../src/knowledge/context.js";
 import {
   REMOVED_CONFIG_KEYS as REMOVED,
   RENAMED_CONFIG_KEYS as RENAMED,
@@ -12,9 +12,9 @@ import type {
   Edit,
   Fix,
   ImportRequirement,
-  Transform,
   UnusedImportCheck,
 } from "../src/engine/types.js";
+import type { Rule } from "../src/knowledge/rule.js";
 
 const EXTRA_ENUMS = new Set(["pydantic.Extra", "pydantic.config.Extra"]);
 const MAX_LINE = 88;
@@ -28,7 +28,7 @@ interface Entry {
   todo?: string;
 }
 
-export const pydanticModelConfig: Transform = {
+export const pydanticModelConfig: Rule = {
   name: "pydantic-model-config",
   code: "FF101",
   summary: "inner class Config of a pydantic model -> model_config = ConfigDict(...)",
@@ -45,7 +45,7 @@ export const pydanticModelConfig: Transform = {
   query: `(class_definition
      body: (block (class_definition name: (identifier) @name) @config)
      (#eq? @name "Config")) @model`,
-  check(ctx: ModuleContext): Diagnostic[] {
+  check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const m of ctx.matches(this.query)) {
       const model = m.captures.find((c) => c.name === "model")!.node;
@@ -69,7 +69,7 @@ export const pydanticModelConfig: Transform = {
 };
 
 function convert(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   model: Node,
   config: Node,
   kind: "model" | "settings",
@@ -178,7 +178,7 @@ function convert(
  * are, because v1 never put them through the getter either.
  */
 function getterValidator(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   config: Node,
   getter: { value: Node; comments: string[] },
   indent: string,
@@ -211,7 +211,7 @@ function getterValidator(
 }
 
 function convertEntry(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   key: string,
   value: Node,
   removeIfUnused: UnusedImportCheck[],
@@ -246,7 +246,7 @@ function convertEntry(
   return { leading: [], key: RENAMED[key] ?? key, value: text };
 }
 
-function bodyIndent(ctx: ModuleContext, body: Node): string | undefined {
+function bodyIndent(ctx: RuleContext, body: Node): string | undefined {
   const first = body.namedChildren.find((c) => c && c.type !== "comment");
   return first ? ctx.lineIndent(first.startIndex) : undefined;
 }

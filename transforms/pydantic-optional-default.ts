@@ -1,16 +1,17 @@
 // FF106: Pydantic v1 gave a field annotated Optional[X] (or Any) a default of None; Pydantic v2
 // makes it required. Writing the default keeps the v1 meaning.
 import { firstLine } from "../src/engine/source.js";
-import type { ModuleContext } from "../src/engine/context.js";
+import type { RuleContext } from "../src/knowledge/context.js";
 import type { Node } from "../src/engine/parser.js";
 import { BUILTINS } from "../src/engine/builtins.js";
 import { isReference } from "../src/engine/imports.js";
 import { qualifiedOfBindings } from "../src/engine/names.js";
-import type { Diagnostic, Edit, ImportRequirement, Transform } from "../src/engine/types.js";
+import type { Diagnostic, Edit, ImportRequirement } from "../src/engine/types.js";
+import type { Rule } from "../src/knowledge/rule.js";
 import { PYDANTIC_FIELD, SQLMODEL_FIELD, typingName } from "./data/pydantic-fields.js";
 import { subscriptParts } from "./shared/field-keywords.js";
 
-export const pydanticOptionalDefault: Transform = {
+export const pydanticOptionalDefault: Rule = {
   name: "pydantic-optional-default",
   code: "FF106",
   summary: "Optional/Any fields of pydantic models without a default -> = None (their v1 meaning)",
@@ -26,7 +27,7 @@ export const pydanticOptionalDefault: Transform = {
   query: `(class_definition
      body: (block (expression_statement
        (assignment left: (identifier) @name type: (type) @type) @assign))) @class`,
-  check(ctx: ModuleContext): Diagnostic[] {
+  check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     const kinds = new Map<number, boolean>();
     for (const m of ctx.matches(this.query)) {
@@ -85,7 +86,7 @@ export const pydanticOptionalDefault: Transform = {
  * the reason they cannot be is returned.
  */
 function qualifyShadowed(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   cls: Node,
   assign: Node,
   name: string,
@@ -119,7 +120,7 @@ function qualifyShadowed(
 }
 
 /** True when the annotation lets the field be None: Optional, a Union with None, `| None`, Any. */
-function admitsNone(ctx: ModuleContext, node: Node): boolean {
+function admitsNone(ctx: RuleContext, node: Node): boolean {
   switch (node.type) {
     case "none":
       return true;
@@ -168,7 +169,7 @@ function admitsNone(ctx: ModuleContext, node: Node): boolean {
 }
 
 /** admitsNone for the text of a string annotation, names resolved at `at`. */
-function stringAdmitsNone(ctx: ModuleContext, text: string, at: Node, depth: number): boolean {
+function stringAdmitsNone(ctx: RuleContext, text: string, at: Node, depth: number): boolean {
   const expr = text.trim();
   if (depth > 8 || !expr) return false;
   const union = splitTopLevel(expr, "|");
@@ -207,7 +208,7 @@ function splitTopLevel(text: string, separator: string): string[] {
 }
 
 /** The qualified name of a dotted name written in a string, resolved as if it stood at `at`. */
-function resolveText(ctx: ModuleContext, dotted: string, at: Node): string | undefined {
+function resolveText(ctx: RuleContext, dotted: string, at: Node): string | undefined {
   const [head, ...rest] = dotted.split(".");
   const found = ctx.bindings(head!, at);
   if (!found?.length) return undefined;
@@ -220,20 +221,20 @@ function resolveText(ctx: ModuleContext, dotted: string, at: Node): string | und
 }
 
 /** `ClassVar[...]` and `Final[...]` declare class attributes, not fields. */
-function isClassVariable(ctx: ModuleContext, node: Node): boolean {
+function isClassVariable(ctx: RuleContext, node: Node): boolean {
   const head = subscriptParts(node)?.head ?? node;
   const name = typingName(ctx.qualifiedName(head));
   return name === "ClassVar" || name === "Final";
 }
 
-function isFieldCall(ctx: ModuleContext, call: Node): boolean {
+function isFieldCall(ctx: RuleContext, call: Node): boolean {
   const fn = call.childForFieldName("function");
   const q = fn ? ctx.qualifiedName(fn) : undefined;
   return !!q && (PYDANTIC_FIELD.has(q) || SQLMODEL_FIELD.has(q));
 }
 
 /** True for a Field() call that sets a default (or may, through `*args`/`**kwargs`). */
-function fieldCallHasDefault(ctx: ModuleContext, call: Node): boolean {
+function fieldCallHasDefault(ctx: RuleContext, call: Node): boolean {
   if (!isFieldCall(ctx, call)) return false;
   return arguments_(call).some(
     (a) =>
@@ -243,7 +244,7 @@ function fieldCallHasDefault(ctx: ModuleContext, call: Node): boolean {
 }
 
 /** The edit that passes None as the default of a Field() call that has none. */
-function fieldWithoutDefault(ctx: ModuleContext, call: Node): Edit | undefined {
+function fieldWithoutDefault(ctx: RuleContext, call: Node): Edit | undefined {
   if (!isFieldCall(ctx, call) || fieldCallHasDefault(ctx, call)) return undefined;
   const list = call.childForFieldName("arguments")!;
   const items = arguments_(call);

@@ -2,11 +2,12 @@
 // whose value is `.root`.
 import { firstLine } from "../src/engine/source.js";
 import { BUILTINS } from "../src/engine/builtins.js";
-import type { ModuleContext } from "../src/engine/context.js";
-import { inferClass } from "../src/engine/inference.js";
+import type { RuleContext } from "../src/knowledge/context.js";
+import { inferClass } from "../src/knowledge/inference.js";
 import type { Node } from "../src/engine/parser.js";
 import type { Binding } from "../src/engine/scope.js";
-import type { Diagnostic, Edit, Fix, Transform } from "../src/engine/types.js";
+import type { Diagnostic, Edit, Fix } from "../src/engine/types.js";
+import type { Rule } from "../src/knowledge/rule.js";
 import { inferType } from "./pydantic-field-annotations.js";
 
 const BASE_MODELS = new Set(["pydantic.BaseModel", "pydantic.main.BaseModel"]);
@@ -29,7 +30,7 @@ interface Plan {
   assign: Node;
 }
 
-export const pydanticRootModel: Transform = {
+export const pydanticRootModel: Rule = {
   name: "pydantic-root-model",
   code: "FF107",
   summary: "models with a __root__ field -> RootModel[T] subclasses; .__root__ -> .root",
@@ -44,7 +45,7 @@ export const pydanticRootModel: Transform = {
   scope: "models",
   prefilter: /__root__/,
   query: QUERY,
-  check(ctx: ModuleContext): Diagnostic[] {
+  check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     const plans = new Map<number, Plan | string>();
     const planFor = (cls: Node): Plan | string | undefined => {
@@ -115,7 +116,7 @@ function rootStatement(cls: Node): Node | undefined {
 }
 
 /** What converting `cls` takes, or why it cannot be done safely. */
-function plan(ctx: ModuleContext, cls: Node, statement: Node): Plan | string {
+function plan(ctx: RuleContext, cls: Node, statement: Node): Plan | string {
   const args = (cls.childForFieldName("superclasses")?.namedChildren ?? []).filter(
     (a): a is Node => !!a && a.type !== "comment",
   );
@@ -189,7 +190,7 @@ const BUILTIN_CLASSES = new Set(
  * Why `__root__ = T` with a type for a value is no root to convert: v1 left a class alone (a
  * plain class attribute, no root at all) and refused a typing form as a default.
  */
-function typeAsDefault(ctx: ModuleContext, value: Node): string | undefined {
+function typeAsDefault(ctx: RuleContext, value: Node): string | undefined {
   const text = firstLine(ctx.text(value));
   if (value.type === "subscript") {
     const q = ctx.qualifiedName(value.childForFieldName("value")!) ?? "";
@@ -212,7 +213,7 @@ function typeAsDefault(ctx: ModuleContext, value: Node): string | undefined {
  * body, in the enclosing scope, so every name must be bound there already.
  */
 function unavailableAtClass(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   cls: Node,
   base: Node,
   type: Node,
@@ -271,7 +272,7 @@ function mentionsRootString(body: Node): boolean {
 }
 
 /** The edits: `BaseModel` -> `RootModel[T]`, and the `__root__` line goes (or becomes `root`). */
-function convert(ctx: ModuleContext, p: Plan): Fix | string {
+function convert(ctx: RuleContext, p: Plan): Fix | string {
   const imported = ctx.ensureImport(p.base, "pydantic", "RootModel");
   if (!imported.ok) return imported.reason;
   const edits: Edit[] = [
@@ -311,7 +312,7 @@ function convert(ctx: ModuleContext, p: Plan): Fix | string {
 }
 
 /** The first top-level `from pydantic import ...` (the one the import manager would extend). */
-function fromPydantic(ctx: ModuleContext): Node | undefined {
+function fromPydantic(ctx: RuleContext): Node | undefined {
   for (const child of ctx.root.namedChildren) {
     if (child?.type !== "import_from_statement") continue;
     if (child.childForFieldName("module_name")?.text !== "pydantic") continue;
@@ -322,7 +323,7 @@ function fromPydantic(ctx: ModuleContext): Node | undefined {
 }
 
 /** Removes a statement's line; a comment after it stays, `pass` keeps a body that would be empty. */
-function removeLine(ctx: ModuleContext, statement: Node): Edit | string {
+function removeLine(ctx: RuleContext, statement: Node): Edit | string {
   const text = ctx.source;
   const lineStart = text.lastIndexOf("\n", statement.startIndex - 1) + 1;
   const newline = text.indexOf("\n", statement.endIndex);
@@ -368,7 +369,7 @@ type Verdict = "root" | "not-a-model" | string | undefined;
  * is not converted, or undefined when the code does not say.
  */
 function rootClassOf(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   node: Node,
   wantClass: boolean,
   planFor: (cls: Node) => Plan | string | undefined,
@@ -394,7 +395,7 @@ function rootClassOf(
 }
 
 function localRoot(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   cls: Node,
   planFor: (cls: Node) => Plan | string | undefined,
   depth: number,
@@ -426,7 +427,7 @@ function localRoot(
 }
 
 /** True when the module imports from Pydantic or SQLModel, or uses a model of the project. */
-function relatesToPydantic(ctx: ModuleContext): boolean {
+function relatesToPydantic(ctx: RuleContext): boolean {
   for (const list of ctx.scopes.module.bindings.values()) {
     for (const b of list) {
       if (b.kind !== "import" && b.kind !== "from-import") continue;

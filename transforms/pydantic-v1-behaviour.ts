@@ -1,10 +1,11 @@
 // FF110: where Pydantic v2 changed what the same model does without a word, write the knob v2
 // offers to keep what v1 did, so that a migrated app behaves as it did.
 import { firstLine } from "../src/engine/source.js";
-import type { ModuleContext } from "../src/engine/context.js";
+import type { RuleContext } from "../src/knowledge/context.js";
 import type { Node } from "../src/engine/parser.js";
 import { appendArgument, keywordArguments, listItems } from "../src/engine/syntax.js";
-import type { Diagnostic, Edit, Fix, ImportRequirement, Transform } from "../src/engine/types.js";
+import type { Diagnostic, Edit, Fix, ImportRequirement } from "../src/engine/types.js";
+import type { Rule } from "../src/knowledge/rule.js";
 import { typingName } from "./data/pydantic-fields.js";
 import { modelValidator } from "./shared/model-validator.js";
 import {
@@ -62,7 +63,7 @@ const COERCE_NOTE =
 
 const BUILD_QUERY = `(call function: (attribute attribute: (identifier) @m (#eq? @m "build"))) @call`;
 
-export const pydanticV1Behaviour: Transform = {
+export const pydanticV1Behaviour: Rule = {
   name: "pydantic-v1-behaviour",
   code: "FF110",
   summary:
@@ -80,7 +81,7 @@ export const pydanticV1Behaviour: Transform = {
   prefilter: /\bclass\b|\bUnion\b|\|/,
   query: `(class_definition body: (block)) @class`,
   queries: [BUILD_QUERY],
-  check(ctx: ModuleContext): Diagnostic[] {
+  check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const m of ctx.matches(this.query)) {
       const cls = m.captures[0]!.node;
@@ -120,7 +121,7 @@ function fix(title: string, note: string, at: Node, found: FieldEdits): Fix {
 }
 
 /** `kind: Kind = Kind.note` under use_enum_values. */
-function enumDefault(t: Transform, ctx: ModuleContext, field: Node): Diagnostic[] {
+function enumDefault(t: Rule, ctx: RuleContext, field: Node): Diagnostic[] {
   const annotation = annotationOf(field);
   const value = field.childForFieldName("right");
   if (!annotation || !value) return [];
@@ -149,7 +150,7 @@ function enumDefault(t: Transform, ctx: ModuleContext, field: Node): Diagnostic[
 }
 
 /** Every union of two or more members in the field's annotation gets union_mode="left_to_right". */
-function unions(t: Transform, ctx: ModuleContext, field: Node): Diagnostic[] {
+function unions(t: Rule, ctx: RuleContext, field: Node): Diagnostic[] {
   const annotation = annotationOf(field);
   if (!annotation) return [];
   const existing = fieldCall(ctx, field);
@@ -168,7 +169,7 @@ function unions(t: Transform, ctx: ModuleContext, field: Node): Diagnostic[] {
  * gave a UUID for a UUID string). Parameters declared with Query(), Depends() and the like are left
  * to a person: a second Field() beside them is not allowed.
  */
-function parameterUnions(t: Transform, ctx: ModuleContext, handler: Node): Diagnostic[] {
+function parameterUnions(t: Rule, ctx: RuleContext, handler: Node): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const param of listItems(handler.childForFieldName("parameters")!)) {
     if (param.type !== "typed_parameter" && param.type !== "typed_default_parameter") continue;
@@ -186,8 +187,8 @@ function parameterUnions(t: Transform, ctx: ModuleContext, handler: Node): Diagn
 
 /** `union_mode="left_to_right"` for one union: in `holder` (a Field() call), else Annotated. */
 function leftToRight(
-  t: Transform,
-  ctx: ModuleContext,
+  t: Rule,
+  ctx: RuleContext,
   union: Node,
   holder: Node | undefined,
 ): Diagnostic[] {
@@ -201,7 +202,7 @@ function leftToRight(
 }
 
 /** The unions (two members or more besides None) in an annotation, outermost first. */
-function unionNodes(ctx: ModuleContext, annotation: Node): Node[] {
+function unionNodes(ctx: RuleContext, annotation: Node): Node[] {
   const out: Node[] = [];
   const visit = (node: Node): void => {
     const members = unionMembers(ctx, node);
@@ -233,7 +234,7 @@ function unionNodes(ctx: ModuleContext, annotation: Node): Node[] {
 }
 
 /** The members of `A | B | ...` or `Union[A, B, ...]` (nested unions flattened); else undefined. */
-function unionMembers(ctx: ModuleContext, node: Node): Node[] | undefined {
+function unionMembers(ctx: RuleContext, node: Node): Node[] | undefined {
   if (
     node.type === "union_type" ||
     (node.type === "binary_operator" && node.childForFieldName("operator")?.text === "|")
@@ -265,7 +266,7 @@ function isNone(node: Node): boolean {
  * A project's root models (built on BaseModel directly) that hold str fields, or none at all (a
  * base for others), get coerce_numbers_to_str=True in their configuration.
  */
-function coerceNumbers(t: Transform, ctx: ModuleContext, cls: Node, fields: Node[]): Diagnostic[] {
+function coerceNumbers(t: Rule, ctx: RuleContext, cls: Node, fields: Node[]): Diagnostic[] {
   const supers = cls.childForFieldName("superclasses");
   const bases = supers ? listItems(supers).filter((b) => b.type !== "keyword_argument") : [];
   const rootBases = bases.filter((b) => {
@@ -287,12 +288,7 @@ function coerceNumbers(t: Transform, ctx: ModuleContext, cls: Node, fields: Node
  * Sets a configuration key on a class: a line in its `class Config`, a keyword of its
  * `model_config = ConfigDict(...)`, or a new `model_config` as the first statement of its body.
  */
-function configEntry(
-  ctx: ModuleContext,
-  cls: Node,
-  key: string,
-  value: string,
-): FieldEdits | string {
+function configEntry(ctx: RuleContext, cls: Node, key: string, value: string): FieldEdits | string {
   const body = cls.childForFieldName("body")!;
   const statements = listItems(body);
   const nl = ctx.stylist.newline;
@@ -347,7 +343,7 @@ function configEntry(
  * A class with fields of v1 URL types gets a wrap validator that, after v2 has validated the URLs
  * (so validators still see URL objects), stores each one as the string it was given, as v1 did.
  */
-function urlStrings(t: Transform, ctx: ModuleContext, cls: Node, fields: Node[]): Diagnostic[] {
+function urlStrings(t: Rule, ctx: RuleContext, cls: Node, fields: Node[]): Diagnostic[] {
   const name = "keep_url_strings";
   const body = cls.childForFieldName("body")!;
   const urlField = fields.find((f) =>
@@ -394,7 +390,7 @@ function urlStrings(t: Transform, ctx: ModuleContext, cls: Node, fields: Node[])
 }
 
 /** `PostgresDsn.build(user=..., path="/db")` -> `str(PostgresDsn.build(username=..., path="db"))`. */
-function urlBuild(t: Transform, ctx: ModuleContext, call: Node): Diagnostic[] {
+function urlBuild(t: Rule, ctx: RuleContext, call: Node): Diagnostic[] {
   const q = ctx.qualifiedName(call.childForFieldName("function")!);
   if (!q || !BUILDERS.has(q)) return [];
   const args = call.childForFieldName("arguments")!;

@@ -1,16 +1,17 @@
 // FF103: the Pydantic v1 method names are deprecated in v2 (`.dict()` -> `.model_dump()`, ...).
-import type { ModuleContext } from "../src/engine/context.js";
+import type { RuleContext } from "../src/knowledge/context.js";
 import {
   fromAnnotation,
   genericParts,
   inferClass,
   type InferredClass,
-} from "../src/engine/inference.js";
+} from "../src/knowledge/inference.js";
 import type { Node } from "../src/engine/parser.js";
 import { listItems, ownNodes } from "../src/engine/syntax.js";
 import { HTTP_EXCEPTIONS } from "../src/project/fastapi-names.js";
 import { classBases } from "../src/project/summary.js";
-import type { Diagnostic, Edit, Fix, ImportRequirement, Transform } from "../src/engine/types.js";
+import type { Diagnostic, Edit, Fix, ImportRequirement } from "../src/engine/types.js";
+import type { Rule } from "../src/knowledge/rule.js";
 
 interface Rename {
   to: string;
@@ -90,7 +91,7 @@ const QUERY = `
 (call function: (attribute object: (identifier) @exc attribute: (identifier) @errors (#eq? @errors "errors")) arguments: (argument_list) @args) @errorsCall
 `;
 
-export const pydanticV1Methods: Transform = {
+export const pydanticV1Methods: Rule = {
   name: "pydantic-v1-methods",
   code: "FF103",
   summary:
@@ -111,7 +112,7 @@ export const pydanticV1Methods: Transform = {
   prefilter:
     /\.(dict|json|copy|parse_obj|parse_raw|parse_file|from_orm|construct|validate|schema|schema_json|update_forward_refs)\(|__fields(_set)?__|parse_(obj|raw)_as|\.errors\(\s*\)/,
   query: QUERY,
-  check(ctx: ModuleContext): Diagnostic[] {
+  check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const m of ctx.matches(this.query)) {
       const get = (name: string): Node | undefined => m.captures.find((c) => c.name === name)?.node;
@@ -134,7 +135,7 @@ export const pydanticV1Methods: Transform = {
 };
 
 /** The receiver's model class, if it is known to be a Pydantic model (class or instance). */
-function modelReceiver(ctx: ModuleContext, obj: Node): InferredClass | undefined {
+function modelReceiver(ctx: RuleContext, obj: Node): InferredClass | undefined {
   const cls = knownClass(ctx, obj);
   if (!cls) return undefined;
   const isModel = (c: InferredClass): boolean =>
@@ -153,7 +154,7 @@ function modelReceiver(ctx: ModuleContext, obj: Node): InferredClass | undefined
  * receiver may be an instance of a project subclass.
  */
 function ownMethod(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   receiver: InferredClass,
   obj: Node,
   name: string,
@@ -200,8 +201,8 @@ function argumentsOf(args: Node): {
 }
 
 function methodCall(
-  ctx: ModuleContext,
-  t: Transform,
+  ctx: RuleContext,
+  t: Rule,
   obj: Node,
   method: Node,
   args: Node,
@@ -300,20 +301,20 @@ function methodCall(
 }
 
 /** True when the model's configuration (or a base's) sets orm_mode / from_attributes. */
-function hasOrmMode(ctx: ModuleContext, cls: InferredClass): boolean {
+function hasOrmMode(ctx: RuleContext, cls: InferredClass): boolean {
   if (cls.definition) return !!ctx.configHas(cls.definition, ORM_KEYS);
   return !!(cls.qualified && ctx.index.hasConfig(cls.qualified, ORM_KEYS));
 }
 
 /** Receivers that are certainly not models: modules, functions, builtins, known library objects. */
-function isKnownNonModel(ctx: ModuleContext, obj: Node): boolean {
+function isKnownNonModel(ctx: RuleContext, obj: Node): boolean {
   const q = ctx.qualifiedName(obj);
   return !!q && !ctx.index.isClass(q);
 }
 
 function dunderAttribute(
-  ctx: ModuleContext,
-  t: Transform,
+  ctx: RuleContext,
+  t: Rule,
   attribute: Node,
   obj: Node,
   attr: Node,
@@ -355,8 +356,8 @@ function dunderAttribute(
 }
 
 function parseAs(
-  ctx: ModuleContext,
-  t: Transform,
+  ctx: RuleContext,
+  t: Rule,
   call: Node,
   fn: Node,
   args: Node,
@@ -421,8 +422,8 @@ const SHARED_LIST_NOTE =
  * and the response fails to serialise. They become what v1 gave, JSON-ready.
  */
 function errorsInResponse(
-  ctx: ModuleContext,
-  t: Transform,
+  ctx: RuleContext,
+  t: Rule,
   call: Node,
   exc: Node,
   args: Node,
@@ -471,7 +472,7 @@ function errorsInResponse(
 }
 
 /** True when the value of `call` is sent to the client as JSON by FastAPI or Starlette. */
-function sentToClient(ctx: ModuleContext, call: Node): boolean {
+function sentToClient(ctx: RuleContext, call: Node): boolean {
   let node = call;
   for (;;) {
     const parent = node.parent;
@@ -514,7 +515,7 @@ function sentToClient(ctx: ModuleContext, call: Node): boolean {
  * The `except` clause that binds `exc` where it is used, when it catches only Pydantic or FastAPI
  * validation errors and nothing else rebinds the name inside it.
  */
-function caughtValidationError(ctx: ModuleContext, exc: Node): { block: Node } | undefined {
+function caughtValidationError(ctx: RuleContext, exc: Node): { block: Node } | undefined {
   let clause: Node | null = exc.parent;
   while (clause && clause.type !== "except_clause") {
     if (clause.type === "function_definition" || clause.type === "lambda") return undefined;
@@ -550,7 +551,7 @@ function caughtValidationError(ctx: ModuleContext, exc: Node): { block: Node } |
  * why the list cannot be given one.
  */
 function mutatingLoop(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   block: Node,
   call: Node,
   exc: string,
@@ -614,7 +615,7 @@ const MAX_DEPTH = 20;
  * subclasses, which share its methods), `self.schema` is whatever every assignment of
  * `self.schema` in the class (and its bases of this module) makes it.
  */
-function knownClass(ctx: ModuleContext, node: Node, depth = 0): InferredClass | undefined {
+function knownClass(ctx: RuleContext, node: Node, depth = 0): InferredClass | undefined {
   return inferClass(ctx, node) ?? typedReceiver(ctx, node, depth);
 }
 
@@ -625,7 +626,7 @@ const BUILDS = new Set([
 ]);
 const COPIES = new Set(["copy", "model_copy"]);
 
-function typedReceiver(ctx: ModuleContext, node: Node, depth: number): InferredClass | undefined {
+function typedReceiver(ctx: RuleContext, node: Node, depth: number): InferredClass | undefined {
   if (depth > MAX_DEPTH) return undefined;
   if (node.type === "parenthesized_expression" || node.type === "await") {
     const inner = node.namedChildren.find((c) => c && c.type !== "comment");
@@ -670,7 +671,7 @@ function agreed(answers: Array<InferredClass | undefined>): InferredClass | unde
  * The class an annotation names, as an instance (`X`, `T`) or the class itself (`type[X]`,
  * `Type[T]`); a TypeVar stands for its bound; `Optional[...]` and `... | None` are looked through.
  */
-function annotated(ctx: ModuleContext, type: Node, depth: number): InferredClass | undefined {
+function annotated(ctx: RuleContext, type: Node, depth: number): InferredClass | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const expr = type.type === "type" ? type.namedChildren[0] : type;
   if (!expr) return undefined;
@@ -698,7 +699,7 @@ function annotated(ctx: ModuleContext, type: Node, depth: number): InferredClass
 }
 
 /** The bound of a TypeVar (`T = TypeVar("T", bound=Model)`) that `name` stands for. */
-function typeVarBound(ctx: ModuleContext, name: Node): Node | undefined {
+function typeVarBound(ctx: RuleContext, name: Node): Node | undefined {
   const found = ctx.bindings(name.text, name);
   if (found?.length !== 1 || found[0]!.kind !== "assignment") return undefined;
   const statement = found[0]!.statement;
@@ -726,7 +727,7 @@ function typeVarBound(ctx: ModuleContext, name: Node): Node | undefined {
  * when the class says nothing of it, its bases of this module.
  */
 function attributeClass(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   cls: Node,
   name: string,
   depth: number,
@@ -781,7 +782,7 @@ function isSelfAttribute(node: Node | null, self: string, name: string): boolean
 }
 
 /** The class an assignment to `self.<name>` gives it. */
-function assignedClass(ctx: ModuleContext, write: Node, depth: number): InferredClass | undefined {
+function assignedClass(ctx: RuleContext, write: Node, depth: number): InferredClass | undefined {
   if (write.type !== "assignment") return undefined;
   const type = write.childForFieldName("type");
   if (type) return annotated(ctx, type, depth);

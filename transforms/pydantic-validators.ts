@@ -1,6 +1,6 @@
 // FF102: `@validator` / `@root_validator` are deprecated in Pydantic v2 in favour of
 // `@field_validator` / `@model_validator`, which also changed what the function receives.
-import type { ModuleContext } from "../src/engine/context.js";
+import type { RuleContext } from "../src/knowledge/context.js";
 import type { EnsureResult } from "../src/engine/imports.js";
 import type { Node } from "../src/engine/parser.js";
 import type { Binding } from "../src/engine/scope.js";
@@ -10,9 +10,9 @@ import type {
   Diagnostic,
   Edit,
   ImportRequirement,
-  Transform,
   UnusedImportCheck,
 } from "../src/engine/types.js";
+import type { Rule } from "../src/knowledge/rule.js";
 
 const FIELD_VALIDATORS = new Set(["pydantic.validator", "pydantic.class_validators.validator"]);
 const ROOT_VALIDATORS = new Set([
@@ -21,7 +21,7 @@ const ROOT_VALIDATORS = new Set([
 ]);
 const CLASSMETHOD = "builtins.classmethod";
 
-export const pydanticValidators: Transform = {
+export const pydanticValidators: Rule = {
   name: "pydantic-validators",
   code: "FF102",
   summary:
@@ -41,7 +41,7 @@ export const pydanticValidators: Transform = {
 (class_definition body: (block (expression_statement (assignment left: (identifier)
    right: (call function: (_) @inner arguments: (argument_list) @args) @outer))))
 `,
-  check(ctx: ModuleContext): Diagnostic[] {
+  check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     const callForms: Array<{ site: CallSite; diagnostic: Diagnostic }> = [];
     for (const m of ctx.matches(this.query)) {
@@ -97,7 +97,7 @@ interface CallSite extends Site {
   binding: Binding;
 }
 
-function validatorAt(ctx: ModuleContext, t: Transform, site: Site): Diagnostic | undefined {
+function validatorAt(ctx: RuleContext, t: Rule, site: Site): Diagnostic | undefined {
   const q = ctx.qualifiedName(site.callee);
   if (!q) return undefined;
   if (FIELD_VALIDATORS.has(q)) return fieldValidator(ctx, t, site);
@@ -110,8 +110,8 @@ function validatorAt(ctx: ModuleContext, t: Transform, site: Site): Diagnostic |
  * `_r = root_validator(pre=True)(f)`, `_r = root_validator(f)`) to a function of this module.
  */
 function callSite(
-  ctx: ModuleContext,
-  t: Transform,
+  ctx: RuleContext,
+  t: Rule,
   outer: Node,
   inner: Node,
   args: Node,
@@ -167,8 +167,8 @@ function callSite(
  * function may also be imported by other modules, which this run does not see: unsafe.
  */
 function sharedFunctions(
-  ctx: ModuleContext,
-  t: Transform,
+  ctx: RuleContext,
+  t: Rule,
   found: Array<{ site: CallSite; diagnostic: Diagnostic }>,
 ): Diagnostic[] {
   const changes = (site: CallSite, d: Diagnostic): string => {
@@ -213,7 +213,7 @@ function sharedFunctions(
   });
 }
 
-function isUseOf(ctx: ModuleContext, id: Node, binding: Binding): boolean {
+function isUseOf(ctx: RuleContext, id: Node, binding: Binding): boolean {
   const parent = id.parent;
   if (parent?.type === "attribute" && parent.childForFieldName("attribute")?.equals(id))
     return false;
@@ -226,7 +226,7 @@ function isUseOf(ctx: ModuleContext, id: Node, binding: Binding): boolean {
  * The one binding a name has where it is read. In a class body, `_f = validator("a")(_f)` reads
  * the module's `_f`: the class's own name is bound only once the statement has run.
  */
-function functionBinding(ctx: ModuleContext, id: Node): Binding | undefined {
+function functionBinding(ctx: RuleContext, id: Node): Binding | undefined {
   let found = ctx.bindings(id.text, id) ?? [];
   const statement = id.parent?.parent?.parent; // name -> argument list -> call -> assignment
   if (
@@ -258,13 +258,13 @@ function parameters(fn: Node): Parameters {
 }
 
 /** The binding a parameter creates in the function's own scope. */
-function parameterBinding(ctx: ModuleContext, fn: Node, name: string): Binding | undefined {
+function parameterBinding(ctx: RuleContext, fn: Node, name: string): Binding | undefined {
   const scope = ctx.scopes.scopeOfDefinition(fn);
   return scope?.bindings.get(name)?.find((b) => b.kind === "parameter");
 }
 
 /** Every identifier in the function body that reads the given parameter. */
-function uses(ctx: ModuleContext, fn: Node, binding: Binding): Node[] {
+function uses(ctx: RuleContext, fn: Node, binding: Binding): Node[] {
   const body = fn.childForFieldName("body")!;
   return body
     .descendantsOfType("identifier")
@@ -280,12 +280,12 @@ function uses(ctx: ModuleContext, fn: Node, binding: Binding): Node[] {
 }
 
 /** True when the identifier is assigned to, or deleted, rather than read. */
-function isRebound(ctx: ModuleContext, id: Node, binding: Binding): boolean {
+function isRebound(ctx: RuleContext, id: Node, binding: Binding): boolean {
   const found = ctx.bindings(binding.name, id) ?? [];
   return found.length > 1 || found.some((b) => b.node.equals(id) && b !== binding);
 }
 
-function hasClassmethod(ctx: ModuleContext, fn: Node): boolean {
+function hasClassmethod(ctx: RuleContext, fn: Node): boolean {
   const parent = fn.parent!;
   return parent.namedChildren.some((d) => {
     if (d?.type !== "decorator") return false;
@@ -295,7 +295,7 @@ function hasClassmethod(ctx: ModuleContext, fn: Node): boolean {
 }
 
 /** `@classmethod` on the line below the decorator, indented like it. */
-function classmethodLine(ctx: ModuleContext, decorator: Node): Edit {
+function classmethodLine(ctx: RuleContext, decorator: Node): Edit {
   const lineEnd = ctx.source.indexOf("\n", decorator.endIndex);
   const at = lineEnd === -1 ? ctx.source.length : lineEnd + 1;
   const nl = lineEnd === -1 ? ctx.stylist.newline : "";
@@ -310,7 +310,7 @@ function isDecorator(site: Site): boolean {
   return site.report.type === "decorator";
 }
 
-function rootCheck(callee: Node, ctx: ModuleContext): UnusedImportCheck[] {
+function rootCheck(callee: Node, ctx: RuleContext): UnusedImportCheck[] {
   let root = callee;
   while (root.type === "attribute") root = root.childForFieldName("object")!;
   const q = ctx.qualifiedName(root);
@@ -321,7 +321,7 @@ function requirementsOf(...results: EnsureResult[]): ImportRequirement[] {
   return results.flatMap((r) => (r.ok && r.requirement ? [r.requirement] : []));
 }
 
-function fieldValidator(ctx: ModuleContext, t: Transform, site: Site): Diagnostic | undefined {
+function fieldValidator(ctx: RuleContext, t: Rule, site: Site): Diagnostic | undefined {
   const { report: decorator, expr, callee, fn } = site;
   const message = isDecorator(site)
     ? "@validator is deprecated in Pydantic v2; use @field_validator"
@@ -439,8 +439,8 @@ function fieldValidator(ctx: ModuleContext, t: Transform, site: Site): Diagnosti
 }
 
 function infoParameter(
-  ctx: ModuleContext,
-  t: Transform,
+  ctx: RuleContext,
+  t: Rule,
   fn: Node,
   params: Parameters,
   message: string,
@@ -530,7 +530,7 @@ function infoParameter(
   return { edits, import: infoType };
 }
 
-function rootValidator(ctx: ModuleContext, t: Transform, site: Site): Diagnostic | undefined {
+function rootValidator(ctx: RuleContext, t: Rule, site: Site): Diagnostic | undefined {
   const { report: decorator, expr, callee, fn } = site;
   const message = isDecorator(site)
     ? "@root_validator is deprecated in Pydantic v2; use @model_validator"
@@ -590,8 +590,8 @@ function rootValidator(ctx: ModuleContext, t: Transform, site: Site): Diagnostic
  * reads fields (`values["a"]`, `values.get("a")`) and returns `values`.
  */
 function afterValidator(
-  ctx: ModuleContext,
-  t: Transform,
+  ctx: RuleContext,
+  t: Rule,
   site: Site,
   params: Parameters,
   decoratorName: EnsureResult & { ok: true },
@@ -702,7 +702,7 @@ function stringLiteral(node: Node | null | undefined): string | undefined {
  * must be declared in the validator's class or a base class of the same module.
  */
 function validateDefault(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   decoratorCall: Node,
   cls: Node | undefined,
 ): { edits: Edit[]; imports: ImportRequirement[] } | string {
@@ -729,7 +729,7 @@ function validateDefault(
 
 /** The `name: T [= v]` statement declaring a field in the class or its same-module bases. */
 function fieldDeclaration(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   cls: Node,
   name: string,
   seen: Set<number>,

@@ -2,8 +2,8 @@
 // 204 No Content. Both change what clients see: the fix is unsafe and the rule opt-in. A POST
 // counts as a creation only on plain evidence (a collection path, model instances returned),
 // since a wrong 201 breaks clients as surely as a missing one.
-import type { ModuleContext } from "../src/engine/context.js";
-import { inferClass, type InferredClass } from "../src/engine/inference.js";
+import type { RuleContext } from "../src/knowledge/context.js";
+import { inferClass, type InferredClass } from "../src/knowledge/inference.js";
 import type { Node } from "../src/engine/parser.js";
 import {
   appendArgument,
@@ -12,10 +12,11 @@ import {
   returnValue,
   yields,
 } from "../src/engine/syntax.js";
-import type { Diagnostic, Transform } from "../src/engine/types.js";
+import type { Diagnostic } from "../src/engine/types.js";
+import type { Rule } from "../src/knowledge/rule.js";
 import { RESPONSE_CLASSES } from "../src/project/fastapi-names.js";
-import { isResponseValue, type Route } from "../src/project/routes.js";
-import { ensureStatus } from "../src/project/status-import.js";
+import { isResponseValue, type Route } from "../src/knowledge/routes.js";
+import { ensureStatus } from "../src/knowledge/status-import.js";
 import { classBases } from "../src/project/summary.js";
 
 /**
@@ -262,7 +263,7 @@ const NOT_COLLECTIONS: ReadonlySet<string> = new Set([
   "translations",
 ]);
 
-export const routeStatusDefaults: Transform = {
+export const routeStatusDefaults: Rule = {
   name: "route-status-defaults",
   code: "FF204",
   summary:
@@ -279,7 +280,7 @@ export const routeStatusDefaults: Transform = {
   scope: "routes",
   prefilter: /\b(post|delete|api_route|add_api_route)\b/,
   query: "(module) @module",
-  check(ctx: ModuleContext): Diagnostic[] {
+  check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const route of ctx.routes()) {
       const method = singleMethod(route);
@@ -351,7 +352,7 @@ function plainArguments(route: Route, args: Node): boolean {
  * (to set the status itself) or streams (`yield`), or a route that documents its 200 answer
  * (`responses={200: ...}`, or "200" in its description or docstring).
  */
-function statusIsSettled(ctx: ModuleContext, route: Route): boolean {
+function statusIsSettled(ctx: RuleContext, route: Route): boolean {
   if (route.keywords.has("response_class")) return true;
   const handler = route.handler;
   for (const param of listItems(handler.childForFieldName("parameters")!)) {
@@ -389,7 +390,7 @@ function words(text: string): string[] {
  * The route's path as segments, behind its router's literal `prefix=` when that is known (a
  * router built in this module, or imported from one the index read).
  */
-function pathSegments(ctx: ModuleContext, route: Route): string[] {
+function pathSegments(ctx: RuleContext, route: Route): string[] {
   const split = (path: string): string[] => path.split("/").filter(Boolean);
   const prefix = routerPrefix(ctx, route.router);
   return [...split(prefix ?? ""), ...split(route.path!)];
@@ -433,7 +434,7 @@ function endsInCollection(segments: string[]): boolean {
 }
 
 /** The literal `prefix=` of the router: built in this module, or imported from the project. */
-function routerPrefix(ctx: ModuleContext, router: Node): string | undefined {
+function routerPrefix(ctx: RuleContext, router: Node): string | undefined {
   if (router.type !== "identifier") return undefined;
   const found = ctx.bindings(router.text, router);
   if (found?.length !== 1) return undefined;
@@ -459,7 +460,7 @@ function routerPrefix(ctx: ModuleContext, router: Node): string | undefined {
  * (`models.Item(...)`), or what a project function returns by its annotation
  * (`crud.create_user(...)` declared `-> User`), through `await` and plain assignments.
  */
-function instanceOf(ctx: ModuleContext, value: Node, depth = 0): InferredClass | undefined {
+function instanceOf(ctx: RuleContext, value: Node, depth = 0): InferredClass | undefined {
   if (depth > 8) return undefined;
   const inferred = inferClass(ctx, value);
   if (inferred) return inferred.instance ? inferred : undefined;
@@ -488,7 +489,7 @@ function instanceOf(ctx: ModuleContext, value: Node, depth = 0): InferredClass |
 }
 
 /** A Response class: Starlette's or FastAPI's, or a class of this module built on one. */
-function isResponseClass(ctx: ModuleContext, cls: InferredClass, depth = 0): boolean {
+function isResponseClass(ctx: RuleContext, cls: InferredClass, depth = 0): boolean {
   const q = cls.qualified ?? "";
   if (RESPONSE_CLASSES.has(q) || /^(starlette|fastapi)\.(responses|templating)\./.test(q))
     return true;
@@ -508,7 +509,7 @@ function isResponseClass(ctx: ModuleContext, cls: InferredClass, depth = 0): boo
 }
 
 /** A returned Response (any class built on one, or a name assigned one): it sets the status. */
-function isResponse(ctx: ModuleContext, value: Node): boolean {
+function isResponse(ctx: RuleContext, value: Node): boolean {
   if (isResponseValue(ctx, value)) return true;
   const cls = instanceOf(ctx, value);
   return !!cls && isResponseClass(ctx, cls);
@@ -520,7 +521,7 @@ function isResponse(ctx: ModuleContext, value: Node): boolean {
  * (`response_model=` or a return annotation). A handler returning nothing, a dict, or values
  * whose class the code does not say, proves no creation.
  */
-function returnsModels(ctx: ModuleContext, route: Route, values: Array<Node | undefined>): boolean {
+function returnsModels(ctx: RuleContext, route: Route, values: Array<Node | undefined>): boolean {
   const returned = values.filter((v): v is Node => !!v && v.type !== "none");
   if (!returned.length) return false;
   const model = route.keywords.get("response_model")?.childForFieldName("value");

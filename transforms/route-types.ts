@@ -2,8 +2,8 @@
 // `-> X`; a handler that returns nothing gets `-> None`; a route that declares neither, or that
 // returns a dict literal, is reported.
 import { isOptionalOrUnion, typingName } from "./data/pydantic-fields.js";
-import type { ClassKind, ModuleContext } from "../src/engine/context.js";
-import { genericParts, inferClass } from "../src/engine/inference.js";
+import type { ClassKind, RuleContext } from "../src/knowledge/context.js";
+import { genericParts, inferClass } from "../src/knowledge/inference.js";
 import type { Node } from "../src/engine/parser.js";
 import type { Binding } from "../src/engine/scope.js";
 import {
@@ -13,15 +13,16 @@ import {
   returnValue,
   yields,
 } from "../src/engine/syntax.js";
-import type { Diagnostic, Transform } from "../src/engine/types.js";
+import type { Diagnostic } from "../src/engine/types.js";
+import type { Rule } from "../src/knowledge/rule.js";
 import { DEPENDS } from "../src/project/fastapi-names.js";
-import { isResponseValue, type Route } from "../src/project/routes.js";
+import { isResponseValue, type Route } from "../src/knowledge/routes.js";
 import { classBases } from "../src/project/summary.js";
 
 /** Statuses whose response has no body (FastAPI refuses a response model on them). */
 const NO_BODY = /(^|\D)(204|304)(\D|$)|NO_CONTENT|NOT_MODIFIED/;
 
-export const routeTypes: Transform = {
+export const routeTypes: Rule = {
   name: "route-types",
   code: "FF205",
   summary:
@@ -37,7 +38,7 @@ export const routeTypes: Transform = {
   scope: "routes",
   prefilter: /\.(get|post|put|patch|delete|options|head|trace|api_route|add_api_route)\b/,
   query: "(module) @module",
-  check(ctx: ModuleContext): Diagnostic[] {
+  check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     // A handler can serve several routes: all of them decide together.
     const groups = new Map<number, Route[]>();
@@ -55,7 +56,7 @@ export const routeTypes: Transform = {
   },
 };
 
-function checkHandler(ctx: ModuleContext, t: Transform, routes: Route[]): Diagnostic | undefined {
+function checkHandler(ctx: RuleContext, t: Rule, routes: Route[]): Diagnostic | undefined {
   const handler = routes[0]!.handler;
   const body = handler.childForFieldName("body")!;
   const values = ownReturns(body).map(returnValue);
@@ -77,8 +78,8 @@ function checkHandler(ctx: ModuleContext, t: Transform, routes: Route[]): Diagno
  * neither (the dict literal check then has its say), null when nothing at all is to be said.
  */
 function declaration(
-  ctx: ModuleContext,
-  t: Transform,
+  ctx: RuleContext,
+  t: Rule,
   routes: Route[],
   values: Array<Node | undefined>,
   dict: boolean,
@@ -183,13 +184,13 @@ const MAX_DEPTH = 8;
  * another class, a plain value where X is a class. Values of X, of unknown classes, or of classes
  * that may be subclasses of X keep the fix.
  */
-function returnsOtherClass(ctx: ModuleContext, value: Node, model: Node): boolean {
+function returnsOtherClass(ctx: RuleContext, value: Node, model: Node): boolean {
   const declared = annotationType(ctx, model, 0);
   return valueTypes(ctx, value, 0, new Set()).some((t) => !compatible(ctx, t, declared, 0));
 }
 
 /** The type an annotation (or a response_model expression) names. */
-function annotationType(ctx: ModuleContext, expr: Node, depth: number): TypeInfo | undefined {
+function annotationType(ctx: RuleContext, expr: Node, depth: number): TypeInfo | undefined {
   if (depth > MAX_DEPTH) return undefined;
   switch (expr.type) {
     case "type":
@@ -229,7 +230,7 @@ function annotationType(ctx: ModuleContext, expr: Node, depth: number): TypeInfo
   }
 }
 
-function unionType(ctx: ModuleContext, parts: Node[], depth: number): TypeInfo | undefined {
+function unionType(ctx: RuleContext, parts: Node[], depth: number): TypeInfo | undefined {
   const members = parts
     .filter((p) => p.type !== "none" && p.text !== "None")
     .map((p) => annotationType(ctx, p, depth + 1));
@@ -237,7 +238,7 @@ function unionType(ctx: ModuleContext, parts: Node[], depth: number): TypeInfo |
 }
 
 /** What a type alias of this module stands for: `CurrentUser = Annotated[User, Depends(...)]`. */
-function aliasedType(ctx: ModuleContext, name: Node, depth: number): TypeInfo | undefined {
+function aliasedType(ctx: RuleContext, name: Node, depth: number): TypeInfo | undefined {
   const found = ctx.bindings(name.text, name);
   const b = found?.length === 1 ? found[0]! : undefined;
   if (b?.kind !== "assignment" || b.statement.type !== "assignment") return undefined;
@@ -248,7 +249,7 @@ function aliasedType(ctx: ModuleContext, name: Node, depth: number): TypeInfo | 
 }
 
 /** A class named by a name or attribute (a container family for `list`, `dict`, ...). */
-function namedType(ctx: ModuleContext, node: Node): TypeInfo | undefined {
+function namedType(ctx: RuleContext, node: Node): TypeInfo | undefined {
   const q = ctx.qualifiedName(node);
   if (q && ANY_TYPES.has(q)) return undefined;
   const family = q ? CONTAINER_FAMILIES.get(q) : undefined;
@@ -262,7 +263,7 @@ function namedType(ctx: ModuleContext, node: Node): TypeInfo | undefined {
 
 /** The types a returned value may have, one per way the code gives it (undefined: unknown). */
 function valueTypes(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   value: Node,
   depth: number,
   seen: Set<number>,
@@ -291,7 +292,7 @@ function valueTypes(
 }
 
 /** A constructor call, or a call of a function whose return annotation says what it gives. */
-function callType(ctx: ModuleContext, call: Node, depth: number): TypeInfo | undefined {
+function callType(ctx: RuleContext, call: Node, depth: number): TypeInfo | undefined {
   const inferred = inferClass(ctx, call);
   if (inferred?.instance)
     return { kind: "class", qualified: inferred.qualified, definition: inferred.definition };
@@ -316,7 +317,7 @@ function callType(ctx: ModuleContext, call: Node, depth: number): TypeInfo | und
 
 /** What a binding of a returned name holds: its annotation, its dependency, its value. */
 function bindingTypes(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   b: Binding,
   depth: number,
   seen: Set<number>,
@@ -342,7 +343,7 @@ function bindingTypes(
 }
 
 /** `Depends(get_current_user)`: what the dependency returns, by the project index. */
-function dependencyType(ctx: ModuleContext, value: Node): TypeInfo | undefined {
+function dependencyType(ctx: RuleContext, value: Node): TypeInfo | undefined {
   if (value.type !== "call") return undefined;
   const q = ctx.qualifiedName(value.childForFieldName("function")!);
   if (!q || !DEPENDS.has(q)) return undefined;
@@ -361,7 +362,7 @@ function dependencyType(ctx: ModuleContext, value: Node): TypeInfo | undefined {
 
 /** False only when a value of type `r` is plainly no `x`. */
 function compatible(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   r: TypeInfo | undefined,
   x: TypeInfo | undefined,
   depth: number,
@@ -380,12 +381,12 @@ function compatible(
 }
 
 const isBuiltin = (c: ClassInfo): boolean => !!c.qualified?.startsWith("builtins.");
-const isProjectClass = (ctx: ModuleContext, c: ClassInfo): boolean =>
+const isProjectClass = (ctx: RuleContext, c: ClassInfo): boolean =>
   !!c.definition || (!!c.qualified && ctx.index.isClass(c.qualified));
-const knownClass = (ctx: ModuleContext, c: ClassInfo): boolean =>
+const knownClass = (ctx: RuleContext, c: ClassInfo): boolean =>
   isBuiltin(c) || isProjectClass(ctx, c);
 
-function sameClass(ctx: ModuleContext, a: ClassInfo, b: ClassInfo): boolean {
+function sameClass(ctx: RuleContext, a: ClassInfo, b: ClassInfo): boolean {
   if (a.definition && b.definition) return a.definition.equals(b.definition);
   return (
     !!a.qualified &&
@@ -394,7 +395,7 @@ function sameClass(ctx: ModuleContext, a: ClassInfo, b: ClassInfo): boolean {
   );
 }
 
-function kindOf(ctx: ModuleContext, c: ClassInfo): ClassKind | undefined {
+function kindOf(ctx: RuleContext, c: ClassInfo): ClassKind | undefined {
   if (c.definition) return ctx.classKind(c.definition);
   return c.qualified ? ctx.kindOfClassName(c.qualified) : undefined;
 }
@@ -411,7 +412,7 @@ const NUMERIC: Readonly<Record<string, readonly string[]>> = {
  * library class against a class of the project, or a class of this module whose bases, followed
  * here, never reach `x`.
  */
-function compatibleClasses(ctx: ModuleContext, r: ClassInfo, x: ClassInfo): boolean {
+function compatibleClasses(ctx: RuleContext, r: ClassInfo, x: ClassInfo): boolean {
   if (sameClass(ctx, r, x)) return true;
   if (isBuiltin(r) || isBuiltin(x)) {
     if (isBuiltin(r) && isBuiltin(x)) return !!NUMERIC[r.qualified!]?.includes(x.qualified!);
@@ -432,7 +433,7 @@ function compatibleClasses(ctx: ModuleContext, r: ClassInfo, x: ClassInfo): bool
  * false when every base is known and none leads to `x`, undefined when a base is out of sight.
  */
 function reachesLocally(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   definition: Node,
   x: ClassInfo,
   depth: number,
@@ -478,7 +479,7 @@ function hasSplat(route: Route): boolean {
 }
 
 /** A JSON response: no response_class, or one of the JSON response classes. */
-function returnsJson(ctx: ModuleContext, route: Route): boolean {
+function returnsJson(ctx: RuleContext, route: Route): boolean {
   const cls = route.keywords.get("response_class")?.childForFieldName("value");
   if (!cls) return true;
   const q = ctx.qualifiedName(cls);
@@ -535,7 +536,7 @@ function isAnnotation(node: Node, top: boolean): boolean {
  * names the def cannot see yet.
  */
 function sameMeaningAtDefinition(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   route: Route,
   model: Node,
   handler: Node,
@@ -559,7 +560,7 @@ function isReadName(id: Node): boolean {
   return !(parent?.type === "attribute" && parent.childForFieldName("attribute")?.equals(id));
 }
 
-function isDictLiteral(ctx: ModuleContext, value: Node): boolean {
+function isDictLiteral(ctx: RuleContext, value: Node): boolean {
   if (value.type === "dictionary" || value.type === "dictionary_comprehension") return true;
   return (
     value.type === "call" &&

@@ -1,10 +1,11 @@
 // FF206: a `get_settings()` that builds a BaseSettings object on every call reads the environment
 // and the .env file again each time FastAPI resolves the dependency: cache it with @lru_cache.
-import type { ModuleContext } from "../src/engine/context.js";
-import { inferClass } from "../src/engine/inference.js";
+import type { RuleContext } from "../src/knowledge/context.js";
+import { inferClass } from "../src/knowledge/inference.js";
 import type { Node } from "../src/engine/parser.js";
 import { listItems } from "../src/engine/syntax.js";
-import type { Diagnostic, Transform } from "../src/engine/types.js";
+import type { Diagnostic } from "../src/engine/types.js";
+import type { Rule } from "../src/knowledge/rule.js";
 
 const DECORATORS = "(decorator) @d";
 
@@ -13,7 +14,7 @@ const CACHES = new Set(["functools.lru_cache", "functools.cache"]);
 /** Node types whose body is another function's (or class's): their returns are not ours. */
 const BOUNDARIES = new Set(["function_definition", "lambda", "class_definition"]);
 
-export const settingsCache: Transform = {
+export const settingsCache: Rule = {
   name: "settings-cache",
   code: "FF206",
   summary:
@@ -31,7 +32,7 @@ export const settingsCache: Transform = {
   prefilter: /def\s+\w+\s*\(\s*\)/,
   query: `(function_definition parameters: (parameters) @params) @fn`,
   queries: [DECORATORS],
-  check(ctx: ModuleContext): Diagnostic[] {
+  check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     // Tests build their settings (and dependency overrides) per test on purpose.
     if (ctx.isTestFile) return out;
@@ -96,7 +97,7 @@ export const settingsCache: Transform = {
  * local assigned from such a call), or undefined. A generator, a bare `return` or a value that is
  * not certainly a new settings object leaves the function alone.
  */
-function returnedSettings(ctx: ModuleContext, fn: Node): string | undefined {
+function returnedSettings(ctx: RuleContext, fn: Node): string | undefined {
   const body = fn.childForFieldName("body")!;
   const own = (n: Node): boolean => {
     for (let p = n.parent; p; p = p.parent) {
@@ -130,7 +131,7 @@ function returnedSettings(ctx: ModuleContext, fn: Node): string | undefined {
 }
 
 /** A call, or a name only the function itself binds: not a module-level object handed out. */
-function builtHere(ctx: ModuleContext, fn: Node, value: Node): boolean {
+function builtHere(ctx: RuleContext, fn: Node, value: Node): boolean {
   if (value.type === "call") return true;
   if (value.type !== "identifier") return false;
   const found = ctx.bindings(value.text, value);
@@ -143,7 +144,7 @@ function decoratorsOf(fn: Node): Node[] {
   return parent.namedChildren.filter((c): c is Node => c?.type === "decorator");
 }
 
-function decoratorName(ctx: ModuleContext, decorator: Node): string | undefined {
+function decoratorName(ctx: RuleContext, decorator: Node): string | undefined {
   const expr = decorator.namedChildren.find((c) => c && c.type !== "comment");
   if (!expr) return undefined;
   const callee = expr.type === "call" ? expr.childForFieldName("function")! : expr;
@@ -151,7 +152,7 @@ function decoratorName(ctx: ModuleContext, decorator: Node): string | undefined 
 }
 
 /** `()` when the file already writes `@lru_cache()`, else nothing (`@lru_cache`, Python 3.8+). */
-function callStyle(ctx: ModuleContext): string {
+function callStyle(ctx: RuleContext): string {
   for (const m of ctx.matches(DECORATORS)) {
     const decorator = m.captures[0]!.node;
     if (decoratorName(ctx, decorator) !== "functools.lru_cache") continue;

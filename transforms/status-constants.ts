@@ -1,7 +1,8 @@
 // FF201: status codes as named constants (`status.HTTP_404_NOT_FOUND`) instead of bare numbers.
-import type { ModuleContext } from "../src/engine/context.js";
+import type { RuleContext } from "../src/knowledge/context.js";
 import type { Node } from "../src/engine/parser.js";
-import type { Diagnostic, Transform } from "../src/engine/types.js";
+import type { Diagnostic } from "../src/engine/types.js";
+import type { Rule } from "../src/knowledge/rule.js";
 import {
   APP_CLASSES,
   HTTP_EXCEPTIONS,
@@ -11,7 +12,7 @@ import {
   WEBSOCKET_ERRORS,
 } from "../src/project/fastapi-names.js";
 import { COMPATIBLE_HTTP_NAMES, HTTP_STATUS_NAMES, WS_CLOSE_NAMES } from "./data/status-codes.js";
-import { ensureStatus } from "../src/project/status-import.js";
+import { ensureStatus } from "../src/knowledge/status-import.js";
 
 const QUERY = `
 (call function: (_) @fn
@@ -28,7 +29,7 @@ const QUERY = `
 
 type Kind = "http" | "ws";
 
-export const statusConstants: Transform = {
+export const statusConstants: Rule = {
   name: "status-constants",
   code: "FF201",
   summary: "integer status codes -> status.HTTP_<code>_<NAME> constants from fastapi.status",
@@ -43,7 +44,7 @@ export const statusConstants: Transform = {
   // positionally (`JSONResponse(body, 404)`).
   prefilter: /status_code|HTTPException|responses\s*=|WebSocket|Response/,
   query: QUERY,
-  check(ctx: ModuleContext): Diagnostic[] {
+  check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     const done = new Set<number>();
     for (const m of ctx.matches(this.query)) {
@@ -94,7 +95,7 @@ export const statusConstants: Transform = {
 
 /** Which table applies to the integer a query pattern caught, or undefined when none does. */
 function classify(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   pattern: number,
   code: Node,
   fn: Node | undefined,
@@ -146,7 +147,7 @@ function classify(
   }
 }
 
-function isRouteCall(ctx: ModuleContext, fn: Node): boolean {
+function isRouteCall(ctx: RuleContext, fn: Node): boolean {
   if (fn.type !== "attribute") return false;
   const method = fn.childForFieldName("attribute")!.text;
   return (
@@ -155,18 +156,18 @@ function isRouteCall(ctx: ModuleContext, fn: Node): boolean {
   );
 }
 
-function isHttpException(ctx: ModuleContext, fn: Node): boolean {
+function isHttpException(ctx: RuleContext, fn: Node): boolean {
   const q = ctx.qualifiedName(fn);
   return !!q && HTTP_EXCEPTIONS.has(q);
 }
 
-function isResponse(ctx: ModuleContext, fn: Node): boolean {
+function isResponse(ctx: RuleContext, fn: Node): boolean {
   const q = ctx.qualifiedName(fn);
   return !!q && RESPONSE_CLASSES.has(q);
 }
 
 /** `websocket.close(code=...)` on a WebSocket parameter, or a WebSocket error class. */
-function isWebSocketClose(ctx: ModuleContext, fn: Node): boolean {
+function isWebSocketClose(ctx: RuleContext, fn: Node): boolean {
   const q = ctx.qualifiedName(fn);
   if (q && WEBSOCKET_ERRORS.has(q)) return true;
   if (fn.type !== "attribute" || fn.childForFieldName("attribute")?.text !== "close") return false;
@@ -175,7 +176,7 @@ function isWebSocketClose(ctx: ModuleContext, fn: Node): boolean {
 }
 
 /** A name bound to a Response: an annotated parameter or the result of a Response class call. */
-function isResponseValue(ctx: ModuleContext, node: Node): boolean {
+function isResponseValue(ctx: RuleContext, node: Node): boolean {
   if (ctx.annotatedAs(node, RESPONSE_CLASSES)) return true;
   const found = ctx.bindings(node.text, node);
   return (

@@ -1,17 +1,15 @@
 // The fix loop for one file: run the transforms, apply what can be applied, write the imports the
 // applied fixes need, re-parse, and go again until nothing changes. A pass that breaks the syntax
 // stops everything and the file is left as it was.
-import type { ProjectIndex } from "../project/index.js";
-import type { ProjectTargets } from "../project/targets.js";
 import { applyEdits, applyFixes } from "./apply.js";
-import { CONTEXT_QUERIES, ModuleContext, type ModuleInfo } from "./context.js";
-import { QueryPlan, transformQueries } from "./query-plan.js";
+import type { ModuleContext, ModuleInfo } from "./context.js";
+import type { QueryPlan } from "./query-plan.js";
 import { importEdits, unboundRequirements } from "./imports.js";
 import { LineMap } from "./linemap.js";
 import { firstIndentationError, firstSyntaxError, parse, reparse, type Tree } from "./parser.js";
 import { LineIndex } from "./source.js";
 import {
-  worthRunning,
+  passesPrefilter,
   type Diagnostic,
   type Edit,
   type Fix,
@@ -35,23 +33,19 @@ export interface ReportedDiagnostic {
   fixApplied: boolean;
 }
 
-export interface FixOptions {
-  transforms: readonly Transform[];
+export interface FixOptions<C extends ModuleContext, T extends Transform<C> = Transform<C>> {
+  transforms: readonly T[];
   unsafe: boolean;
-  /** Choices transforms read through ModuleContext.option(). */
-  options?: Readonly<Record<string, string>>;
   module: ModuleInfo;
-  index: ProjectIndex;
-  /** What the project declares; nothing known when absent. */
-  targets?: ProjectTargets;
+  /** The context the transforms get on each pass, for the text and tree of that pass. */
+  context(source: string, tree: Tree, plan: QueryPlan | undefined): C;
+  /** Whether a transform may find anything in a text before it is parsed (its prefilter if absent). */
+  worthRunning?(transform: T, text: string): boolean;
   /** Report positions in the input ("original", for dry runs) or in the output ("final"). */
   positions: "original" | "final";
   /** The input's tree when it is already parsed; the fix loop takes it over (and frees it). */
   tree?: Tree;
-  /**
-   * The queries to run in one walk: built once per thread for the selected transforms (a plan
-   * for just the transforms given is built when absent).
-   */
+  /** The queries to run in one walk (each query runs alone when absent). */
   plan?: QueryPlan;
 }
 
@@ -75,19 +69,12 @@ interface PendingNote {
 }
 
 /** Runs the transforms over one module until the text stops changing. */
-/**
- * The plan for a set of transforms: the queries of the rules scoped to models or routes (they run
- * on the same files, FastAPI and Pydantic modules, nearly always together) and the context's own.
- * A rule without a scope runs on files of its own choosing: its query runs alone, when it runs,
- * rather than cost every file the matches of a broad pattern nobody asks for.
- */
-export function planFor(transforms: Iterable<Transform>): QueryPlan {
-  const scoped = [...transforms].filter((t) => t.scope);
-  return new QueryPlan([...transformQueries(scoped), ...CONTEXT_QUERIES]);
-}
-
-export function fixSource(input: string, options: FixOptions): FileOutcome {
-  const plan = options.plan ?? planFor(options.transforms);
+export function fixSource<C extends ModuleContext, T extends Transform<C> = Transform<C>>(
+  input: string,
+  options: FixOptions<C, T>,
+): FileOutcome {
+  const plan = options.plan;
+  const worthRunning = options.worthRunning ?? passesPrefilter;
   let tree: Tree = options.tree ?? parse(input);
   const error = firstSyntaxError(tree.rootNode);
   if (error) {
@@ -111,22 +98,12 @@ export function fixSource(input: string, options: FixOptions): FileOutcome {
   const notes: PendingNote[] = [];
   const fixes: Record<string, number> = {};
   const history: string[][] = [];
-  const firstPass = new Map<string, boolean>();
   try {
     for (let pass = 1; ; pass++) {
-      const ctx = new ModuleContext(
-        current,
-        tree,
-        options.module,
-        options.index,
-        options.options,
-        options.targets,
-        firstPass,
-        plan,
-      );
+      const ctx = options.context(current, tree, plan);
       const diagnostics: Diagnostic[] = [];
       for (const transform of options.transforms) {
-        if (!worthRunning(transform, current, options.index)) continue;
+        if (!worthRunning(transform, current)) continue;
         try {
           diagnostics.push(...transform.check(ctx));
         } catch (err) {
@@ -246,7 +223,7 @@ function finish(
   remaining: Diagnostic[],
   notes: PendingNote[],
   fixes: Record<string, number>,
-  options: FixOptions,
+  options: { positions: "original" | "final" },
   passes: number,
 ): FileOutcome {
   const target = options.positions === "original" ? input : output;

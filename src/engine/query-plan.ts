@@ -7,7 +7,7 @@ import { query, type Node, type Query, type QueryMatch } from "./parser.js";
 import type { Transform } from "./types.js";
 
 /** The static queries of a set of transforms: each one's main query and the others it runs. */
-export function transformQueries(transforms: Iterable<Transform>): string[] {
+export function transformQueries(transforms: Iterable<Transform<never>>): string[] {
   return [...transforms].flatMap((t) => [t.query, ...(t.queries ?? [])]);
 }
 

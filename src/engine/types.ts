@@ -44,16 +44,14 @@ export interface Diagnostic {
   fix?: Fix;
 }
 
-/** What a rule is about, for the cheap test before parsing. */
-export type RuleScope = "models" | "routes";
-
 export interface TransformDocs {
   why: string;
   bad: string;
   good: string;
 }
 
-export interface Transform {
+/** A transform, over the context `C` it is given (the engine's, or one built on it). */
+export interface Transform<C extends ModuleContext = ModuleContext> {
   /** Kebab-case CLI name. */
   name: string;
   /** Short code, e.g. FF001. */
@@ -77,14 +75,6 @@ export interface Transform {
    * with several patterns, each must match.
    */
   prefilter: RegExp | readonly RegExp[];
-  /**
-   * What else must hold before parsing: `models` when the rule only concerns Pydantic models (the
-   * file must name a model class the index knows), `routes` when it only concerns route handlers;
-   * with several, any of them.
-   */
-  scope?: RuleScope | readonly RuleScope[];
-  /** Text that makes the transform worth running whatever its scope says. */
-  alsoWhen?: RegExp;
   /** Tree-sitter query whose matches `check` receives. */
   query: string;
   /**
@@ -92,40 +82,16 @@ export interface Transform {
    * with every other planned query in one walk of the tree.
    */
   queries?: readonly string[];
-  check(ctx: ModuleContext): Diagnostic[];
+  check(ctx: C): Diagnostic[];
 }
 
-/** A route decorator or registration somewhere in the text: `.get(`, `.api_route(`, ... */
-const ROUTE_TEXT =
-  /\.(get|post|put|patch|delete|options|head|trace|api_route|add_api_route|websocket)\s*\(/;
-
-/** What the project's names say about a text, for the scope conditions. */
-export interface NameTests {
-  /** The text names a model class (or Pydantic itself). */
-  mentionsModel(text: string): boolean;
-  /** The text names an app or router class, or a router the project builds. */
-  mentionsRouter(text: string): boolean;
-}
-
-/**
- * The cheap test that decides whether a transform runs on a text at all, before anything is
- * parsed: its prefilter, and the model or route condition its scope adds.
- */
-export function worthRunning(t: Transform, text: string, names: NameTests): boolean {
+/** The transform's prefilter: whether the text is worth parsing for it at all. */
+export function passesPrefilter(t: Transform<never>, text: string): boolean {
   const prefilter = t.prefilter;
-  if (prefilter instanceof RegExp ? !prefilter.test(text) : !prefilter.every((p) => p.test(text)))
-    return false;
-  if (t.alsoWhen?.test(text)) return true;
-  if (!t.scope) return true;
-  const scopes: readonly RuleScope[] = typeof t.scope === "string" ? [t.scope] : t.scope;
-  return scopes.some((s) =>
-    s === "routes"
-      ? ROUTE_TEXT.test(text) && names.mentionsRouter(text)
-      : names.mentionsModel(text),
-  );
+  return prefilter instanceof RegExp ? prefilter.test(text) : prefilter.every((p) => p.test(text));
 }
 
 /** "safe", or "safe / unsafe" for a transform that gives several kinds. */
-export function safetyLabel(t: Transform): string {
+export function safetyLabel(t: Transform<never>): string {
   return (t.levels ?? [t.safety]).join(" / ");
 }

@@ -5,13 +5,13 @@
 import os from "node:os";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
-import { planFor } from "../engine/fixer.js";
+import { rulePlan } from "../knowledge/fix.js";
 import { initParser } from "../engine/parser.js";
 import type { TextScan } from "../project/scan.js";
 import { selectTransforms } from "./select.js";
 import { fixFile, scanFile } from "./file.js";
 import { lazyIndex, type ProjectTable } from "./project-table.js";
-import type { Transform } from "../engine/types.js";
+import type { Rule } from "../knowledge/rule.js";
 import type { FileReport, FileTask, FixSettings, WorkerData } from "./types.js";
 
 export interface Executor {
@@ -26,7 +26,7 @@ export interface Executor {
 
 export class InProcessExecutor implements Executor {
   private stopped = false;
-  private readonly transforms: Transform[];
+  private readonly transforms: Rule[];
 
   constructor(private readonly settings: FixSettings) {
     this.transforms = selectTransforms(settings.transforms);
@@ -60,7 +60,7 @@ export class InProcessExecutor implements Executor {
       transforms: this.transforms,
       index: lazyIndex(table),
       settings: this.settings,
-      plan: planFor(this.transforms),
+      plan: rulePlan(this.transforms),
     };
     return this.each(tasks, (t) => fixFile(t, job));
   }

@@ -9,7 +9,6 @@ import {
   statSync,
 } from "node:fs";
 import { createTwoFilesPatch } from "diff";
-import { fixSource } from "../engine/fixer.js";
 import type { QueryPlan } from "../engine/query-plan.js";
 import {
   DecodeError,
@@ -18,7 +17,8 @@ import {
   encodeSource,
   type DecodedSource,
 } from "../engine/source.js";
-import { worthRunning, type Transform } from "../engine/types.js";
+import { fixModule } from "../knowledge/fix.js";
+import { worthRunning, type Rule } from "../knowledge/rule.js";
 import type { ProjectIndex } from "../project/index.js";
 import { scanText, type TextScan } from "../project/scan.js";
 import { colorDiff } from "./color.js";
@@ -95,7 +95,7 @@ function isGenerated(text: string): boolean {
 /** The fix pass for one file: run the transforms, then write or diff the result. */
 /** What the fix pass of one thread uses for every file. */
 export interface FixJob {
-  transforms: readonly Transform[];
+  transforms: readonly Rule[];
   index: ProjectIndex;
   settings: FixSettings;
   /** The selected transforms' queries, compiled once for the thread. */
@@ -116,8 +116,8 @@ function fixText(task: FileTask, read: DecodedSource, job: FixJob): FileReport {
     return { ...base, status: "skipped", message: "generated file (@generated)" };
   const active = transforms.filter((t) => worthRunning(t, read.text, index));
   if (!active.length) return { ...base, status: "unchanged" };
-  const outcome = fixSource(read.text, {
-    transforms: active,
+  const outcome = fixModule(read.text, {
+    rules: active,
     unsafe: settings.unsafe,
     options: settings.options,
     module: { path: task.display, moduleName: task.moduleName, isPackage: task.isPackage },

@@ -1,7 +1,7 @@
 // A worker thread: one parser, the selected transforms, and the project index once it is sent.
 import { parentPort, workerData } from "node:worker_threads";
 import { initParser } from "../engine/parser.js";
-import { planFor } from "../engine/fixer.js";
+import { rulePlan } from "../knowledge/fix.js";
 import { fixFile, scanFile, type FixJob } from "./file.js";
 import { lazyIndex, type ProjectTable } from "./project-table.js";
 import { selectTransforms } from "./select.js";
@@ -31,7 +31,7 @@ parentPort!.on("message", async (request: Request) => {
     await ready;
     let result: unknown;
     if (request.kind === "load-index") {
-      job = { transforms, index: lazyIndex(request.table), settings, plan: planFor(transforms) };
+      job = { transforms, index: lazyIndex(request.table), settings, plan: rulePlan(transforms) };
       result = true;
     } else if (request.kind === "index") {
       result = untilStopped(request.tasks, scanFile);

@@ -1,6 +1,6 @@
 // Reading and extending the argument list of a call (or the entries of a dict literal), as FF104
 // and FF111 do it.
-import type { ModuleContext } from "../../src/engine/context.js";
+import type { RuleContext } from "../../src/knowledge/context.js";
 import type { Node } from "../../src/engine/parser.js";
 import type { Edit, Fix } from "../../src/engine/types.js";
 
@@ -13,7 +13,7 @@ export function argumentItems(list: Node): Node[] {
 }
 
 /** An edit that adds entries after the last item of a call's arguments or a dict literal. */
-export function appendItems(ctx: ModuleContext, list: Node, entries: string[]): Edit {
+export function appendItems(ctx: RuleContext, list: Node, entries: string[]): Edit {
   const items = argumentItems(list);
   const last = items[items.length - 1];
   if (!last) {

@@ -1,11 +1,11 @@
 // An import manager request that remembers, per module context, the names a fix of this pass
 // already plans to import. FF104 and FF111 share the one cache, as they did when they were one rule.
-import type { ModuleContext } from "../../src/engine/context.js";
+import type { RuleContext } from "../../src/knowledge/context.js";
 import type { EnsureOptions, EnsureResult } from "../../src/engine/imports.js";
 import type { Node } from "../../src/engine/parser.js";
 
 /** New imports planned in this pass, per module context: `module.name` -> the planned result. */
-const planned = new WeakMap<ModuleContext, Map<string, EnsureResult>>();
+const planned = new WeakMap<RuleContext, Map<string, EnsureResult>>();
 
 /**
  * ctx.ensureImport, except that a name a fix of this pass already plans to import is reused
@@ -13,7 +13,7 @@ const planned = new WeakMap<ModuleContext, Map<string, EnsureResult>>();
  * `import pydantic` for the second fix, `X` for the first.
  */
 export function ensureName(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   at: Node,
   module: string,
   name: string,

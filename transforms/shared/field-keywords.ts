@@ -1,8 +1,8 @@
 // Giving one field of a Pydantic model a `Field()` keyword (`validate_default=True`,
 // `union_mode="left_to_right"`) without touching how the rest of the field is written.
-import type { ModuleContext } from "../../src/engine/context.js";
+import type { RuleContext } from "../../src/knowledge/context.js";
 import type { EnsureResult } from "../../src/engine/imports.js";
-import { genericParts } from "../../src/engine/inference.js";
+import { genericParts } from "../../src/knowledge/inference.js";
 import type { Node } from "../../src/engine/parser.js";
 import { appendArgument, keywordArguments, listItems } from "../../src/engine/syntax.js";
 import type { Edit, ImportRequirement } from "../../src/engine/types.js";
@@ -28,7 +28,7 @@ export function modelFields(cls: Node): Node[] {
 }
 
 /** True for a call of Pydantic's own `Field`. */
-export function isPydanticField(ctx: ModuleContext, node: Node | null | undefined): boolean {
+export function isPydanticField(ctx: RuleContext, node: Node | null | undefined): boolean {
   if (node?.type !== "call") return false;
   const q = ctx.qualifiedName(node.childForFieldName("function")!);
   return !!q && PYDANTIC_FIELD.has(q);
@@ -38,7 +38,7 @@ export function isPydanticField(ctx: ModuleContext, node: Node | null | undefine
  * The `Field(...)` call already attached to the field `name: T = value`: its default, or the
  * last `Field` of an `Annotated[T, ...]` annotation.
  */
-export function fieldCall(ctx: ModuleContext, assignment: Node): Node | undefined {
+export function fieldCall(ctx: RuleContext, assignment: Node): Node | undefined {
   const value = assignment.childForFieldName("right");
   if (isPydanticField(ctx, value)) return value!;
   const annotation = assignment.childForFieldName("type")?.namedChildren[0];
@@ -46,7 +46,7 @@ export function fieldCall(ctx: ModuleContext, assignment: Node): Node | undefine
 }
 
 /** The last `Field(...)` in the metadata of an `Annotated[T, ...]` node. */
-export function annotatedField(ctx: ModuleContext, node: Node): Node | undefined {
+export function annotatedField(ctx: RuleContext, node: Node): Node | undefined {
   const parts = subscriptParts(node);
   if (!parts || typingName(ctx.qualifiedName(parts.head)) !== "Annotated") return undefined;
   return parts.args
@@ -62,7 +62,7 @@ export function annotatedField(ctx: ModuleContext, node: Node): Node | undefined
  * import cannot be had.
  */
 export function withFieldKeyword(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   type: Node,
   existing: Node | undefined,
   keyword: string,

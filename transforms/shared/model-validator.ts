@@ -1,6 +1,6 @@
 // Writing a `@model_validator` classmethod into a model: the transforms that keep a v1 behaviour
 // v2 has no setting for (Config.getter_dict, URL strings) generate one.
-import type { ModuleContext } from "../../src/engine/context.js";
+import type { RuleContext } from "../../src/knowledge/context.js";
 import type { Node } from "../../src/engine/parser.js";
 import type { ImportRequirement } from "../../src/engine/types.js";
 
@@ -28,7 +28,7 @@ export interface ModelValidatorSpec {
  * and the imports it needs; or why it cannot be written (a name taken, the method already there).
  */
 export function modelValidator(
-  ctx: ModuleContext,
+  ctx: RuleContext,
   spec: ModelValidatorSpec,
 ): { text: string; imports: ImportRequirement[] } | string {
   if (ctx.text(spec.cls.childForFieldName("body")!).includes(spec.name))

@@ -2,7 +2,7 @@
 // accepted (anchored at the start, compiled with Python's re where the Rust engine of Pydantic v2
 // would reject it or read it otherwise). Used by FF104 (Field()/Query()/StringConstraints()
 // keywords) and FF111 (constr(regex=...)).
-import type { ModuleContext } from "../../src/engine/context.js";
+import type { RuleContext } from "../../src/knowledge/context.js";
 import type { Node } from "../../src/engine/parser.js";
 import type { ImportRequirement } from "../../src/engine/types.js";
 
@@ -15,7 +15,7 @@ export const REGEX_NOTE =
  * or `^(?:...)` when it has an alternation. `exact` is false when that cannot be done (a name,
  * an f-string, inline flags).
  */
-function anchoredPattern(ctx: ModuleContext, value: Node): { text: string; exact: boolean } {
+function anchoredPattern(ctx: RuleContext, value: Node): { text: string; exact: boolean } {
   const text = ctx.text(value);
   const parts =
     value.type === "string"
@@ -78,7 +78,7 @@ export interface PatternPlan {
  * A compiled pattern makes Pydantic (2.7 and later) validate the field with Python's `re`; its
  * JSON schema and OpenAPI `pattern` stay the same string.
  */
-export function v2Pattern(ctx: ModuleContext, value: Node, anchor: boolean): PatternPlan {
+export function v2Pattern(ctx: RuleContext, value: Node, anchor: boolean): PatternPlan {
   const anchored = anchor ? anchoredPattern(ctx, value) : { text: ctx.text(value), exact: true };
   const plain: PatternPlan = { ...anchored, imports: [] };
   const decoded = literalValue(ctx, value);
@@ -119,7 +119,7 @@ export function v2Pattern(ctx: ModuleContext, value: Node, anchor: boolean): Pat
  * The value of a str literal (plain, raw or implicitly concatenated; no f-string, no bytes), as
  * Python reads it, or undefined.
  */
-function literalValue(ctx: ModuleContext, value: Node): string | undefined {
+function literalValue(ctx: RuleContext, value: Node): string | undefined {
   const parts =
     value.type === "string"
       ? [value]

@@ -1,9 +1,9 @@
 // A little type inference: which class an expression is, or is an instance of, when the code says
 // so plainly (an annotation, a constructor call, `self` in a method). Anything less certain is
 // unknown: transforms that rename methods must not guess.
-import type { Node } from "./parser.js";
-import type { Binding } from "./scope.js";
-import type { ModuleContext } from "./context.js";
+import type { Node } from "../engine/parser.js";
+import type { Binding } from "../engine/scope.js";
+import type { RuleContext } from "./context.js";
 
 export interface InferredClass {
   /** Qualified name, for classes defined at module level or imported. */
@@ -44,7 +44,7 @@ function same(a: InferredClass, b: InferredClass): boolean {
 }
 
 /** What `node` is: a class, an instance of one, or undefined when the code does not say. */
-export function inferClass(ctx: ModuleContext, node: Node, depth = 0): InferredClass | undefined {
+export function inferClass(ctx: RuleContext, node: Node, depth = 0): InferredClass | undefined {
   if (depth > MAX_DEPTH) return undefined;
   switch (node.type) {
     case "parenthesized_expression": {
@@ -67,13 +67,13 @@ export function inferClass(ctx: ModuleContext, node: Node, depth = 0): InferredC
 }
 
 /** A class named by an expression (`User`, `models.User`), if the index or this module knows it. */
-function classByName(ctx: ModuleContext, node: Node): InferredClass | undefined {
+function classByName(ctx: RuleContext, node: Node): InferredClass | undefined {
   const q = ctx.qualifiedName(node);
   if (!q || !ctx.index.isClass(q)) return undefined;
   return { qualified: ctx.index.canonical(q), instance: false };
 }
 
-function fromBindings(ctx: ModuleContext, node: Node, depth: number): InferredClass | undefined {
+function fromBindings(ctx: RuleContext, node: Node, depth: number): InferredClass | undefined {
   const found = ctx.bindings(node.text, node);
   if (!found?.length) return undefined;
   let result: InferredClass | undefined;
@@ -85,7 +85,7 @@ function fromBindings(ctx: ModuleContext, node: Node, depth: number): InferredCl
   return result;
 }
 
-function fromBinding(ctx: ModuleContext, b: Binding, depth: number): InferredClass | undefined {
+function fromBinding(ctx: RuleContext, b: Binding, depth: number): InferredClass | undefined {
   switch (b.kind) {
     case "class": {
       const qualified =
@@ -139,7 +139,7 @@ const SEQUENCES = new Set([
 ]);
 
 /** The class of the items of an iterable whose type says it: `list[X]`, `Sequence[X]`, ... */
-function elementOf(ctx: ModuleContext, iterable: Node, depth: number): InferredClass | undefined {
+function elementOf(ctx: RuleContext, iterable: Node, depth: number): InferredClass | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const type = declaredType(ctx, iterable, depth);
   if (!type) return undefined;
@@ -156,7 +156,7 @@ function elementOf(ctx: ModuleContext, iterable: Node, depth: number): InferredC
  * The annotation that declares an expression's type: a parameter's or variable's, or a field's
  * of a model defined in this module (`order.items` where `items: list[Item]`).
  */
-function declaredType(ctx: ModuleContext, node: Node, depth: number): Node | undefined {
+function declaredType(ctx: RuleContext, node: Node, depth: number): Node | undefined {
   if (node.type === "identifier") {
     const found = ctx.bindings(node.text, node);
     if (found?.length !== 1) return undefined;
@@ -186,7 +186,7 @@ function declaredType(ctx: ModuleContext, node: Node, depth: number): Node | und
   return undefined;
 }
 
-function fromParameter(ctx: ModuleContext, b: Binding, depth: number): InferredClass | undefined {
+function fromParameter(ctx: RuleContext, b: Binding, depth: number): InferredClass | undefined {
   const parent = b.node.parent;
   if (parent && (parent.type === "typed_parameter" || parent.type === "typed_default_parameter")) {
     const type = parent.childForFieldName("type");
@@ -208,7 +208,7 @@ function fromParameter(ctx: ModuleContext, b: Binding, depth: number): InferredC
   return { qualified, definition, instance: !decorators.has("builtins.classmethod") };
 }
 
-function decoratorNames(ctx: ModuleContext, fn: Node): Set<string> {
+function decoratorNames(ctx: RuleContext, fn: Node): Set<string> {
   const out = new Set<string>();
   const parent = fn.parent;
   if (parent?.type !== "decorated_definition") return out;
@@ -222,18 +222,14 @@ function decoratorNames(ctx: ModuleContext, fn: Node): Set<string> {
 }
 
 /** The class an annotation names, looking through Optional[X], Union[X, None] and X | None. */
-export function fromAnnotation(
-  ctx: ModuleContext,
-  type: Node,
-  depth = 0,
-): InferredClass | undefined {
+export function fromAnnotation(ctx: RuleContext, type: Node, depth = 0): InferredClass | undefined {
   const expr = type.type === "type" ? type.namedChildren[0] : type;
   if (!expr) return undefined;
   const cls = annotatedClass(ctx, expr, depth);
   return cls ? { ...cls, instance: true } : undefined;
 }
 
-function annotatedClass(ctx: ModuleContext, expr: Node, depth: number): InferredClass | undefined {
+function annotatedClass(ctx: RuleContext, expr: Node, depth: number): InferredClass | undefined {
   if (depth > MAX_DEPTH) return undefined;
   switch (expr.type) {
     case "identifier":
@@ -290,14 +286,14 @@ function annotatedClass(ctx: ModuleContext, expr: Node, depth: number): Inferred
 }
 
 /** One class, or a union whose every member is a class (the first stands for them all). */
-function unionOf(ctx: ModuleContext, members: Node[], depth: number): InferredClass | undefined {
+function unionOf(ctx: RuleContext, members: Node[], depth: number): InferredClass | undefined {
   const classes = members.map((m) => annotatedClass(ctx, m, depth + 1));
   if (!classes.length || classes.some((c) => !c)) return undefined;
   const flat = classes.flatMap((c) => c!.union ?? [c!]);
   return flat.length === 1 ? flat[0] : { ...flat[0]!, union: flat };
 }
 
-function fromCall(ctx: ModuleContext, call: Node, depth: number): InferredClass | undefined {
+function fromCall(ctx: RuleContext, call: Node, depth: number): InferredClass | undefined {
   const fn = call.childForFieldName("function");
   if (!fn) return undefined;
   if (fn.type === "attribute") {

@@ -1,10 +1,10 @@
 // Where status constants come from in a module: `fastapi.status`, or Starlette's own module in a
 // file that uses Starlette but not FastAPI; `http_status` when the name `status` is taken.
-import type { ModuleContext } from "../engine/context.js";
+import type { RuleContext } from "./context.js";
 import type { EnsureResult } from "../engine/imports.js";
 import type { Node } from "../engine/parser.js";
 
-export function ensureStatus(ctx: ModuleContext, at: Node): EnsureResult {
+export function ensureStatus(ctx: RuleContext, at: Node): EnsureResult {
   let fastapi = false;
   let starlette = false;
   for (const list of ctx.scopes.module.bindings.values()) {

@@ -1,10 +1,10 @@
 // FastAPI routes of a module: functions decorated with `<app or router>.<method>(...)` or
 // registered with `<app or router>.add_api_route(path, endpoint, ...)`, the app or router being
 // resolved through the project index (never guessed from its name).
-import type { ModuleContext } from "../engine/context.js";
+import type { RuleContext } from "./context.js";
 import type { Node } from "../engine/parser.js";
 import { keywordArguments, listItems } from "../engine/syntax.js";
-import { RESPONSE_CLASSES, ROUTE_DECORATORS } from "./fastapi-names.js";
+import { RESPONSE_CLASSES, ROUTE_DECORATORS } from "../project/fastapi-names.js";
 
 export interface Route {
   /** The handler's `function_definition`. */
@@ -52,7 +52,7 @@ function methodsOf(kind: string, keywords: Map<string, Node>): string[] {
 }
 
 /** Every route of the module, in source order. */
-export function findRoutes(ctx: ModuleContext): Route[] {
+export function findRoutes(ctx: RuleContext): Route[] {
   const out: Route[] = [];
   for (const m of ctx.matches(ROUTES_QUERY)) {
     const get = (name: string): Node | undefined => m.captures.find((c) => c.name === name)?.node;
@@ -88,7 +88,7 @@ export function findRoutes(ctx: ModuleContext): Route[] {
 }
 
 /** `X(...)` with X a Response class, or a name assigned one. */
-export function isResponseValue(ctx: ModuleContext, value: Node | null | undefined): boolean {
+export function isResponseValue(ctx: RuleContext, value: Node | null | undefined): boolean {
   if (!value) return false;
   if (value.type === "call") {
     const q = ctx.qualifiedName(value.childForFieldName("function")!);

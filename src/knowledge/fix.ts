@@ -1,0 +1,65 @@
+// Running the rules over one module: the engine's fix loop, with the RuleContext each pass and
+// the cheap conditions of the rules (prefilter, models, routes) deciding what runs.
+import { fixSource, type FileOutcome } from "../engine/fixer.js";
+import type { ModuleInfo } from "../engine/context.js";
+import type { Tree } from "../engine/parser.js";
+import { QueryPlan, transformQueries } from "../engine/query-plan.js";
+import type { ProjectIndex } from "../project/index.js";
+import type { ProjectTargets } from "../project/targets.js";
+import { RuleContext } from "./context.js";
+import { ROUTES_QUERY } from "./routes.js";
+import { worthRunning, type Rule } from "./rule.js";
+
+export interface RuleRun {
+  rules: readonly Rule[];
+  unsafe: boolean;
+  /** Choices rules read through ctx.option(). */
+  options?: Readonly<Record<string, string>>;
+  module: ModuleInfo;
+  index: ProjectIndex;
+  /** What the project declares; nothing known when absent. */
+  targets?: ProjectTargets;
+  /** Report positions in the input ("original", for dry runs) or in the output ("final"). */
+  positions: "original" | "final";
+  /** The input's tree when it is already parsed; the fix loop takes it over (and frees it). */
+  tree?: Tree;
+  /** Built once per thread for the selected rules by rulePlan(); one for `rules` when absent. */
+  plan?: QueryPlan;
+}
+
+/**
+ * The query plan for a set of rules: the queries of the rules scoped to models or routes (they run
+ * on the same files, FastAPI and Pydantic modules, nearly always together) and the route finder's.
+ * A rule without a scope runs on files of its own choosing: its query runs alone, when it runs,
+ * rather than cost every file the matches of a broad pattern nobody asks for.
+ */
+export function rulePlan(rules: Iterable<Rule>): QueryPlan {
+  const scoped = [...rules].filter((r) => r.scope);
+  return new QueryPlan([...transformQueries(scoped), ROUTES_QUERY]);
+}
+
+/** Runs the rules over one module's text until it stops changing. */
+export function fixModule(input: string, run: RuleRun): FileOutcome {
+  // Answers decided on the file as it was before any fix, kept across the passes.
+  const firstPass = new Map<string, boolean>();
+  return fixSource<RuleContext, Rule>(input, {
+    transforms: run.rules,
+    unsafe: run.unsafe,
+    module: run.module,
+    positions: run.positions,
+    tree: run.tree,
+    plan: run.plan ?? rulePlan(run.rules),
+    context: (source, tree, plan) =>
+      new RuleContext(
+        source,
+        tree,
+        run.module,
+        run.index,
+        run.options,
+        run.targets,
+        firstPass,
+        plan,
+      ),
+    worthRunning: (rule, text) => worthRunning(rule, text, run.index),
+  });
+}
