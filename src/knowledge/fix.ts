@@ -8,7 +8,7 @@ import type { ProjectIndex } from "../project/index.js";
 import type { ProjectTargets } from "../project/targets.js";
 import { RuleContext } from "./context.js";
 import { ROUTES_QUERY } from "./routes.js";
-import { worthRunning, type Rule } from "./rule.js";
+import { worthRunning, type NameTests, type Rule } from "./rule.js";
 
 export interface RuleRun {
   rules: readonly Rule[];
@@ -42,6 +42,12 @@ export function rulePlan(rules: Iterable<Rule>): QueryPlan {
 export function fixModule(input: string, run: RuleRun): FileOutcome {
   // Answers decided on the file as it was before any fix, kept across the passes.
   const firstPass = new Map<string, boolean>();
+  // The name tests are long alternations: asked once per text, not once per rule.
+  let last: { text: string; tests: NameTests } | undefined;
+  const names = (text: string): NameTests => {
+    if (last?.text !== text) last = { text, tests: memoNames(run.index, text) };
+    return last.tests;
+  };
   return fixSource<RuleContext, Rule>(input, {
     transforms: run.rules,
     unsafe: run.unsafe,
@@ -60,6 +66,16 @@ export function fixModule(input: string, run: RuleRun): FileOutcome {
         firstPass,
         plan,
       ),
-    worthRunning: (rule, text) => worthRunning(rule, text, run.index),
+    worthRunning: (rule, text) => worthRunning(rule, text, names(text)),
   });
+}
+
+/** The index's name tests for one text, each computed at most once. */
+function memoNames(index: NameTests, text: string): NameTests {
+  let model: boolean | undefined;
+  let router: boolean | undefined;
+  return {
+    mentionsModel: () => (model ??= index.mentionsModel(text)),
+    mentionsRouter: () => (router ??= index.mentionsRouter(text)),
+  };
 }

@@ -61,6 +61,8 @@ export class ProjectIndex {
   private routerPattern?: RegExp;
   /** Modules of the source not loaded yet. */
   private readonly pending = new Set<string>();
+  /** Names whose modules are loaded already (see touch). */
+  private readonly touched = new Set<string>();
 
   constructor(
     summaries: Iterable<ModuleSummary> = [],
@@ -101,7 +103,8 @@ export class ProjectIndex {
 
   /** Loads every module a qualified name may live in (each of its dotted prefixes). */
   private touch(qualified: string): void {
-    if (!this.pending.size) return;
+    if (!this.pending.size || this.touched.has(qualified)) return;
+    this.touched.add(qualified);
     let dot = qualified.indexOf(".");
     while (dot > 0) {
       this.load(qualified.slice(0, dot));
