@@ -81,7 +81,19 @@ export function startCli(
   cwd: string,
   ...args: string[]
 ): { child: ChildProcess; done: Promise<Result> } {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: plainEnv() });
+  return startCliWith(cwd, {}, ...args);
+}
+
+/** startCli with node options (a preload) and extra environment. */
+export function startCliWith(
+  cwd: string,
+  options: Pick<CliOptions, "nodeArgs" | "env">,
+  ...args: string[]
+): { child: ChildProcess; done: Promise<Result> } {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], {
+    cwd,
+    env: { ...plainEnv(), ...options.env },
+  });
   let stdout = "";
   let stderr = "";
   child.stdout!.setEncoding("utf8").on("data", (d: string) => (stdout += d));

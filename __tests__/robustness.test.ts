@@ -10,8 +10,10 @@ import {
   mkdirSync,
   readFileSync,
   readdirSync,
+  rmSync,
   statSync,
   symlinkSync,
+  writeFileSync,
 } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { open } from "node:fs/promises";
@@ -29,6 +31,7 @@ import {
   read,
   snapshot,
   startCli,
+  startCliWith,
   type Result,
 } from "./cli-support.js";
 
@@ -554,20 +557,58 @@ describe("runs that are stopped", () => {
     return n;
   }
 
-  /** Polls until at least `n` files are fixed, then sends `signal`. */
+  /**
+   * A preload that holds every thread of the CLI once it has written `GATE_AFTER` files, until
+   * the file `GATE` exists: the signal then always arrives mid-run, however fast the machine.
+   * The main thread opens the gate itself once it has taken a signal in, after the CLI's own
+   * handlers (which stop the run) have run; when the main thread is the one held (--jobs 1), the
+   * test opens it, and the signal waiting for the thread is taken in before the next file.
+   */
+  const GATE_PRELOAD =
+    "data:text/javascript," +
+    encodeURIComponent(
+      'import fs from "node:fs";import{syncBuiltinESMExports}from"node:module";' +
+        'import{isMainThread}from"node:worker_threads";' +
+        "const gate=process.env.GATE,after=Number(process.env.GATE_AFTER);" +
+        "const real=fs.renameSync,cell=new Int32Array(new SharedArrayBuffer(4));let n=0;" +
+        "fs.renameSync=(a,b)=>{real(a,b);if(++n>=after)" +
+        "while(!fs.existsSync(gate))Atomics.wait(cell,0,0,10)};syncBuiltinESMExports();" +
+        'if(isMainThread)for(const s of["SIGINT","SIGTERM"])' +
+        'process.on(s,()=>setImmediate(()=>fs.writeFileSync(gate,"")));',
+    );
+
+  /**
+   * Runs the CLI until its threads have written `held` files between them and are held (each
+   * after its share), sends `signal`, then lets them go on.
+   */
   async function stopAfter(
     root: string,
     jobs: string,
-    n: number,
+    held: number,
     signal: NodeJS.Signals,
     ...extra: string[]
   ) {
-    const { child, done } = startCli(root, "--jobs", jobs, ...extra, ".");
+    const gate = path.join(root, "..", `${path.basename(root)}.gate`);
+    const { child, done } = startCliWith(
+      root,
+      {
+        nodeArgs: ["--import", GATE_PRELOAD],
+        env: { GATE: gate, GATE_AFTER: String(held / Number(jobs)) },
+      },
+      "--jobs",
+      jobs,
+      ...extra,
+      ".",
+    );
     let exited = false;
     void done.then(() => (exited = true));
-    while (!exited && countFixed(root) < n) await new Promise((r) => setTimeout(r, 10));
+    while (!exited && countFixed(root) < held) await new Promise((r) => setTimeout(r, 10));
     child.kill(signal);
-    return done;
+    // A main thread held in a write cannot open the gate: the signal waits for it meanwhile.
+    if (signal !== "SIGKILL" && jobs === "1") writeFileSync(gate, "");
+    const result = await done;
+    rmSync(gate, { force: true });
+    return result;
   }
 
   test.each(["1", "2"])(
