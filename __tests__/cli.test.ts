@@ -2,6 +2,7 @@
 // temporary folders: diffs, exit codes, writes, discovery, encodings, modes and worker threads.
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { selectionLabel } from "../src/runner/select.js";
 import { TRANSFORMS } from "../transforms/index.js";
 import {
   SLEEPY,
@@ -191,7 +192,8 @@ describe("choosing transforms", () => {
     const lines = r.stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(TRANSFORMS.length);
     TRANSFORMS.forEach((t, i) => {
-      expect(lines[i]).toMatch(new RegExp(`^${t.code}\\s+${t.name}\\s+${t.safety}\\s+`));
+      const label = selectionLabel(t).replace(/[()]/g, "\\$&");
+      expect(lines[i]).toMatch(new RegExp(`^${t.code}\\s+${t.name}\\s+${label}\\s+`));
       expect(lines[i]!.endsWith(t.summary)).toBe(true);
     });
   });
@@ -261,7 +263,7 @@ describe("opt-in transforms", () => {
     });
     expect(TRANSFORMS.filter((t) => t.optIn).map((t) => t.code)).toContain("FF204");
     const explain = cli(root, "--explain", "FF204");
-    expect(explain.stdout).toMatch(/^FF204 route-status-defaults \(unsafe \(opt-in\)\)/);
+    expect(explain.stdout).toMatch(/^FF204 route-status-defaults \(unsafe \/ detect \(opt-in\)\)/);
     expect(explain.stdout).toContain("-t route-status-defaults");
   });
 });

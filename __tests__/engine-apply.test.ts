@@ -25,7 +25,7 @@ function transform(
     code: `T${name.length}`,
     summary: name,
     rule: name,
-    safety: "safe",
+    gives: ["safe", "unsafe"],
     docs: { why: "", bad: "", good: "" },
     prefilter: /(?:)/,
     query: "((identifier) @id)",

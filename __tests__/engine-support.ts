@@ -77,7 +77,7 @@ export function importing(options: ImportingOptions, name = "test-import"): Tran
     code: "TST001",
     summary: "test transform",
     rule: "test",
-    safety: "safe",
+    gives: ["safe", "detect"],
     docs: { why: "", bad: "", good: "" },
     prefilter: /(?:)/,
     query: "(module) @m",

@@ -6,9 +6,15 @@
 // `${line}:${column} ${code} ${message}` line per diagnostic, an empty file when the case reports
 // nothing), and optionally <case>.output.py (absent: the input must stay as it is) and
 // <case>.options.json (RunOptions; with "unsafe": true the diagnostics are those of that run).
+//
+// The kinds a transform declares it gives (`gives`: safe and unsafe fixes, detect for a diagnostic
+// without a fix) are checked against what its cases give: each declared kind by some case, and no
+// kind that is not declared by any.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "../src/engine/parser.js";
+import type { Safety } from "../src/engine/types.js";
+import type { Rule } from "../src/knowledge/rule.js";
 import { TRANSFORMS } from "../transforms/index.js";
 import { output, ready, run, type RunOptions } from "./helpers.js";
 
@@ -48,6 +54,35 @@ for (const transform of TRANSFORMS) {
         .map((f) => f.slice(0, -".input.py".length))
         .sort()
     : [];
+  const read = (name: string, suffix: string): string | undefined => {
+    const file = path.join(dir, `${name}${suffix}`);
+    return existsSync(file) ? readFileSync(file, "utf8") : undefined;
+  };
+  const optionsOf = (name: string): RunOptions => JSON.parse(read(name, ".options.json") ?? "{}");
+
+  // The transform as the cases run it, noting the kind of every diagnostic its check() gives on any
+  // pass (a fix applied on the way shows up here, not among the diagnostics left at the end).
+  let giving: Set<Safety> | undefined;
+  const observed: Rule = {
+    ...transform,
+    check(ctx) {
+      const found = transform.check(ctx);
+      for (const d of found) giving?.add(d.fix?.safety ?? "detect");
+      return found;
+    },
+  };
+  /** The kinds each case gave on its first run, as its options say. */
+  const given = new Map<string, Set<Safety>>();
+  const runCase = (name: string, input: string, options: RunOptions) => {
+    giving = new Set();
+    try {
+      const outcome = run(input, [observed], options);
+      given.set(name, giving);
+      return outcome;
+    } finally {
+      giving = undefined;
+    }
+  };
 
   describe(transform.name, () => {
     test("every case states its diagnostics (an empty .diagnostics.txt when it reports nothing)", () => {
@@ -55,7 +90,7 @@ for (const transform of TRANSFORMS) {
       expect(missing).toEqual([]);
     });
 
-    if (transform.safety === "detect") {
+    if (transform.gives.every((k) => k === "detect")) {
       // A rule that only reports: cases that report and cases that must stay silent.
       test("has cases that report and cases that must stay silent", () => {
         const expected = cases.map((c) => path.join(dir, `${c}.diagnostics.txt`));
@@ -74,17 +109,13 @@ for (const transform of TRANSFORMS) {
     }
 
     for (const name of cases) {
-      const read = (suffix: string): string | undefined => {
-        const file = path.join(dir, `${name}${suffix}`);
-        return existsSync(file) ? readFileSync(file, "utf8") : undefined;
-      };
-      const input = read(".input.py")!;
-      const expected = read(".output.py") ?? input;
-      const options: RunOptions = JSON.parse(read(".options.json") ?? "{}");
-      const expectedDiagnostics = read(".diagnostics.txt");
+      const input = read(name, ".input.py")!;
+      const expected = read(name, ".output.py") ?? input;
+      const options = optionsOf(name);
+      const expectedDiagnostics = read(name, ".diagnostics.txt");
 
       test(`${name}: exact output and diagnostics, idempotent, parses`, () => {
-        const first = run(input, [transform], options);
+        const first = runCase(name, input, options);
         const out = output(first);
         expect(out).toBe(expected);
         const lines = first.status === "ok" ? first.diagnostics.map(diagnosticLine) : [];
@@ -108,5 +139,18 @@ for (const transform of TRANSFORMS) {
         });
       }
     }
+
+    test(`gives exactly the kinds it declares (${transform.gives.join(", ")})`, () => {
+      // Cases whose own test did not run (a filtered run) are run here.
+      for (const name of cases) {
+        if (!given.has(name)) runCase(name, read(name, ".input.py")!, optionsOf(name));
+      }
+      const declared = new Set(transform.gives);
+      const undeclared = [...given].flatMap(([name, kinds]) =>
+        [...kinds].filter((k) => !declared.has(k)).map((k) => `${name} gives ${k}`),
+      );
+      const unexercised = [...declared].filter((k) => ![...given.values()].some((g) => g.has(k)));
+      expect({ undeclared, unexercised }).toEqual({ undeclared: [], unexercised: [] });
+    });
   });
 }

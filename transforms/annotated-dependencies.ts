@@ -44,8 +44,7 @@ export const annotatedDependencies: Rule = {
   summary:
     "Depends()/Query()/Body()/... as parameter defaults -> Annotated[T, ...] (types of un-annotated dependencies from the project)",
   rule: "Use Annotated for dependencies and parameters (Depends, Query, Path, Body, ...)",
-  safety: "unsafe",
-  levels: ["unsafe", "detect"],
+  gives: ["unsafe", "detect"],
   docs: {
     why: "FastAPI recommends Annotated since 0.95: the function keeps its real defaults and can be called directly, the declaration can be reused as an alias, and type checkers see the real types. Unsafe because a direct call that relied on the old default (a Depends or Query object) now needs the argument.",
     bad: '@app.get("/items")\ndef read_items(db=Depends(get_db), q: str = Query("", max_length=50)):\n    ...\n',

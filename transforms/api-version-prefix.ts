@@ -19,7 +19,7 @@ export const apiVersionPrefix: Rule = {
   code: "FF207",
   summary: "routers and routes of an app not mounted under /api/v<N> (one report per app)",
   rule: "Version APIs with /api/v1/ prefix for backward compatibility",
-  safety: "detect",
+  gives: ["detect"],
   docs: {
     why: "A version prefix lets a breaking change ship as /api/v2 while /api/v1 clients keep working.",
     bad: 'app.include_router(items.router, prefix="/items")\n',

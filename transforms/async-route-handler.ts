@@ -34,8 +34,7 @@ export const asyncRouteHandler: Rule = {
   code: "FF003",
   summary: "route handlers declared with plain def (async def when the body cannot block)",
   rule: "Use async def for all route handlers and I/O operations",
-  safety: "unsafe",
-  levels: ["unsafe", "detect"],
+  gives: ["unsafe", "detect"],
   docs: {
     why: "The rules ask for async handlers. FastAPI runs a plain def handler in a thread pool, so turning it into async def is only safe when nothing in it can block the event loop.",
     bad: '@app.get("/items/{item_id}")\ndef read_item(item_id: int):\n    return Item(id=item_id)\n',

@@ -13,8 +13,7 @@ export const asyncSleep: Rule = {
   code: "FF001",
   summary: "time.sleep() inside async def -> await asyncio.sleep()",
   rule: "Never use blocking operations like time.sleep() in async code; use asyncio.sleep()",
-  safety: "safe",
-  levels: ["safe", "detect"],
+  gives: ["safe", "detect"],
   docs: {
     why: "time.sleep() blocks the whole event loop: every other request served by the worker waits.",
     bad: "import time\n\nasync def poll():\n    time.sleep(1)\n",

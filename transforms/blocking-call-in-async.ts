@@ -52,8 +52,7 @@ export const blockingCallInAsync: Rule = {
   code: "FF002",
   summary: "blocking calls (requests, sync httpx, subprocess, open, ...) inside async def",
   rule: "Never use synchronous I/O in async routes; use await for all I/O operations",
-  safety: "unsafe",
-  levels: ["unsafe", "detect"],
+  gives: ["unsafe", "detect"],
   docs: {
     why: "An async handler runs on the event loop: a blocking call there freezes every other request of the worker until it returns.",
     bad: 'async def fetch():\n    return requests.get("https://example.org").json()\n',

@@ -10,7 +10,7 @@ export const directDependencyCall: Rule = {
   code: "FF210",
   summary: "a dependency function called directly inside a route instead of through Depends()",
   rule: "Never instantiate dependencies directly; always use Depends()",
-  safety: "detect",
+  gives: ["detect"],
   docs: {
     why: "Called by hand, a dependency skips FastAPI's injection: a generator's cleanup after yield never runs, results are not shared within the request, and app.dependency_overrides cannot replace it in tests.",
     bad: '@app.get("/items")\ndef items():\n    db = next(get_db())\n    return db.all()\n',

@@ -11,7 +11,7 @@ export const httpExceptionDetail: Rule = {
   code: "FF209",
   summary: "HTTPException raised without detail",
   rule: "Provide user-friendly error messages in the detail field",
-  safety: "detect",
+  gives: ["detect"],
   docs: {
     why: "Without detail the client receives only the status's reason phrase; a message (and an error code) tells it what went wrong.",
     bad: "raise HTTPException(status.HTTP_404_NOT_FOUND)\n",

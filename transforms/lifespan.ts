@@ -61,8 +61,7 @@ export const lifespan: Rule = {
   summary:
     'on_event("startup"/"shutdown") handlers, add_event_handler() and on_startup/on_shutdown -> one lifespan context manager',
   rule: "Use lifespan context managers instead of startup/shutdown events",
-  safety: "safe",
-  levels: ["safe", "detect"],
+  gives: ["safe", "detect"],
   docs: {
     why: "on_event() and on_startup/on_shutdown are deprecated (they warn on FastAPI 0.116) and app.add_event_handler() is gone with Starlette 1.0; an app that also gets a lifespan silently skips them all. A lifespan function keeps setup and teardown together.",
     bad: 'app = FastAPI()\n\n\n@app.on_event("startup")\nasync def connect():\n    await db.connect()\n\n\n@app.on_event("shutdown")\nasync def disconnect():\n    await db.disconnect()\n',

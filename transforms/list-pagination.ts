@@ -32,7 +32,7 @@ export const listPagination: Rule = {
   code: "FF208",
   summary: "GET routes returning a list without skip/limit (or offset/limit, page) parameters",
   rule: "Implement pagination with skip and limit parameters",
-  safety: "detect",
+  gives: ["detect"],
   docs: {
     why: "An unpaginated list endpoint returns every row: fine with ten, an outage with a million.",
     bad: '@router.get("/items", response_model=list[Item])\ndef list_items(db: DB):\n    return db.all()\n',

@@ -35,8 +35,7 @@ export const pydanticConTypes: Rule = {
   summary:
     "Pydantic v1 constrained types constr()/conint()/conlist()/... -> Annotated[T, StringConstraints(...)/Field(...)]",
   rule: "Use Pydantic v2; use Field() for validation constraints (min_length, max_length, ge, le)",
-  safety: "safe",
-  levels: ["safe", "detect"],
+  gives: ["safe", "detect"],
   docs: {
     why: "The v1 constrained types (`constr()`, `conint()`, `conlist()`, ...) are calls that type checkers cannot read; `Annotated[T, ...]` states the same constraints as a type. A v1 `regex` matched at the start of the string only, a v2 `pattern` anywhere: the rewritten pattern is anchored with `^` so that it accepts what it accepted before. A route parameter `x: conint(gt=0) = Query(...)` loses its constraints under Pydantic v2, so they move into the Query() call. A literal pattern that the Rust regex engine of Pydantic v2 rejects or reads otherwise than Python's `re` (look-around, backreferences, `\\Z`, possessive quantifiers, `[[:alpha:]]`...) becomes `pattern=re.compile(...)`: Pydantic 2.7 and later validate such a field with Python's `re`, as v1 did, and its JSON schema keeps the same pattern string.",
     bad: "from fastapi import Query\nfrom pydantic import BaseModel, conint, constr\n\n\nclass Item(BaseModel):\n    name: constr(min_length=1, max_length=50)\n    quantity: conint(gt=0) = 1\n\n\ndef search(page: conint(ge=1) = Query(1)):\n    ...\n",

@@ -13,8 +13,7 @@ export const pydanticCustomTypes: Rule = {
   summary:
     "__modify_schema__ -> __get_pydantic_json_schema__; __get_validators__ reported (needs __get_pydantic_core_schema__)",
   rule: "Use Pydantic v2 APIs: custom types implement __get_pydantic_core_schema__",
-  safety: "safe",
-  levels: ["safe", "detect"],
+  gives: ["safe", "detect"],
   docs: {
     why: "Pydantic v2 validates through pydantic-core schemas: __get_validators__ only works through a deprecated shim that calls each validator as (value, info), and __modify_schema__ makes schema generation fail. __get_validators__ needs a core schema written by hand, so it is reported; __modify_schema__ is rewritten to __get_pydantic_json_schema__ when the class already has a v2 core schema, and reported otherwise.",
     bad: "class Slug(str):\n    @classmethod\n    def __get_pydantic_core_schema__(cls, source_type, handler):\n        return core_schema.no_info_after_validator_function(cls, handler(str))\n\n    @classmethod\n    def __modify_schema__(cls, field_schema):\n        field_schema.update(pattern='^[a-z-]+$')\n",

@@ -104,8 +104,7 @@ export const pydanticFieldAnnotations: Rule = {
   summary:
     "un-annotated model attributes (is_sale = True) -> annotated fields (is_sale: bool = True)",
   rule: "Use Pydantic v2: every model field needs a type annotation",
-  safety: "safe",
-  levels: ["safe", "unsafe", "detect"],
+  gives: ["safe", "unsafe", "detect"],
   docs: {
     why: 'Pydantic v1 turned an un-annotated class attribute into a field typed by its default; Pydantic v2 refuses the class at import time ("A non-annotated attribute was detected"). The annotation is added where the default makes the type certain (True -> bool, a list of strings -> list[str], Field(default=1) -> int, an enum member -> the enum); anything else is reported. A class as the default (`correct = bool`) was no field in v1 but a plain class attribute, which `ClassVar[type[bool]]` keeps; a typing object (`matches = Optional[List[Match]]`) was a field holding that very object, which `Any` keeps while accepting more (unsafe). When a base class the tool cannot see might declare the same name, the fix is unsafe.',
     bad: 'class Product(BaseModel):\n    name: str\n    is_sale = True\n    tags = ["new"]\n    stock = Field(default=0, ge=0)\n',

@@ -29,8 +29,7 @@ export const pydanticFieldArgs: Rule = {
   code: "FF104",
   summary: "Pydantic v1 keywords of Field()/Query()/... -> their Pydantic v2 forms",
   rule: "Use Pydantic v2; use Field() for validation constraints (min_length, max_length, ge, le)",
-  safety: "safe",
-  levels: ["safe", "detect"],
+  gives: ["safe", "detect"],
   docs: {
     why: "Pydantic v2 rejects `regex`, `const` and `unique_items` in Field() and deprecates `min_items`, `max_items`, `allow_mutation`, `example` and extra keywords; modern FastAPI's Query()/Body()/... reject the extra and v1-only keywords and deprecate `regex` and `example`; SQLModel's Field() on Pydantic v2 silently ignores `regex` and `allow_mutation`. A v1 `regex` matched at the start of the string only, a v2 `pattern` anywhere: the rewritten pattern is anchored with `^` so that it accepts what it accepted before. A literal pattern that the Rust regex engine of Pydantic v2 rejects or reads otherwise than Python's `re` (look-around, backreferences, `\\Z`, possessive quantifiers, `[[:alpha:]]`...) becomes `pattern=re.compile(...)`: Pydantic 2.7 and later validate such a field with Python's `re`, as v1 did, and its JSON schema keeps the same pattern string. In a BaseSettings class, v1's `env=\"X\"` named the environment variable; pydantic-settings 2 ignores `env` and reads `validation_alias` (`AliasChoices(...)` for a list), with the same case rule and, like v1's `env`, without the env prefix. `const=True` on a str field with a string default becomes the `Literal[...]` type that accepts what v1 accepted.",
     bad: 'from typing import List\n\nfrom pydantic import BaseModel, Field\n\n\nclass Item(BaseModel):\n    sku: str = Field(..., regex=r"[A-Z]{3}-\\d+", example="ABC-1")\n    tags: List[str] = Field([], max_items=5, unit="tag")\n',

@@ -112,8 +112,7 @@ export const pydanticImports: Rule = {
   summary:
     "names Pydantic v2 moved: BaseSettings, Color, PaymentCardNumber, validate_arguments, GenericModel, PyObject...",
   rule: "Use Pydantic v2 APIs: import BaseSettings from pydantic_settings, not pydantic",
-  safety: "safe",
-  levels: ["safe", "detect"],
+  gives: ["safe", "detect"],
   docs: {
     why: "Pydantic v2 moved BaseSettings to pydantic-settings and Color/PaymentCardNumber to pydantic-extra-types (importing BaseSettings from pydantic is an error), and deprecated validate_arguments, GenericModel, PyObject and pydantic.error_wrappers. Install pydantic-settings / pydantic-extra-types when the rewritten imports need them. Of the names v2 removed outright, NoneStr & co. become typing, Required becomes ..., helpers and v1 error classes come from pydantic.v1, and `raise ValidationError([ErrorWrapper(exc, loc=...)], model=M)`, which v2 cannot build, becomes `ValidationError.from_exception_data` with the errors v1 gave; the rest (ConstrainedStr...) is reported. Imports inside try/except shims are left alone.",
     bad: "from pydantic import BaseSettings, validate_arguments\nfrom pydantic.generics import GenericModel\n\n\nclass Page(GenericModel, Generic[T]):\n    items: list[T]\n\n\n@validate_arguments\ndef load(page: int): ...\n",

@@ -33,8 +33,7 @@ export const pydanticModelConfig: Rule = {
   code: "FF101",
   summary: "inner class Config of a pydantic model -> model_config = ConfigDict(...)",
   rule: "Use Pydantic v2 with model_config instead of the deprecated Config class",
-  safety: "safe",
-  levels: ["safe", "detect"],
+  gives: ["safe", "detect"],
   docs: {
     why: "Pydantic v2 deprecates the inner Config class and renamed many of its keys; model_config = ConfigDict(...) is checked by type checkers and is what v2 documents.",
     bad: "class User(BaseModel):\n    name: str\n\n    class Config:\n        orm_mode = True\n",

@@ -16,7 +16,7 @@ export const pydanticOptionalDefault: Rule = {
   code: "FF106",
   summary: "Optional/Any fields of pydantic models without a default -> = None (their v1 meaning)",
   rule: "Use Pydantic v2",
-  safety: "safe",
+  gives: ["safe", "detect"],
   docs: {
     why: "Pydantic v1 made a field annotated Optional[X], Union[X, None], X | None or Any default to None. Pydantic v2 makes it required, so requests and settings that used to omit it start failing validation. Writing `= None` (or `Field(None, ...)`) keeps the v1 behaviour; `= ...` and `Field(...)` stay required.",
     bad: 'from typing import Optional\n\nfrom pydantic import BaseModel, Field\n\n\nclass User(BaseModel):\n    nickname: Optional[str]\n    bio: Optional[str] = Field(description="About me")\n',

@@ -35,8 +35,7 @@ export const pydanticRootModel: Rule = {
   code: "FF107",
   summary: "models with a __root__ field -> RootModel[T] subclasses; .__root__ -> .root",
   rule: "Use Pydantic v2 APIs: custom root types are RootModel subclasses",
-  safety: "safe",
-  levels: ["safe", "detect"],
+  gives: ["safe", "detect"],
   docs: {
     why: "Pydantic v2 raises at class creation for a `__root__` field. A custom root type subclasses RootModel[T], and its value is read and written as `.root` (a `__root__=` keyword becomes `root=`). Models that mix __root__ with other fields, configuration or another base, and `.__root__` on values whose class the tool cannot tell, are reported.",
     bad: "class Tags(BaseModel):\n    __root__: List[str]\n\n    def __iter__(self):\n        return iter(self.__root__)\n",

@@ -69,7 +69,7 @@ export const pydanticV1Behaviour: Rule = {
   summary:
     "keep what v1 models did where v2 changed it silently: validate_default for enum defaults, left-to-right unions, numbers into str fields",
   rule: "Use Pydantic v2",
-  safety: "safe",
+  gives: ["safe", "detect"],
   docs: {
     why: "Some v1 models run under v2 without an error but behave differently: an Enum default under use_enum_values is dumped as the member, a Union picks another member for the same input (UUID4 | str keeps the str), and a number passed to a str field is rejected. Pydantic v2 has a knob for each; writing it keeps the app's behaviour. Models already written for v2 (or in a project that declares pydantic >= 2) are left alone.",
     bad: "class Event(BaseModel):\n    id: UUID4 | str\n    kind: Kind = Kind.note\n    label: str\n\n    class Config:\n        use_enum_values = True\n",

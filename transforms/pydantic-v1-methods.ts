@@ -97,8 +97,7 @@ export const pydanticV1Methods: Rule = {
   summary:
     "Pydantic v1 methods -> v2 names (.dict() -> .model_dump(), parse_obj -> model_validate, ...)",
   rule: "Apply model_dump(exclude_unset=True) for partial updates; use Pydantic v2",
-  safety: "safe",
-  levels: ["safe", "unsafe", "detect"],
+  gives: ["safe", "unsafe", "detect"],
   docs: {
     why: "Pydantic v2 deprecates the v1 method names; they warn on every call and go in v3. Renaming needs to know the receiver is a model: response.json() of an HTTP client must stay.",
     bad: "def update(item: Item):\n    data = item.dict(exclude_unset=True)\n    return Item.parse_obj(data)\n",

@@ -27,8 +27,7 @@ export const pydanticValidators: Rule = {
   summary:
     "@validator -> @field_validator, @root_validator -> @model_validator (with their v2 signatures)",
   rule: "Implement custom validators with @field_validator decorator",
-  safety: "safe",
-  levels: ["safe", "unsafe", "detect"],
+  gives: ["safe", "unsafe", "detect"],
   docs: {
     why: "Pydantic v2 deprecates @validator and @root_validator. The new decorators need an explicit mode and @classmethod, and pass a ValidationInfo instead of `values`/`field`.",
     bad: '@validator("end", pre=True)\ndef check(cls, v, values):\n    return max(v, values["start"])\n',

@@ -269,7 +269,7 @@ export const routeStatusDefaults: Rule = {
   summary:
     "POST routes that create -> status_code=201 Created, DELETE routes returning nothing -> 204 No Content",
   rule: "Return 201 Created for successful POST requests and 204 No Content for successful DELETE requests",
-  safety: "unsafe",
+  gives: ["unsafe", "detect"],
   // 201 and 204 are what clients see: an API decision, never part of a default migration.
   optIn: true,
   docs: {

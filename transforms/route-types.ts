@@ -28,8 +28,7 @@ export const routeTypes: Rule = {
   summary:
     "response_model=X without a return annotation -> `-> X`; routes declaring neither, or returning dict literals, reported",
   rule: "Use response_model and type hints for all function signatures, including return types",
-  safety: "safe",
-  levels: ["safe", "detect"],
+  gives: ["safe", "detect"],
   docs: {
     why: "The response model is what FastAPI validates, filters and documents; the return annotation is what type checkers see. Declaring both keeps them in step, and a route that declares neither, or returns a raw dict, has an undocumented, unchecked response.",
     bad: '@router.get("/items/{item_id}", response_model=Item)\nasync def read_item(item_id: int):\n    return await repo.get(item_id)\n',

@@ -20,8 +20,7 @@ export const settingsCache: Rule = {
   summary:
     "a module-level get_settings() that builds a BaseSettings object on every call -> @lru_cache",
   rule: "Cache the settings object with @lru_cache on a get_settings() dependency",
-  safety: "safe",
-  levels: ["safe", "detect"],
+  gives: ["safe", "detect"],
   docs: {
     why: "Each Settings() reads the environment and the .env file again; as a dependency that happens on every request. Cached, it is built once. Tests that change the environment afterwards call get_settings.cache_clear().",
     bad: "def get_settings() -> Settings:\n    return Settings()\n",

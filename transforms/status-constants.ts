@@ -34,7 +34,7 @@ export const statusConstants: Rule = {
   code: "FF201",
   summary: "integer status codes -> status.HTTP_<code>_<NAME> constants from fastapi.status",
   rule: "Use status.HTTP_*_* constants instead of magic numbers",
-  safety: "safe",
+  gives: ["safe", "detect"],
   docs: {
     why: "Named constants say what a code means, are checked by the type checker, and cannot be mistyped as a neighbouring number.",
     bad: 'raise HTTPException(404, detail="Item not found")\n',

@@ -59,10 +59,13 @@ export interface Transform<C extends ModuleContext = ModuleContext> {
   summary: string;
   /** The rule of the FastAPI development rules this transform enforces. */
   rule: string;
-  /** The strongest kind of fix the transform offers. */
-  safety: Safety;
-  /** Every kind it gives, when more than one: e.g. safe fixes, unsafe ones for unsure receivers. */
-  levels?: readonly Safety[];
+  /**
+   * Every kind of diagnostic the transform gives, in the order safe, unsafe, detect: "safe" and
+   * "unsafe" for the kinds of fix it offers, "detect" when some diagnostics come without a fix;
+   * `["detect"]` for a rule that only reports. The fixture driver checks it both ways: each kind
+   * is given by some case, and no case gives a kind not listed.
+   */
+  gives: readonly Safety[];
   /**
    * Runs only when selected by name or code (`-t FF204`), never in a default run, not even with
    * `--unsafe-fixes`: its fixes change what clients see (status codes, response shapes), which
@@ -91,7 +94,7 @@ export function passesPrefilter(t: Transform<never>, text: string): boolean {
   return prefilter instanceof RegExp ? prefilter.test(text) : prefilter.every((p) => p.test(text));
 }
 
-/** "safe", or "safe / unsafe" for a transform that gives several kinds. */
+/** The kinds the transform gives, as --list and the README show them: "safe / detect", "detect". */
 export function safetyLabel(t: Transform<never>): string {
-  return (t.levels ?? [t.safety]).join(" / ");
+  return t.gives.join(" / ");
 }

@@ -21,7 +21,9 @@ export function selectTransforms(names: string[]): Rule[] {
   return TRANSFORMS.filter((t) => picked.has(t));
 }
 
-/** The safety label, marked for a transform that runs only when named: "unsafe (opt-in)". */
+/**
+ * The safety label, marked for a transform that runs only when named: "unsafe / detect (opt-in)".
+ */
 export function selectionLabel(t: Rule): string {
   return t.optIn ? `${safetyLabel(t)} (opt-in)` : safetyLabel(t);
 }
