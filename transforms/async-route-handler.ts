@@ -42,7 +42,6 @@ export const asyncRouteHandler: Rule = {
   },
   scope: "routes",
   prefilter: /\bdef\b/,
-  query: "(module) @m",
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     const seen = new Set<number>();

@@ -20,12 +20,9 @@ export const asyncSleep: Rule = {
     good: "import asyncio\n\nasync def poll():\n    await asyncio.sleep(1)\n",
   },
   prefilter: [/\bsleep\b/, /\basync\b/],
-  query: `(call function: [(identifier) (attribute)] @fn arguments: (argument_list) @args) @call`,
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const m of ctx.matches(this.query)) {
-      const call = m.captures.find((c) => c.name === "call")!.node;
-      const fn = m.captures.find((c) => c.name === "fn")!.node;
+    for (const { call, fn } of ctx.callsTo(["sleep"])) {
       if (ctx.qualifiedName(fn) !== "time.sleep") continue;
       const scope = ctx.enclosingFunction(call);
       const message =

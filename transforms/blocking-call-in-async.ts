@@ -39,6 +39,15 @@ const PATH_CLASSES = new Set([
 ]);
 const PATH_METHODS = new Set(["read_text", "write_text", "read_bytes", "write_bytes"]);
 
+/** The last names of every callee blockingKind() may recognise. */
+const CALLEE_NAMES: readonly string[] = [
+  ...new Set([
+    ...[...BLOCKING.keys()].map((q) => q.slice(q.lastIndexOf(".") + 1)),
+    ...CLIENT_METHODS,
+    ...PATH_METHODS,
+  ]),
+];
+
 /** Positions where `await asyncio.to_thread(...)` can replace the call as it stands. */
 function fixablePosition(call: Node): boolean {
   const parent = call.parent;
@@ -62,12 +71,9 @@ export const blockingCallInAsync: Rule = {
     /requests|httpx|urlopen|subprocess|os\.system|system\(|open\(|input\(|read_text|write_text|read_bytes|write_bytes/,
     /\basync\b/,
   ],
-  query: `(call function: [(identifier) (attribute)] @fn arguments: (argument_list) @args) @call`,
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const m of ctx.matches(this.query)) {
-      const call = m.captures.find((c) => c.name === "call")!.node;
-      const fn = m.captures.find((c) => c.name === "fn")!.node;
+    for (const { call, fn, args } of ctx.callsTo(CALLEE_NAMES)) {
       const kind = blockingKind(ctx, fn);
       if (!kind) continue;
       const scope = ctx.enclosingFunction(call);
@@ -91,7 +97,6 @@ export const blockingCallInAsync: Rule = {
         out.push(ctx.diagnostic(this, call, `${message} (${asyncio.reason})`));
         continue;
       }
-      const args = m.captures.find((c) => c.name === "args")!.node;
       const inside = ctx.source.slice(args.startIndex + 1, args.endIndex - 1);
       // One argument a line stays so: the function becomes the first of those lines.
       const firstArg = args.namedChildren.find((c) => c && c.type !== "comment");

@@ -40,7 +40,6 @@ export const listPagination: Rule = {
   },
   scope: "routes",
   prefilter: /\b(List|list|Sequence|Iterable)\[/,
-  query: "(module) @m",
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const route of ctx.routes()) {

@@ -279,7 +279,6 @@ export const routeStatusDefaults: Rule = {
   },
   scope: "routes",
   prefilter: /\b(post|delete|api_route|add_api_route)\b/,
-  query: "(module) @module",
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const route of ctx.routes()) {

@@ -36,7 +36,6 @@ export const routeTypes: Rule = {
   },
   scope: "routes",
   prefilter: /\.(get|post|put|patch|delete|options|head|trace|api_route|add_api_route)\b/,
-  query: "(module) @module",
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     // A handler can serve several routes: all of them decide together.

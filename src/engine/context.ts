@@ -11,6 +11,13 @@ import { ScopeTree, type Binding, type Scope, type ScopeOptions } from "./scope.
 import { detectStylist, type Stylist } from "./stylist.js";
 import type { Diagnostic, Fix } from "./types.js";
 
+/** A call found by callsTo(): the call, its callee and its argument list. */
+export interface CallSite {
+  call: Node;
+  fn: Node;
+  args: Node;
+}
+
 export interface ModuleInfo extends ScopeOptions {
   /** Path relative to the working directory, with forward slashes. */
   path: string;
@@ -58,8 +65,12 @@ export class ModuleContext {
     return this.source.slice(node.startIndex, node.endIndex);
   }
 
-  /** The matches of a query over the module (the same list for the same query: do not change it). */
-  matches(source: string): QueryMatch[] {
+  /**
+   * The matches of a query over the module (the same list for the same query: do not change it);
+   * none for no query (`ctx.matches(this.query)` of a transform without one).
+   */
+  matches(source: string | undefined): QueryMatch[] {
+    if (source === undefined) return [];
     if (this.plan?.has(source)) return (this.planned ??= this.plan.run(this.root)).get(source)!;
     let found = this.adhoc.get(source);
     if (!found) this.adhoc.set(source, (found = query(source).matches(this.root)));
@@ -69,6 +80,39 @@ export class ModuleContext {
   /** The identifiers spelled `name`, in source order. */
   identifiers(name: string): Node[] {
     return identifiersNamed(this.root, this.source, name);
+  }
+
+  /**
+   * The calls whose callee is spelled with one of `names` as its last name (`sleep(...)`,
+   * `time.sleep(...)`), or with a name the module imports one of them as (`sleep as nap`), in
+   * source order. Found where the text spells the names: a query over every call of the module
+   * would hand each of them over to be looked at.
+   */
+  callsTo(names: readonly string[]): CallSite[] {
+    const spelled = new Set(names);
+    if (this.source.includes(" as ")) {
+      for (const m of this.source.matchAll(/\b(\w+)[ \t]+as[ \t]+(\w+)/g))
+        if (spelled.has(m[1]!)) spelled.add(m[2]!);
+    }
+    const out: CallSite[] = [];
+    for (const name of spelled) {
+      for (const id of this.identifiers(name)) {
+        const parent = id.parent;
+        const fn =
+          parent?.type === "attribute" && parent.childForFieldName("attribute")?.equals(id)
+            ? parent
+            : id;
+        const call = fn.parent;
+        const args = call?.type === "call" ? call.childForFieldName("arguments") : null;
+        if (!call || args?.type !== "argument_list") continue;
+        if (!call.childForFieldName("function")?.equals(fn)) continue;
+        out.push({ call, fn, args });
+      }
+    }
+    // Outer calls first where two start together, as a query over the calls would give them.
+    return out.sort(
+      (a, b) => a.call.startIndex - b.call.startIndex || b.call.endIndex - a.call.endIndex,
+    );
   }
 
   /** True for test modules: `test_*.py`, `*_test.py`, `conftest.py`, or under a tests folder. */

@@ -8,7 +8,7 @@ import type { Transform } from "./types.js";
 
 /** The static queries of a set of transforms: each one's main query and the others it runs. */
 export function transformQueries(transforms: Iterable<Transform<never>>): string[] {
-  return [...transforms].flatMap((t) => [t.query, ...(t.queries ?? [])]);
+  return [...transforms].flatMap((t) => [...(t.query ? [t.query] : []), ...(t.queries ?? [])]);
 }
 
 export class QueryPlan {

@@ -78,8 +78,11 @@ export interface Transform<C extends ModuleContext = ModuleContext> {
    * with several patterns, each must match.
    */
   prefilter: RegExp | readonly RegExp[];
-  /** Tree-sitter query whose matches `check` receives. */
-  query: string;
+  /**
+   * Tree-sitter query whose matches `check` asks for with `ctx.matches(this.query)`; none for a
+   * transform that finds its candidates another way (`ctx.callsTo()`, the routes of the module).
+   */
+  query?: string;
   /**
    * Other fixed queries `check` runs through `ctx.matches()`: declared, they are run together
    * with every other planned query in one walk of the tree.
