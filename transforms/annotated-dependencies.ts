@@ -51,7 +51,7 @@ export const annotatedDependencies: Rule = {
     good: '@app.get("/items")\ndef read_items(\n    db: Annotated[Session, Depends(get_db)],\n    q: Annotated[str, Query(max_length=50)] = "",\n):\n    ...\n',
   },
   // The markers are FastAPI's: the module imports them from it.
-  prefilter: [/\b(Depends|Security|Query|Path|Body|Header|Cookie|Form|File)\b/, /\bfastapi\b/],
+  prefilter: [/\bfastapi\b/, /\b(Depends|Security|Query|Path|Body|Header|Cookie|Form|File)\b/],
   query: QUERY,
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];

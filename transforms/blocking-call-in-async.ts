@@ -68,8 +68,8 @@ export const blockingCallInAsync: Rule = {
     good: 'async def fetch():\n    async with httpx.AsyncClient() as client:\n        return (await client.get("https://example.org")).json()\n',
   },
   prefilter: [
-    /requests|httpx|urlopen|subprocess|os\.system|system\(|open\(|input\(|read_text|write_text|read_bytes|write_bytes/,
     /\basync\b/,
+    /requests|httpx|urlopen|subprocess|os\.system|system\(|open\(|input\(|read_text|write_text|read_bytes|write_bytes/,
   ],
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];

@@ -42,7 +42,7 @@ export const pydanticConTypes: Rule = {
     good: "from fastapi import Query\nfrom pydantic import BaseModel, StringConstraints, Field\nfrom typing import Annotated\n\n\nclass Item(BaseModel):\n    name: Annotated[str, StringConstraints(min_length=1, max_length=50)]\n    quantity: Annotated[int, Field(gt=0)] = 1\n\n\ndef search(page: int = Query(1, ge=1)):\n    ...\n",
   },
   // The con*() functions are Pydantic's: the module imports it.
-  prefilter: [/\bcon(?:str|int|float|decimal|bytes|list|set|frozenset)\b/, /\bpydantic\b/],
+  prefilter: [/\bpydantic\b/, /\bcon(?:str|int|float|decimal|bytes|list|set|frozenset)\b/],
   query: `(call function: [(identifier) (attribute)] @fn arguments: (argument_list) @args) @call`,
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];

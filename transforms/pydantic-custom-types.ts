@@ -19,7 +19,7 @@ export const pydanticCustomTypes: Rule = {
     bad: "class Slug(str):\n    @classmethod\n    def __get_pydantic_core_schema__(cls, source_type, handler):\n        return core_schema.no_info_after_validator_function(cls, handler(str))\n\n    @classmethod\n    def __modify_schema__(cls, field_schema):\n        field_schema.update(pattern='^[a-z-]+$')\n",
     good: "class Slug(str):\n    @classmethod\n    def __get_pydantic_core_schema__(cls, source_type, handler):\n        return core_schema.no_info_after_validator_function(cls, handler(str))\n\n    @classmethod\n    def __get_pydantic_json_schema__(cls, core_schema, handler):\n        field_schema = handler(core_schema)\n        field_schema.update(pattern='^[a-z-]+$')\n        return field_schema\n",
   },
-  prefilter: /__get_validators__|__modify_schema__/,
+  prefilter: /__(?:get_validators|modify_schema)__/,
   query: `(class_definition body: (block [
       (function_definition name: (identifier) @name)
       (decorated_definition definition: (function_definition name: (identifier) @name))

@@ -37,8 +37,8 @@ export const pydanticFieldArgs: Rule = {
   },
   // The calls are Pydantic's, SQLModel's or FastAPI's: the module imports one of them.
   prefilter: [
-    /\b(?:Field|Query|Path|Body|Header|Cookie|Form|File|StringConstraints)\b/,
     /\b(?:pydantic|sqlmodel|fastapi)\b/,
+    /\b(?:Field|Query|Path|Body|Header|Cookie|Form|File|StringConstraints)\b/,
   ],
   query: `(call function: [(identifier) (attribute)] @fn arguments: (argument_list) @args) @call`,
   check(ctx: RuleContext): Diagnostic[] {

@@ -99,9 +99,7 @@ const REMOVED_NAMES = [
 ];
 
 /** The file mentions pydantic and one of the names this rule knows. */
-const PREFILTER = new RegExp(
-  `^(?=[\\s\\S]*\\bpydantic)[\\s\\S]*\\b(${[...NAMES, ...REMOVED_NAMES].join("|")})\\b`,
-);
+const PREFILTER = [/\bpydantic\b/, new RegExp(`\\b(${[...NAMES, ...REMOVED_NAMES].join("|")})\\b`)];
 
 const STRINGS = "(string_content) @s";
 const CALLS = "(call function: [(identifier) (attribute)] @fn) @call";
