@@ -1,6 +1,7 @@
 // Bytes <-> text: BOM kept, binary and non-UTF-8 files refused, offsets turned into lines/columns.
 import {
   DecodeError,
+  asRenames,
   EncodeError,
   LineIndex,
   codingDeclaration,
@@ -233,5 +234,25 @@ describe("LineIndex", () => {
       const column = offset - (before.lastIndexOf("\n") + 1) + 1;
       expect(index.position(offset)).toEqual({ line, column });
     }
+  });
+});
+
+describe("asRenames", () => {
+  test("renames with spaces or tabs, several in one import; 'as' inside a word is none", () => {
+    const text = [
+      "import numpy as np",
+      "from x import (a as b,",
+      "  c\tas\td)",
+      "class Base: pass",
+      "with open(f)  as  fh: pass",
+      "except E as e: pass",
+      "",
+    ].join("\n");
+    expect(asRenames(text)).toEqual([
+      ["numpy", "np"],
+      ["a", "b"],
+      ["c", "d"],
+      ["E", "e"],
+    ]);
   });
 });

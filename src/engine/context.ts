@@ -5,6 +5,7 @@ import { ImportManager, type EnsureOptions, type EnsureResult } from "./imports.
 import { query, type Node, type QueryMatch, type Tree } from "./parser.js";
 import { qualifiedName, unsubscripted } from "./names.js";
 import type { QueryPlan } from "./query-plan.js";
+import { asRenames } from "./source.js";
 import { Suppressions } from "./suppression.js";
 import { identifiersNamed } from "./syntax.js";
 import { ScopeTree, type Binding, type Scope, type ScopeOptions } from "./scope.js";
@@ -90,10 +91,7 @@ export class ModuleContext {
    */
   callsTo(names: readonly string[]): CallSite[] {
     const spelled = new Set(names);
-    if (this.source.includes(" as ")) {
-      for (const m of this.source.matchAll(/\b(\w+)[ \t]+as[ \t]+(\w+)/g))
-        if (spelled.has(m[1]!)) spelled.add(m[2]!);
-    }
+    for (const [from, to] of asRenames(this.source)) if (spelled.has(from)) spelled.add(to);
     const out: CallSite[] = [];
     for (const name of spelled) {
       for (const id of this.identifiers(name)) {

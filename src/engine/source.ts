@@ -410,3 +410,30 @@ export function firstLine(text: string, width = 60): string {
   const line = text.split(/\r?\n/)[0]!;
   return line.length > width ? `${line.slice(0, width - 3)}...` : line;
 }
+
+/**
+ * The `name as other` pairs of a text, where imports rename (and `with`/`except` bind: callers
+ * want a superset). A search for the word "as" rather than a regular expression tried at every
+ * word of the text.
+ */
+export function asRenames(text: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const word = /\w/;
+  const blank = (c: string | undefined): boolean => c === " " || c === "\t";
+  for (let i = text.indexOf("as"); i >= 0; i = text.indexOf("as", i + 2)) {
+    if (!blank(text[i - 1]) || !blank(text[i + 2])) continue;
+    let start = i;
+    while (start > 0 && blank(text[start - 1])) start--;
+    let from = start;
+    while (from > 0 && word.test(text[from - 1]!)) from--;
+    let after = i + 2;
+    while (blank(text[after])) after++;
+    let to = after;
+    while (to < text.length && word.test(text[to]!)) to++;
+    if (from < start && after < to) {
+      const pair: [string, string] = [text.slice(from, start), text.slice(after, to)];
+      if (pair[0] !== pair[1]) out.push(pair);
+    }
+  }
+  return out;
+}

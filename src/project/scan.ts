@@ -6,6 +6,7 @@
 //
 // Every answer here is a superset of what the parse would give: a name that only looks like a
 // model costs a parse, never a result.
+import { asRenames } from "../engine/source.js";
 import { V1_MODEL_METHODS } from "./summary.js";
 
 export interface TextScan {
@@ -23,7 +24,6 @@ export interface TextScan {
 }
 
 const CLASS = /^[ \t]*class[ \t]+(\w+)[ \t]*\(([^)]*)\)/gm;
-const RENAME = /\b(\w+)[ \t]+as[ \t]+(\w+)/g;
 const ROUTER = /^[ \t]*(\w+)[ \t]*(?::[^=\n]*)?=[ \t]*(?:[\w.]+\.)?(?:FastAPI|APIRouter)[ \t]*\(/gm;
 const DEPENDS = /\b(?:Depends|Security)\b/;
 const DEPENDENCY = /\b(?:Depends|Security)\s*\(\s*(?:dependency\s*=\s*)?([\w.]+)/g;
@@ -61,10 +61,7 @@ export function scanText(text: string, module: string): TextScan {
   for (const m of text.matchAll(CLASS)) {
     classes.push([m[1]!, splitBases(m[2]!).map(baseName).filter(Boolean)]);
   }
-  const renames: Array<[string, string]> = [];
-  if (text.includes(" as ")) {
-    for (const m of text.matchAll(RENAME)) if (m[1] !== m[2]) renames.push([m[1]!, m[2]!]);
-  }
+  const renames = asRenames(text);
   const routers = /FastAPI|APIRouter/.test(text)
     ? [...text.matchAll(ROUTER)].map((m) => m[1]!)
     : [];
