@@ -61,6 +61,8 @@ export class ProjectIndex {
   private routerPattern?: RegExp;
   /** Modules of the source not loaded yet. */
   private readonly pending = new Set<string>();
+  /** canonical()'s answers since the last module was added (a new module may change them). */
+  private readonly canonicalMemo = new Map<string, string>();
   /** Names whose modules are loaded already (see touch). */
   private readonly touched = new Set<string>();
 
@@ -130,6 +132,7 @@ export class ProjectIndex {
 
   add(summary: ModuleSummary): void {
     this.kinds.clear();
+    this.canonicalMemo.clear();
     this.modelPattern = undefined;
     this.routerPattern = undefined;
     this.modules.add(summary.module);
@@ -153,6 +156,15 @@ export class ProjectIndex {
    * the project was opened from a parent folder (`app.models` -> `src.app.models`).
    */
   canonical(qualified: string): string {
+    let known = this.canonicalMemo.get(qualified);
+    if (known === undefined) {
+      known = this.resolveCanonical(qualified);
+      this.canonicalMemo.set(qualified, known);
+    }
+    return known;
+  }
+
+  private resolveCanonical(qualified: string): string {
     let q = qualified;
     for (let hops = 0; hops < 20; hops++) {
       this.touch(q);
