@@ -10,6 +10,11 @@ import {
   listItems,
   removeListItems,
 } from "../src/engine/syntax.js";
+import {
+  blankLinesBefore,
+  removeStatement,
+  trimTrailingBlankLines,
+} from "../src/engine/statements.js";
 import type { Diagnostic, Edit } from "../src/engine/types.js";
 import type { Rule } from "../src/knowledge/rule.js";
 import { APP_CLASSES } from "../src/project/fastapi-names.js";
@@ -307,7 +312,7 @@ function registration(ctx: RuleContext, call: Node, method: string, args: Node):
       reg.problem = `${name} is bound more than once in this module`;
       return reg;
     }
-    const removal = removeLines(ctx, call, decorator);
+    const removal = removeLines(ctx, decorator);
     if (!removal) {
       reg.problem = "the decorator shares its line with other code";
       return reg;
@@ -469,7 +474,7 @@ function migrate(ctx: RuleContext, t: Rule, app: App, taken: Set<string>): Diagn
   if (removals.length) edits.push({ ...removals[0]!, text: keyword }, ...removals.slice(1));
   else edits.push(...appendArgument(ctx.source, ctx.stylist.newline, args, keyword));
   edits.push(
-    ...trimEnd(
+    ...trimTrailingBlankLines(
       ctx.source,
       app.registrations.flatMap((r) => r.edits),
     ),
@@ -526,91 +531,22 @@ function definition(
     at = prev;
   }
   // Two blank lines above the new function (PEP 8), counting those already there.
-  let blanks = 0;
-  let probe = at;
-  while (probe > 0 && blanks < 2) {
-    const prev = source.lastIndexOf("\n", probe - 2) + 1;
-    if (!/^[ \t]*\r?\n$/.test(source.slice(prev, probe))) break;
-    blanks++;
-    probe = prev;
-  }
-  const before = at > 0 && probe > 0 ? nl.repeat(2 - blanks) : "";
+  const blanks = blankLinesBefore(source, at);
+  const before = at > 0 && blanks.start > 0 ? nl.repeat(Math.max(0, 2 - blanks.count)) : "";
   return { start: at, end: at, text: before + lines.join(nl) + nl + nl + nl };
 }
 
 /**
- * Removes the lines `node` fills (a decorator from its `@`, or a statement), keeping a comment
- * that ends them, and the blank lines a removed statement leaves doubled; undefined when other
- * code shares those lines.
+ * Removes the lines of a decorator or a statement, keeping a comment that ends them, and the blank
+ * lines a removed statement leaves doubled; undefined when other code shares those lines.
  */
-function removeLines(ctx: RuleContext, node: Node, owner: Node = node): Edit | undefined {
+function removeLines(ctx: RuleContext, node: Node): Edit | undefined {
   const source = ctx.source;
-  const lineStart = source.lastIndexOf("\n", owner.startIndex - 1) + 1;
-  const lead = source.slice(lineStart, node.startIndex);
-  if (!(owner === node ? /^[ \t]*$/ : /^[ \t]*@[ \t]*$/).test(lead)) return undefined;
-  const newline = source.indexOf("\n", node.endIndex);
-  const lineEnd = newline === -1 ? source.length : newline + 1;
-  const rest = source.slice(node.endIndex, lineEnd).replace(/\r?\n$/, "");
-  const comment = /^[ \t]*(#.*)?$/.exec(rest);
-  if (!comment) return undefined;
-  if (comment[1])
-    return {
-      start: lineStart,
-      end: lineEnd,
-      text: `${lead.replace(/@[ \t]*$/, "")}${comment[1]}${newline === -1 ? "" : ctx.stylist.newline}`,
-    };
-  let end = lineEnd;
-  if (owner === node) {
-    // Blank lines on both sides would add up: keep as many as the larger side had.
-    const above = blankLinesBefore(source, lineStart);
-    let below = 0;
-    for (let probe = end; below < above;) {
-      const m = /^[ \t]*\r?\n/.exec(source.slice(probe, probe + 200));
-      if (!m) break;
-      probe += m[0].length;
-      below++;
-      end = probe;
-    }
-  }
-  return { start: lineStart, end, text: "" };
-}
-
-function blankLinesBefore(source: string, at: number): number {
-  let count = 0;
-  let probe = at;
-  while (probe > 0) {
-    const prev = source.lastIndexOf("\n", probe - 2) + 1;
-    if (!/^[ \t]*\r?\n$/.test(source.slice(prev, probe))) break;
-    count++;
-    probe = prev;
-  }
-  return count;
-}
-
-/**
- * Removals that leave only blank lines at the end of the file take those blank lines with them
- * (from the last kept line to the end).
- */
-function trimEnd(source: string, removals: Edit[]): Edit[] {
-  const sorted = [...removals].sort((a, b) => a.start - b.start);
-  let tail = source.length;
-  for (let i = sorted.length - 1; i >= 0; i--) {
-    const r = sorted[i]!;
-    if (r.text || source.slice(r.end, tail).trim()) break;
-    const floor = i > 0 ? sorted[i - 1]!.end : 0;
-    sorted[i] = { ...r, start: Math.max(floor, r.start - blankText(source, r.start)) };
-    tail = sorted[i]!.start;
-  }
-  return sorted;
-}
-
-/** How many characters of blank lines come right before `at`. */
-function blankText(source: string, at: number): number {
-  let probe = at;
-  while (probe > 0) {
-    const prev = source.lastIndexOf("\n", probe - 2) + 1;
-    if (!/^[ \t]*\r?\n$/.test(source.slice(prev, probe))) break;
-    probe = prev;
-  }
-  return at - probe;
+  // A last line that ends in a lone "\r" counts as shared (as it always has here).
+  if (source.endsWith("\r") && source.indexOf("\n", node.endIndex) === -1) return undefined;
+  return removeStatement(source, node, {
+    comment: "keep",
+    rewriteNewline: ctx.stylist.newline,
+    blankLines: node.type === "decorator" ? "none" : "balance",
+  });
 }

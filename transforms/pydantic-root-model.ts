@@ -6,6 +6,7 @@ import type { RuleContext } from "../src/knowledge/context.js";
 import { inferClass } from "../src/knowledge/inference.js";
 import type { Node } from "../src/engine/parser.js";
 import type { Binding } from "../src/engine/scope.js";
+import { removeStatement } from "../src/engine/statements.js";
 import type { Diagnostic, Edit, Fix } from "../src/engine/types.js";
 import type { Rule } from "../src/knowledge/rule.js";
 import { inferType } from "./pydantic-field-annotations.js";
@@ -294,8 +295,13 @@ function convert(ctx: RuleContext, p: Plan): Fix | string {
       text: typeNode ? "root" : `root: ${p.type}`,
     });
   } else {
-    const removal = removeLine(ctx, p.statement);
-    if (typeof removal === "string") return removal;
+    // A comment after it stays; `pass` keeps a body that would be empty.
+    const removal = removeStatement(ctx.source, p.statement, {
+      comment: "keep",
+      blankLines: "block-edges",
+      passWhenAlone: true,
+    });
+    if (!removal) return "the __root__ line holds more than one statement";
     edits.push(removal);
   }
   let root = p.base;
@@ -319,45 +325,6 @@ function fromPydantic(ctx: RuleContext): Node | undefined {
     return child;
   }
   return undefined;
-}
-
-/** Removes a statement's line; a comment after it stays, `pass` keeps a body that would be empty. */
-function removeLine(ctx: RuleContext, statement: Node): Edit | string {
-  const text = ctx.source;
-  const lineStart = text.lastIndexOf("\n", statement.startIndex - 1) + 1;
-  const newline = text.indexOf("\n", statement.endIndex);
-  const lineEnd = newline === -1 ? text.length : newline + 1;
-  const before = text.slice(lineStart, statement.startIndex);
-  const after = text.slice(statement.endIndex, lineEnd);
-  if (!/^[ \t]*$/.test(before)) return "the __root__ line holds more than one statement";
-  const comment = /^([ \t]*)(#.*)?\r?\n?$/.exec(after);
-  if (!comment) return "the __root__ line holds more than one statement";
-  const block = statement.parent!;
-  const others = block.namedChildren.filter(
-    (c) => !!c && c.type !== "comment" && !c.equals(statement),
-  );
-  if (!others.length) return { start: statement.startIndex, end: statement.endIndex, text: "pass" };
-  if (comment[2]) {
-    // `__root__: T  # note` -> `# note`
-    return { start: statement.startIndex, end: statement.endIndex + comment[1]!.length, text: "" };
-  }
-  let start = lineStart;
-  let end = lineEnd;
-  const first = block.namedChildren.find((c) => !!c);
-  const later = block.namedChildren.some((c) => !!c && c.startIndex > statement.endIndex);
-  if (first?.equals(statement)) {
-    // First in its block: the blank lines below it go too, so the body does not open with one.
-    const blank = /^([ \t]*\r?\n)+/.exec(text.slice(lineEnd));
-    if (blank) end += blank[0].length;
-  } else if (!later) {
-    // Last in its block: the blank lines above it go too, so the body does not end with one.
-    for (;;) {
-      const prev = text.lastIndexOf("\n", start - 2) + 1;
-      if (start === 0 || !/^[ \t]*\r?\n$/.test(text.slice(prev, start))) break;
-      start = prev;
-    }
-  }
-  return { start, end, text: "" };
 }
 
 type Verdict = "root" | "not-a-model" | string | undefined;

@@ -5,6 +5,7 @@ import { BUILTINS } from "./builtins.js";
 import type { Node, Tree } from "./parser.js";
 import { query } from "./parser.js";
 import { ScopeTree, type Binding, type ScopeOptions } from "./scope.js";
+import { removeStatement, type Removal, type RemoveStatementOptions } from "./statements.js";
 import type { Stylist } from "./stylist.js";
 import { identifiersNamed } from "./syntax.js";
 import type { Edit, ImportRequirement, UnusedImportCheck } from "./types.js";
@@ -468,6 +469,13 @@ function removeImportName(text: string, binding: Binding): Removal[] {
   return removeFromStatement(text, binding.statement, [binding.node]);
 }
 
+/** An import statement that loses all its names: its line goes, or it becomes `pass`. */
+const STATEMENT_REMOVAL: RemoveStatementOptions = {
+  blankLines: "collapse",
+  passWhenAlone: true,
+  sharedLine: "cut",
+};
+
 /**
  * Removes `gone` from an import statement's names. Each run of neighbouring names goes with the
  * separator before the next kept name (or after the previous one); inside parentheses, runs
@@ -476,7 +484,7 @@ function removeImportName(text: string, binding: Binding): Removal[] {
 function removeFromStatement(text: string, statement: Node, gone: Node[]): Removal[] {
   const names = statement.childrenForFieldName("name").filter((n): n is Node => !!n);
   const isGone = names.map((n) => gone.some((g) => g.equals(n)));
-  if (isGone.every(Boolean)) return [removeStatement(text, statement)];
+  if (isGone.every(Boolean)) return [removeStatement(text, statement, STATEMENT_REMOVAL)!];
   const parenthesised = statement.children.some((c) => c?.type === "(");
   const edits: Removal[] = [];
   for (let i = 0; i < names.length; i++) {
@@ -508,40 +516,4 @@ function removeFromStatement(text: string, statement: Node, gone: Node[]): Remov
     i = j;
   }
   return edits;
-}
-
-/** A removal; `lineEnd` is where it would end without the blank line it also takes. */
-type Removal = Edit & { lineEnd?: number };
-
-function removeStatement(text: string, statement: Node): Removal {
-  const block = statement.parent;
-  const siblings = block?.namedChildren.filter((c) => c && c.type !== "comment") ?? [];
-  if (block?.type === "block" && siblings.length === 1) {
-    return { start: statement.startIndex, end: statement.endIndex, text: "pass" };
-  }
-  const lineStart = text.lastIndexOf("\n", statement.startIndex - 1) + 1;
-  const lineEndIdx = text.indexOf("\n", statement.endIndex);
-  const lineEnd = lineEndIdx === -1 ? text.length : lineEndIdx + 1;
-  const before = text.slice(lineStart, statement.startIndex);
-  const after = text
-    .slice(statement.endIndex, lineEndIdx === -1 ? text.length : lineEndIdx)
-    .replace(/\r$/, "");
-  if (/^[ \t]*$/.test(before) && /^[ \t]*(#.*)?$/.test(after)) {
-    // Do not leave a blank line at the top of the file or of a block, or a doubled blank line.
-    const above = text.slice(0, lineStart);
-    const prevBlank =
-      lineStart === 0 || /\n[ \t]*\r?\n$/.test(above) || /:[ \t]*(#.*)?\r?\n$/.test(above);
-    // At the top of the file or of a block every blank line below goes; after a blank, one.
-    const opening = lineStart === 0 || /:[ \t]*(#.*)?\r?\n$/.test(above);
-    const blank = (opening ? /^([ \t]*\r?\n)+/ : /^[ \t]*\r?\n/).exec(text.slice(lineEnd));
-    const end = prevBlank && blank ? lineEnd + blank[0].length : lineEnd;
-    return { start: lineStart, end, text: "", lineEnd };
-  }
-  // Shares its line with other statements: drop it and its `;`.
-  const semi = /^[ \t]*;[ \t]*/.exec(after);
-  if (semi)
-    return { start: statement.startIndex, end: statement.endIndex + semi[0].length, text: "" };
-  const prevSemi = /;[ \t]*$/.exec(before);
-  if (prevSemi) return { start: lineStart + prevSemi.index, end: statement.endIndex, text: "" };
-  return { start: statement.startIndex, end: statement.endIndex, text: "pass" };
 }
