@@ -7,7 +7,12 @@ import { genericParts, inferClass } from "../src/knowledge/inference.js";
 import type { Node } from "../src/engine/parser.js";
 import { resolveRelativeModule } from "../src/engine/scope.js";
 import type { Suppressions } from "../src/engine/suppression.js";
-import { keywordArguments, listItems, removeListItems } from "../src/engine/syntax.js";
+import {
+  keywordArguments,
+  listItems,
+  removeListItems,
+  underTypeChecking,
+} from "../src/engine/syntax.js";
 import type { Diagnostic, Edit, ImportRequirement } from "../src/engine/types.js";
 import type { Rule } from "../src/knowledge/rule.js";
 
@@ -337,7 +342,7 @@ function unreadableName(ctx: RuleContext, nodes: Node[]): string | undefined {
       }
       if (found.some((b) => b.scope.kind !== "module" && !inside(b.scope.node)))
         return `\`${id.text}\` (a local name) is not defined`;
-      if (found.every((b) => typeCheckingOnly(b.statement)))
+      if (found.every((b) => underTypeChecking(b.statement)))
         return `\`${id.text}\` (imported for type checking only) is not defined`;
     }
   }
@@ -456,7 +461,7 @@ function typeExpression(
   const existing = ctx.ensureImport(at, module, name, { equivalents, onlyExisting: true });
   if (existing.ok) {
     const root = existing.expr.split(".")[0]!;
-    if ((ctx.bindings(root, at) ?? []).some((b) => typeCheckingOnly(b.statement)))
+    if ((ctx.bindings(root, at) ?? []).some((b) => underTypeChecking(b.statement)))
       return { reason: `${what} is imported for type checking only` };
     return { expr: existing.expr, imports: [], edits: [] };
   }
@@ -488,17 +493,6 @@ function sameName(ctx: RuleContext, a: string, b: string): boolean {
 /** Module names that may differ by the folders above the project (`src.app.x` / `app.x`). */
 function sameModule(a: string, b: string): boolean {
   return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
-}
-
-function typeCheckingOnly(statement: Node): boolean {
-  for (let n = statement.parent; n; n = n.parent) {
-    if (
-      n.type === "if_statement" &&
-      /TYPE_CHECKING/.test(n.childForFieldName("condition")?.text ?? "")
-    )
-      return true;
-  }
-  return false;
 }
 
 /**

@@ -5,6 +5,7 @@ import { firstLine } from "../src/engine/source.js";
 import type { RuleContext } from "../src/knowledge/context.js";
 import { genericParts, inferClass } from "../src/knowledge/inference.js";
 import type { Node } from "../src/engine/parser.js";
+import { isAsync } from "../src/engine/syntax.js";
 import type { Diagnostic } from "../src/engine/types.js";
 import type { Rule } from "../src/knowledge/rule.js";
 import { DEPENDS, HTTP_EXCEPTIONS } from "../src/project/fastapi-names.js";
@@ -49,7 +50,7 @@ export const asyncRouteHandler: Rule = {
       const handler = route.handler;
       if (route.kind === "websocket" || seen.has(handler.id)) continue;
       seen.add(handler.id);
-      if (handler.children.some((c) => c?.type === "async")) continue;
+      if (isAsync(handler)) continue;
       const name = handler.childForFieldName("name")!;
       const blocker = firstBlockingCall(ctx, handler);
       const database = firstDatabaseUse(ctx, handler);

@@ -6,6 +6,8 @@ import type { RuleContext } from "../src/knowledge/context.js";
 import type { Node } from "../src/engine/parser.js";
 import {
   appendArgument,
+  decoratorsOf,
+  isAsync,
   keywordArguments,
   listItems,
   removeListItems,
@@ -297,11 +299,11 @@ function registration(ctx: RuleContext, call: Node, method: string, args: Node):
       reg.problem = "the handler is not defined at module level";
       return reg;
     }
-    if (decorated.namedChildren.filter((c) => c?.type === "decorator").length !== 1) {
+    const fn = decorated.childForFieldName("definition")!;
+    if (decoratorsOf(fn).length !== 1) {
       reg.problem = "the handler has other decorators";
       return reg;
     }
-    const fn = decorated.childForFieldName("definition")!;
     if (fn.type !== "function_definition") {
       reg.problem = "the decorated object is not a function";
       return reg;
@@ -392,10 +394,6 @@ function moduleFunction(ctx: RuleContext, node: Node): Omit<Handler, "event"> | 
     return `${node.text} is not a function defined once at module level of this module`;
   }
   return { name: node.text, async: isAsync(fn) };
-}
-
-function isAsync(fn: Node): boolean {
-  return fn.children.some((c) => c?.type === "async");
 }
 
 // ---- the fix ------------------------------------------------------------------------------

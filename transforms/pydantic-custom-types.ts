@@ -3,7 +3,7 @@
 // `__modify_schema__` is rewritten where the class already has a v2 core schema.
 import type { RuleContext } from "../src/knowledge/context.js";
 import type { Node } from "../src/engine/parser.js";
-import { ownReturns } from "../src/engine/syntax.js";
+import { decoratorsOf, isAsync, ownReturns } from "../src/engine/syntax.js";
 import type { Diagnostic, Edit, Fix } from "../src/engine/types.js";
 import type { Rule } from "../src/knowledge/rule.js";
 
@@ -71,13 +71,11 @@ function modifySchemaFix(
     return "the class has no __get_pydantic_core_schema__ yet: migrate its validation first";
   if (methods.has("__get_validators__")) return "the class still defines __get_validators__";
   if (ctx.classKind(cls)) return "on a pydantic model, use model_config json_schema_extra";
-  const decorated = def.parent?.type === "decorated_definition" ? def.parent : undefined;
-  const decorators = decorated?.namedChildren.filter((c) => c?.type === "decorator") ?? [];
+  const decorators = decoratorsOf(def);
   const isClassmethod =
-    decorators.length === 1 &&
-    ctx.qualifiedName(decorators[0]!.namedChildren[0]!) === "builtins.classmethod";
+    decorators.length === 1 && ctx.decoratorName(decorators[0]!) === "builtins.classmethod";
   if (!isClassmethod) return "it is not a plain @classmethod";
-  if (def.children.some((c) => c?.type === "async")) return "it is async";
+  if (isAsync(def)) return "it is async";
   const paramList = def.childForFieldName("parameters")!;
   const params = paramList.namedChildren.filter((p): p is Node => !!p && p.type !== "comment");
   const plain = (p: Node): boolean =>

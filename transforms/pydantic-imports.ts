@@ -2,7 +2,7 @@
 import type { RuleContext } from "../src/knowledge/context.js";
 import { REMOVED_CONFIG_KEYS, RENAMED_CONFIG_KEYS } from "./data/pydantic-config.js";
 import { isReference } from "../src/engine/imports.js";
-import { listItems } from "../src/engine/syntax.js";
+import { decoratorsOf, listItems } from "../src/engine/syntax.js";
 import type { Node } from "../src/engine/parser.js";
 import type { Binding } from "../src/engine/scope.js";
 import type {
@@ -524,7 +524,7 @@ function validateCallProblems(ctx: RuleContext, use: Node): Problem[] {
   if (decorator?.type !== "decorator") return out;
   const decorated = decorator.parent!;
   const def = decorated.childForFieldName("definition");
-  const decorators = decorated.namedChildren.filter((c) => c?.type === "decorator");
+  const decorators = def ? decoratorsOf(def) : [];
   if (def?.type !== "function_definition") {
     out.push({ node: use, message: "validate_call only wraps functions" });
     return out;

@@ -7,6 +7,7 @@ import { inferClass } from "../src/knowledge/inference.js";
 import type { Node } from "../src/engine/parser.js";
 import type { Binding } from "../src/engine/scope.js";
 import { removeStatement } from "../src/engine/statements.js";
+import { underTypeChecking } from "../src/engine/syntax.js";
 import type { Diagnostic, Edit, Fix } from "../src/engine/types.js";
 import type { Rule } from "../src/knowledge/rule.js";
 import { inferType } from "./pydantic-field-annotations.js";
@@ -237,7 +238,8 @@ function unavailableAtClass(
       for (const b of atBase!) {
         if (b.statement.startIndex > cls.startIndex)
           return `\`${n.text}\` is defined after the class: quote it as a forward reference`;
-        if (underTypeChecking(b)) return `\`${n.text}\` is imported only for type checkers`;
+        if (underTypeChecking(b.statement))
+          return `\`${n.text}\` is imported only for type checkers`;
       }
       continue;
     }
@@ -248,17 +250,6 @@ function unavailableAtClass(
 
 function sameBindings(a: Binding[] | undefined, b: Binding[] | undefined): boolean {
   return !!a && !!b && a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-function underTypeChecking(b: Binding): boolean {
-  for (let n = b.statement.parent; n; n = n.parent) {
-    if (
-      n.type === "if_statement" &&
-      /TYPE_CHECKING/.test(n.childForFieldName("condition")?.text ?? "")
-    )
-      return true;
-  }
-  return false;
 }
 
 function mentionsRootString(body: Node): boolean {

@@ -4,7 +4,13 @@ import type { RuleContext } from "../src/knowledge/context.js";
 import type { EnsureResult } from "../src/engine/imports.js";
 import type { Node } from "../src/engine/parser.js";
 import type { Binding } from "../src/engine/scope.js";
-import { keywordArguments, listItems, removeListItems } from "../src/engine/syntax.js";
+import {
+  decoratorExpression,
+  decoratorsOf,
+  keywordArguments,
+  listItems,
+  removeListItems,
+} from "../src/engine/syntax.js";
 import { fieldCall, modelFields, withFieldKeyword } from "./shared/field-keywords.js";
 import type {
   Diagnostic,
@@ -56,7 +62,7 @@ export const pydanticValidators: Rule = {
       }
       const decorator = get("decorator");
       const fn = get("function");
-      const expr = decorator.namedChildren.find((c) => c && c.type !== "comment");
+      const expr = decoratorExpression(decorator);
       if (!expr) continue;
       const callee = expr.type === "call" ? expr.childForFieldName("function")! : expr;
       const site: Site = {
@@ -135,12 +141,7 @@ function callSite(
   if (binding?.kind !== "function" || binding.scope.kind !== "module")
     return byHand(`\`${argument!.text}\` is not a function defined in this module`);
   const fn = binding.statement;
-  const decorators = fn.parent?.type === "decorated_definition" ? listItems(fn.parent) : [];
-  if (
-    decorators.some(
-      (d) => d.type === "decorator" && ctx.qualifiedName(d.namedChildren[0]!) !== CLASSMETHOD,
-    )
-  )
+  if (decoratorsOf(fn).some((d) => ctx.decoratorName(d) !== CLASSMETHOD))
     return byHand(`\`${argument!.text}\` is decorated, which may change how it is called`);
   return {
     report: outer,
@@ -285,12 +286,7 @@ function isRebound(ctx: RuleContext, id: Node, binding: Binding): boolean {
 }
 
 function hasClassmethod(ctx: RuleContext, fn: Node): boolean {
-  const parent = fn.parent!;
-  return parent.namedChildren.some((d) => {
-    if (d?.type !== "decorator") return false;
-    const expr = d.namedChildren[0];
-    return !!expr && ctx.qualifiedName(expr) === CLASSMETHOD;
-  });
+  return ctx.decoratorNames(fn).has(CLASSMETHOD);
 }
 
 /** `@classmethod` on the line below the decorator, indented like it. */
@@ -662,8 +658,8 @@ function afterValidator(
     });
   }
   // The function becomes an instance method: a @classmethod decorator goes.
-  for (const d of fn.parent!.namedChildren) {
-    if (d?.type !== "decorator" || ctx.qualifiedName(d.namedChildren[0]!) !== CLASSMETHOD) continue;
+  for (const d of decoratorsOf(fn)) {
+    if (ctx.decoratorName(d) !== CLASSMETHOD) continue;
     const lineStart = ctx.source.lastIndexOf("\n", d.startIndex - 1) + 1;
     const lineEnd = ctx.source.indexOf("\n", d.endIndex);
     edits.push({

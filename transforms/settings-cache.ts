@@ -3,7 +3,7 @@
 import type { RuleContext } from "../src/knowledge/context.js";
 import { inferClass } from "../src/knowledge/inference.js";
 import type { Node } from "../src/engine/parser.js";
-import { listItems } from "../src/engine/syntax.js";
+import { decoratorExpression, decoratorsOf, isAsync, listItems } from "../src/engine/syntax.js";
 import type { Diagnostic } from "../src/engine/types.js";
 import type { Rule } from "../src/knowledge/rule.js";
 
@@ -45,9 +45,10 @@ export const settingsCache: Rule = {
       if (!settings) continue;
       const name = fn.childForFieldName("name")!;
       const decorators = decoratorsOf(fn);
-      if (decorators.some((d) => CACHES.has(decoratorName(ctx, d) ?? ""))) continue;
+      if (decorators.some((d) => CACHES.has(ctx.decoratorName(d, { callee: true }) ?? "")))
+        continue;
       const message = `\`${name.text}()\` builds a new ${settings} on every call, reading the environment again: cache it with @lru_cache`;
-      if (fn.children.some((c) => c?.type === "async")) {
+      if (isAsync(fn)) {
         out.push(
           ctx.diagnostic(
             this,
@@ -137,25 +138,12 @@ function builtHere(ctx: RuleContext, fn: Node, value: Node): boolean {
   return !!found?.length && found.every((b) => b.scope.node.equals(fn) && b.kind === "assignment");
 }
 
-function decoratorsOf(fn: Node): Node[] {
-  const parent = fn.parent;
-  if (parent?.type !== "decorated_definition") return [];
-  return parent.namedChildren.filter((c): c is Node => c?.type === "decorator");
-}
-
-function decoratorName(ctx: RuleContext, decorator: Node): string | undefined {
-  const expr = decorator.namedChildren.find((c) => c && c.type !== "comment");
-  if (!expr) return undefined;
-  const callee = expr.type === "call" ? expr.childForFieldName("function")! : expr;
-  return ctx.qualifiedName(callee);
-}
-
 /** `()` when the file already writes `@lru_cache()`, else nothing (`@lru_cache`, Python 3.8+). */
 function callStyle(ctx: RuleContext): string {
   for (const m of ctx.matches(DECORATORS)) {
     const decorator = m.captures[0]!.node;
-    if (decoratorName(ctx, decorator) !== "functools.lru_cache") continue;
-    const expr = decorator.namedChildren.find((c) => c && c.type !== "comment")!;
+    if (ctx.decoratorName(decorator, { callee: true }) !== "functools.lru_cache") continue;
+    const expr = decoratorExpression(decorator)!;
     if (expr.type !== "call") return "";
     const args = expr.childForFieldName("arguments");
     if (args && !listItems(args).length) return "()";

@@ -7,7 +7,7 @@ import { qualifiedName, unsubscripted } from "./names.js";
 import type { QueryPlan } from "./query-plan.js";
 import { asRenames } from "./source.js";
 import { Suppressions } from "./suppression.js";
-import { identifiersNamed } from "./syntax.js";
+import { decoratorExpression, decoratorsOf, identifiersNamed } from "./syntax.js";
 import { ScopeTree, type Binding, type Scope, type ScopeOptions } from "./scope.js";
 import { detectStylist, type Stylist } from "./stylist.js";
 import type { Diagnostic, Fix } from "./types.js";
@@ -134,6 +134,29 @@ export class ModuleContext {
    */
   qualifiedName(node: Node): string | undefined {
     return qualifiedName(this.scopes, node, this.module.moduleName);
+  }
+
+  /**
+   * The qualified name of what a decorator applies (`@functools.cache` -> "functools.cache").
+   * With `callee`, a decorator that is a call gives its callee's (`@lru_cache(maxsize=1)` ->
+   * "functools.lru_cache"); without, a call has none.
+   */
+  decoratorName(decorator: Node, options: { callee?: boolean } = {}): string | undefined {
+    const expr = decoratorExpression(decorator);
+    if (!expr) return undefined;
+    const named =
+      options.callee && expr.type === "call" ? expr.childForFieldName("function") : expr;
+    return named ? this.qualifiedName(named) : undefined;
+  }
+
+  /** The qualified names of a definition's decorators, those that have one (see decoratorName). */
+  decoratorNames(def: Node, options: { callee?: boolean } = {}): Set<string> {
+    const out = new Set<string>();
+    for (const d of decoratorsOf(def)) {
+      const q = this.decoratorName(d, options);
+      if (q) out.add(q);
+    }
+    return out;
   }
 
   /** The scope `node` is evaluated in. */

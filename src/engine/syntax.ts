@@ -1,4 +1,5 @@
-// Edits on comma-separated lists (arguments, parameters) that keep the rest of the list as written.
+// Edits on comma-separated lists (arguments, parameters) that keep the rest of the list as written,
+// and small questions about single nodes (is a def async, what decorates it).
 import type { Node } from "./parser.js";
 import type { Edit } from "./types.js";
 
@@ -106,4 +107,38 @@ export function identifiersNamed(root: Node, source: string, name: string): Node
       out.push(node);
   }
   return out;
+}
+
+// ---- definitions ---------------------------------------------------------------------------
+
+/** True for an `async def`. */
+export function isAsync(def: Node): boolean {
+  return def.children.some((c) => c?.type === "async");
+}
+
+/** The decorators of a function or class definition, top one first. */
+export function decoratorsOf(def: Node): Node[] {
+  const parent = def.parent;
+  if (parent?.type !== "decorated_definition") return [];
+  return parent.namedChildren.filter((c): c is Node => c?.type === "decorator");
+}
+
+/** What a decorator applies: `@app.get("/")` -> the call `app.get("/")`. */
+export function decoratorExpression(decorator: Node): Node | undefined {
+  return decorator.namedChildren.find((c) => !!c && c.type !== "comment") ?? undefined;
+}
+
+/**
+ * True when `node` sits inside an `if` whose condition mentions TYPE_CHECKING (in either branch
+ * of it: the condition is only read, not evaluated).
+ */
+export function underTypeChecking(node: Node): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (
+      n.type === "if_statement" &&
+      /TYPE_CHECKING/.test(n.childForFieldName("condition")?.text ?? "")
+    )
+      return true;
+  }
+  return false;
 }

@@ -199,26 +199,13 @@ function fromParameter(ctx: RuleContext, b: Binding, depth: number): InferredCla
   if (!params[0]?.equals(b.node)) return undefined;
   const owner = b.scope.parent;
   if (owner?.kind !== "class") return undefined;
-  const decorators = decoratorNames(ctx, fn);
+  const decorators = ctx.decoratorNames(fn);
   if (decorators.has("builtins.staticmethod")) return undefined;
   const definition = owner.node;
   const name = definition.childForFieldName("name")!.text;
   const qualified =
     owner.parent?.kind === "module" ? `${ctx.module.moduleName ?? "__main__"}.${name}` : undefined;
   return { qualified, definition, instance: !decorators.has("builtins.classmethod") };
-}
-
-function decoratorNames(ctx: RuleContext, fn: Node): Set<string> {
-  const out = new Set<string>();
-  const parent = fn.parent;
-  if (parent?.type !== "decorated_definition") return out;
-  for (const d of parent.namedChildren) {
-    if (d?.type !== "decorator") continue;
-    const expr = d.namedChildren[0];
-    const q = expr ? ctx.qualifiedName(expr) : undefined;
-    if (q) out.add(q);
-  }
-  return out;
 }
 
 /** The class an annotation names, looking through Optional[X], Union[X, None] and X | None. */
