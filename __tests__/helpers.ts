@@ -3,8 +3,7 @@ import type { FileOutcome } from "../src/engine/fixer.js";
 import { initParser } from "../src/engine/parser.js";
 import { fixModule } from "../src/knowledge/fix.js";
 import type { Rule } from "../src/knowledge/rule.js";
-import { summarizeSource } from "../src/project/build.js";
-import { ProjectIndex } from "../src/project/index.js";
+import { indexOfTexts } from "../src/runner/project-table.js";
 import { noTargets, parseTargetOverride, withOverrides } from "../src/project/targets.js";
 
 export interface RunOptions {
@@ -32,16 +31,17 @@ export function run(
 ): FileOutcome {
   const moduleName = options.moduleName ?? "app.main";
   const module = { path: options.path ?? "app/main.py", moduleName };
-  const index = new ProjectIndex();
   const names = Object.keys(options.modules ?? {});
-  for (const [name, source] of Object.entries(options.modules ?? {})) {
-    // A module with modules below it is a package (its __init__.py).
-    const isPackage = names.some((other) => other.startsWith(`${name}.`));
-    const s = summarizeSource(source, { moduleName: name, isPackage });
-    if (s) index.add(s);
-  }
-  const own = summarizeSource(text, module);
-  if (own) index.add(own);
+  // The run's own index: the scan of every module, and a parse of one when a question needs it.
+  const index = indexOfTexts([
+    ...Object.entries(options.modules ?? {}).map(([name, source]) => ({
+      moduleName: name,
+      // A module with modules below it is a package (its __init__.py).
+      isPackage: names.some((other) => other.startsWith(`${name}.`)),
+      text: source,
+    })),
+    { moduleName, isPackage: false, text },
+  ]);
   return fixModule(text, {
     rules: transforms,
     unsafe: options.unsafe ?? false,

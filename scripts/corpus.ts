@@ -46,10 +46,8 @@ import { createTwoFilesPatch, diffArrays } from "diff";
 import { initParser, parse } from "../src/engine/parser.js";
 import { fixModule } from "../src/knowledge/fix.js";
 import { worthRunning, type Rule } from "../src/knowledge/rule.js";
-import { summarizeSource } from "../src/project/build.js";
-import { ProjectIndex } from "../src/project/index.js";
-import type { ModuleSummary } from "../src/project/summary.js";
 import { discover } from "../src/runner/discover.js";
+import { indexOfTexts } from "../src/runner/project-table.js";
 import { TRANSFORMS } from "../transforms/index.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -339,15 +337,10 @@ async function recoverStack(
     const bytes = before.get(file);
     return bytes ? decode(bytes) : undefined;
   };
-  const summaries: ModuleSummary[] = [];
+  const modules: Array<{ moduleName: string; isPackage: boolean; text: string }> = [];
   for (const task of files) {
     const source = text(task.display);
-    if (source === undefined) continue;
-    const summary = summarizeSource(source, {
-      moduleName: task.moduleName,
-      isPackage: task.isPackage,
-    });
-    if (summary) summaries.push(summary);
+    if (source !== undefined) modules.push({ ...task, text: source });
   }
   const task = files.find((t) => t.display === display);
   const source = text(display);
@@ -364,7 +357,7 @@ async function recoverStack(
       }
     },
   }));
-  const index = new ProjectIndex(summaries);
+  const index = indexOfTexts(modules);
   const outcome = fixModule(source, {
     rules: transforms.filter((t) => worthRunning(t, source, index)),
     unsafe,

@@ -66,11 +66,8 @@ export class ProjectIndex {
   /** Names whose modules are loaded already (see touch). */
   private readonly touched = new Set<string>();
 
-  constructor(
-    summaries: Iterable<ModuleSummary> = [],
-    private readonly source?: ModuleSource,
-  ) {
-    for (const s of summaries) this.add(s);
+  /** Without a source, the index knows what add() gives it. */
+  constructor(private readonly source?: ModuleSource) {
     for (const m of source?.modules ?? []) {
       if (this.modules.has(m) || this.pending.has(m)) continue;
       this.pending.add(m);

@@ -3,7 +3,13 @@
 import { parse } from "../engine/parser.js";
 import { summarizeTree } from "../project/build.js";
 import { ProjectIndex, type ModuleSource } from "../project/index.js";
-import { projectNames, renamed, type ProjectNames, type TextScan } from "../project/scan.js";
+import {
+  projectNames,
+  renamed,
+  scanText,
+  type ProjectNames,
+  type TextScan,
+} from "../project/scan.js";
 import type { ModuleSummary } from "../project/summary.js";
 import { readText } from "./file.js";
 import type { FileTask } from "./types.js";
@@ -33,8 +39,20 @@ export function projectTable(
   };
 }
 
-/** An index that parses a module of the table the first time a question needs it. */
-export function lazyIndex(table: ProjectTable): ProjectIndex {
+/** A file's text from disk (undefined when it cannot be read or decoded). */
+function fromDisk(file: { path: string }): string | undefined {
+  const read = readText(file);
+  return "error" in read ? undefined : read.text;
+}
+
+/**
+ * An index that parses a module of the table the first time a question needs it, reading the
+ * module's text with `read` (from disk by default).
+ */
+export function lazyIndex(
+  table: ProjectTable,
+  read: (file: { path: string }) => string | undefined = fromDisk,
+): ProjectIndex {
   const byModule = new Map<string, ProjectTable["files"]>();
   for (const f of table.files) {
     const list = byModule.get(f.module) ?? [];
@@ -52,9 +70,9 @@ export function lazyIndex(table: ProjectTable): ProjectIndex {
     load(module: string): ModuleSummary[] {
       const out: ModuleSummary[] = [];
       for (const file of byModule.get(module) ?? []) {
-        const read = readText(file);
-        if ("error" in read) continue;
-        const tree = parse(read.text);
+        const text = read(file);
+        if (text === undefined) continue;
+        const tree = parse(text);
         try {
           const summary = summarizeTree(tree, { moduleName: module, isPackage: file.isPackage });
           if (summary) out.push(summary);
@@ -65,5 +83,22 @@ export function lazyIndex(table: ProjectTable): ProjectIndex {
       return out;
     },
   };
-  return new ProjectIndex([], source);
+  return new ProjectIndex(source);
+}
+
+/**
+ * The run's project index for texts held in memory (the tests' modules): the same scan, table
+ * and lazy index as a run over files, with the module's position standing for its path.
+ */
+export function indexOfTexts(
+  modules: ReadonlyArray<{ moduleName: string; isPackage: boolean; text: string }>,
+): ProjectIndex {
+  const tasks = modules.map((m, i) => ({
+    path: String(i),
+    display: m.moduleName,
+    moduleName: m.moduleName,
+    isPackage: m.isPackage,
+  }));
+  const scans = modules.map((m) => scanText(m.text, m.moduleName));
+  return lazyIndex(projectTable(tasks, scans), (file) => modules[Number(file.path)]?.text);
 }
