@@ -1,9 +1,15 @@
 // The engine's node helpers: async defs, decorators and their qualified names, TYPE_CHECKING
 // blocks, and the edits on argument lists.
+import { applyEdits } from "../src/engine/apply.js";
+import type { Node } from "../src/engine/parser.js";
 import {
+  appendArgument,
   decoratorExpression,
   decoratorsOf,
   isAsync,
+  keywordArguments,
+  listItems,
+  removeListItems,
   underTypeChecking,
 } from "../src/engine/syntax.js";
 import { context, freeTrees } from "./engine-support.js";
@@ -101,5 +107,87 @@ describe("underTypeChecking", () => {
     expect(underTypeChecking(p.node("from c import C"))).toBe(true);
     expect(underTypeChecking(p.node("from d import D"))).toBe(false);
     expect(underTypeChecking(p.node("import typing"))).toBe(false);
+  });
+});
+
+describe("argument lists and dict literals", () => {
+  /** The argument list of the first call (or the first dict literal) in `source`. */
+  function list(source: string): Node {
+    const root = context(source).tree.rootNode;
+    const found = root.descendantsOfType(["argument_list", "dictionary"])[0];
+    if (!found) throw new Error("no list");
+    return found;
+  }
+
+  const append = (
+    source: string,
+    entries: string | string[],
+    ownLine?: "after-line" | "after-item",
+  ): string => applyEdits(source, appendArgument(source, "\n", list(source), entries, { ownLine }));
+
+  test("listItems leaves comments out; keywordArguments maps names to arguments", () => {
+    const args = list("f(a, # note\n  b=1, *c, **d)\n");
+    expect(listItems(args).map((i) => i.text)).toEqual(["a", "b=1", "*c", "**d"]);
+    expect([...keywordArguments(args).keys()]).toEqual(["b"]);
+    expect(listItems(list("x = {'a': 1, **b}\n")).map((i) => i.type)).toEqual([
+      "pair",
+      "dictionary_splat",
+    ]);
+  });
+
+  test("into an empty list, joined by commas", () => {
+    expect(append("f()\n", ["a=1", "b=2"])).toBe("f(a=1, b=2)\n");
+    expect(append("x = {}\n", ["'k': 1"])).toBe("x = {'k': 1}\n");
+  });
+
+  test("after the last item on its line, after `, `", () => {
+    expect(append("f(a, b)\n", "c=1")).toBe("f(a, b, c=1)\n");
+    expect(append("f(a, b)\n", ["c=1", "d=2"], "after-item")).toBe("f(a, b, c=1, d=2)\n");
+    expect(append("x = {'a': 1}\n", "'b': 2")).toBe("x = {'a': 1, 'b': 2}\n");
+  });
+
+  test("after-line: a line of its own, below a comment, trailing comma kept", () => {
+    expect(append("f(\n    a,\n    b  # why\n)\n", "c=1")).toBe(
+      "f(\n    a,\n    b,  # why\n    c=1\n)\n",
+    );
+    expect(append("f(\n    a,\n    b,\n)\n", ["c=1", "d=2"])).toBe(
+      "f(\n    a,\n    b,\n    c=1,\n    d=2,\n)\n",
+    );
+    // The closing bracket on the last item's line: after `, `.
+    expect(append("f(\n    a,\n    b)\n", "c=1")).toBe("f(\n    a,\n    b, c=1)\n");
+  });
+
+  test("after-item: right after the last item, each on a new line indented like it", () => {
+    expect(append("x = {\n    'a': 1  # why\n}\n", ["'b': 2", "'c': 3"], "after-item")).toBe(
+      "x = {\n    'a': 1,\n    'b': 2,\n    'c': 3  # why\n}\n",
+    );
+    expect(append("f(\n    a,\n    b)\n", "c=1", "after-item")).toBe(
+      "f(\n    a,\n    b,\n    c=1)\n",
+    );
+  });
+
+  test("removeListItems: each run with one comma", () => {
+    const source = "f(a, b, c, d)\n";
+    const items = listItems(list(source));
+    expect(applyEdits(source, removeListItems(items, [1, 2]))).toBe("f(a, d)\n");
+    expect(applyEdits(source, removeListItems(items, [0, 3]))).toBe("f(b, c)\n");
+    expect(applyEdits(source, removeListItems(items, [2, 3]))).toBe("f(a, b)\n");
+  });
+
+  test("removeListItems: every item gone, the list given, it is emptied between its brackets", () => {
+    const source = "x = {\n    'a': 1,  # why\n    'b': 2,\n}\n";
+    const dict = list(source);
+    const items = listItems(dict);
+    expect(applyEdits(source, removeListItems(items, [0, 1], dict))).toBe("x = {}\n");
+    expect(applyEdits(source, removeListItems(items, [0, 1]))).toBe("x = {\n    ,\n}\n");
+  });
+});
+
+test("ctx.note: a fix note on a node's span", () => {
+  const p = context("x = compile('a+')\n");
+  expect(p.ctx.note(p.node("'a+'"), "check it")).toEqual({
+    start: 12,
+    end: 16,
+    message: "check it",
   });
 });

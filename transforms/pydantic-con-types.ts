@@ -4,9 +4,11 @@
 import type { RuleContext } from "../src/knowledge/context.js";
 import type { EnsureResult } from "../src/engine/imports.js";
 import type { Node } from "../src/engine/parser.js";
+import { appendArgument, listItems } from "../src/engine/syntax.js";
 import type {
   Diagnostic,
   Edit,
+  Fix,
   ImportRequirement,
   UnusedImportCheck,
 } from "../src/engine/types.js";
@@ -18,7 +20,6 @@ import {
   FASTAPI_PARAMS,
   typingName,
 } from "./data/pydantic-fields.js";
-import { appendItems, argumentItems, noteAt, type Note } from "./shared/call-arguments.js";
 import { ensureName } from "./shared/ensure-name.js";
 import { REGEX_NOTE, v2Pattern } from "./shared/regex-pattern.js";
 
@@ -67,7 +68,7 @@ function conCall(
   name: string,
 ): Diagnostic[] {
   const spec = CON_TYPES[name]!;
-  const items = argumentItems(args);
+  const items = listItems(args);
   if (items.some((i) => i.type === "list_splat" || i.type === "dictionary_splat")) return [];
   const positional = items.filter((i) => i.type !== "keyword_argument");
   let item: Node | undefined;
@@ -80,7 +81,7 @@ function conCall(
   } else if (positional.length) return [];
 
   const problems: Diagnostic[] = [];
-  const notes: Note[] = [];
+  const notes: NonNullable<Fix["notes"]> = [];
   const constraints: Array<{ key: string; value: string }> = [];
   const patternImports: ImportRequirement[] = [];
   let compiled: string | undefined;
@@ -106,7 +107,7 @@ function conCall(
       const pattern = v2Pattern(ctx, value, key === "regex");
       text = pattern.text;
       // A problem is FF104's to report, on the next pass, from StringConstraints() or Query().
-      if (!pattern.exact) notes.push(noteAt(value, REGEX_NOTE));
+      if (!pattern.exact) notes.push(ctx.note(value, REGEX_NOTE));
       patternImports.push(...pattern.imports);
       compiled ??= pattern.compiled;
     }
@@ -371,7 +372,7 @@ function moveIntoParam(
     };
   }
   const args = param.call.childForFieldName("arguments")!;
-  const items = argumentItems(args);
+  const items = listItems(args);
   if (items.some((i) => i.type === "dictionary_splat")) {
     return {
       problem: ctx.diagnostic(transform, call, `${why}: move them into ${label}() by hand`),
@@ -395,10 +396,12 @@ function moveIntoParam(
   const edits: Edit[] = [{ start: call.startIndex, end: call.endIndex, text: base }];
   if (constraints.length) {
     edits.push(
-      appendItems(
-        ctx,
+      ...appendArgument(
+        ctx.source,
+        ctx.stylist.newline,
         args,
         constraints.map((c) => `${c.key}=${c.value}`),
+        { ownLine: "after-item" },
       ),
     );
   }

@@ -3,7 +3,7 @@
 // `__modify_schema__` is rewritten where the class already has a v2 core schema.
 import type { RuleContext } from "../src/knowledge/context.js";
 import type { Node } from "../src/engine/parser.js";
-import { decoratorsOf, isAsync, ownReturns } from "../src/engine/syntax.js";
+import { decoratorsOf, isAsync, listItems, ownReturns } from "../src/engine/syntax.js";
 import type { Diagnostic, Edit, Fix } from "../src/engine/types.js";
 import type { Rule } from "../src/knowledge/rule.js";
 
@@ -77,7 +77,7 @@ function modifySchemaFix(
   if (!isClassmethod) return "it is not a plain @classmethod";
   if (isAsync(def)) return "it is async";
   const paramList = def.childForFieldName("parameters")!;
-  const params = paramList.namedChildren.filter((p): p is Node => !!p && p.type !== "comment");
+  const params = listItems(paramList);
   const plain = (p: Node): boolean =>
     p.type === "identifier" ||
     (p.type === "typed_parameter" && p.namedChildren[0]?.type === "identifier");

@@ -4,6 +4,7 @@
 import { firstLine } from "../src/engine/source.js";
 import type { RuleContext } from "../src/knowledge/context.js";
 import type { Node } from "../src/engine/parser.js";
+import { listItems } from "../src/engine/syntax.js";
 import type { Diagnostic, ImportRequirement } from "../src/engine/types.js";
 import type { Rule } from "../src/knowledge/rule.js";
 
@@ -426,7 +427,7 @@ function stringPrefix(node: Node): string {
 
 function container(ctx: RuleContext, value: Node, at: Node, depth: number): Inferred {
   const kind = value.type === "list" ? "list" : value.type === "set" ? "set" : "tuple";
-  const items = value.namedChildren.filter((c): c is Node => !!c && c.type !== "comment");
+  const items = listItems(value);
   const bare = simple(kind);
   if (!items.length || items.some((i) => i.type === "list_splat" || i.type === "yield"))
     return bare;
@@ -437,7 +438,7 @@ function container(ctx: RuleContext, value: Node, at: Node, depth: number): Infe
 }
 
 function dictionary(ctx: RuleContext, value: Node, at: Node, depth: number): Inferred {
-  const pairs = value.namedChildren.filter((c): c is Node => !!c && c.type !== "comment");
+  const pairs = listItems(value);
   const bare = simple("dict");
   if (!pairs.length || pairs.some((p) => p.type !== "pair")) return bare;
   const keys = common(pairs.map((p) => infer(ctx, p.childForFieldName("key")!, at, depth + 1)));

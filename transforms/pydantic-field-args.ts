@@ -5,7 +5,13 @@ import { firstLine } from "../src/engine/source.js";
 import type { RuleContext } from "../src/knowledge/context.js";
 import type { EnsureResult } from "../src/engine/imports.js";
 import type { Node } from "../src/engine/parser.js";
-import type { Diagnostic, Edit, ImportRequirement } from "../src/engine/types.js";
+import {
+  appendArgument,
+  keywordArguments,
+  listItems,
+  removeListItems,
+} from "../src/engine/syntax.js";
+import type { Diagnostic, Edit, Fix, ImportRequirement } from "../src/engine/types.js";
 import type { Rule } from "../src/knowledge/rule.js";
 import {
   FASTAPI_PARAM_KEYWORDS,
@@ -15,7 +21,6 @@ import {
   PYDANTIC_FIELD_KEYWORDS,
   SQLMODEL_FIELD,
 } from "./data/pydantic-fields.js";
-import { appendItems, argumentItems, noteAt, type Note } from "./shared/call-arguments.js";
 import { ensureName } from "./shared/ensure-name.js";
 import { REGEX_NOTE, v2Pattern } from "./shared/regex-pattern.js";
 
@@ -70,7 +75,7 @@ interface Plan {
   /** Keywords that go into json_schema_extra (SQLModel: schema_extra). */
   moved: Array<{ node: Node; key: string; value: string; from: string }>;
   changes: string[];
-  notes: Note[];
+  notes: NonNullable<Fix["notes"]>;
   problems: Diagnostic[];
   /** Patterns compiled with Python's re, by the keyword that carries them. */
   compiled: Array<{ node: Node; reason: string; imports: ImportRequirement[] }>;
@@ -88,12 +93,8 @@ function fieldCall(
   family: Family,
   label: string,
 ): Diagnostic[] {
-  const items = argumentItems(args);
-  const keywords = new Map<string, Node>();
-  for (const item of items) {
-    if (item.type !== "keyword_argument") continue;
-    keywords.set(item.childForFieldName("name")!.text, item);
-  }
+  const items = listItems(args);
+  const keywords = keywordArguments(args);
   const plan: Plan = {
     replace: new Map(),
     remove: new Set(),
@@ -135,10 +136,10 @@ function fieldCall(
           plan.changes.push(`regex -> ${extraKey} pattern`);
         } else done = rename(item, name, "pattern", pattern.text);
         if (!done) continue;
-        if (!pattern.exact) plan.notes.push(noteAt(value, REGEX_NOTE));
+        if (!pattern.exact) plan.notes.push(ctx.note(value, REGEX_NOTE));
         // A `pattern=` keyword is checked again on the next pass; schema_extra is not.
         if (pattern.problem && family === "sqlmodel")
-          plan.notes.push(noteAt(value, pattern.problem));
+          plan.notes.push(ctx.note(value, pattern.problem));
         if (pattern.compiled) {
           plan.compiled.push({ node: item, reason: pattern.compiled, imports: pattern.imports });
         }
@@ -190,7 +191,7 @@ function fieldCall(
           plan.replace.set(item, `validation_alias=${env.text}`);
           plan.imports.push(...env.imports);
           plan.changes.push("env -> validation_alias");
-          if (env.note) plan.notes.push(noteAt(item, env.note));
+          if (env.note) plan.notes.push(ctx.note(item, env.note));
         }
         continue;
       }
@@ -315,7 +316,7 @@ function stringConstraints(
   call: Node,
   args: Node,
 ): Diagnostic[] {
-  const item = argumentItems(args).find(
+  const item = listItems(args).find(
     (i) => i.type === "keyword_argument" && i.childForFieldName("name")!.text === "pattern",
   );
   const value = item?.childForFieldName("value");
@@ -410,7 +411,7 @@ function envAlias(
   const imports: ImportRequirement[] = [];
   if (isName(value)) text = ctx.text(value);
   else if (value.type === "list" || value.type === "tuple" || value.type === "set") {
-    const names = argumentItems(value);
+    const names = listItems(value);
     if (!names.length) {
       return {
         problem: `\`env=${ctx.text(value)}\` kept the setting out of the environment, which validation_alias cannot say: rewrite it by hand`,
@@ -609,7 +610,9 @@ function planExtra(
       return giveUp(existing, `${extraKey} already has \`${clash.key}\`: merge it by hand`);
     }
     for (const m of plan.moved) plan.remove.add(m.node);
-    return [appendItems(ctx, dict, entries)];
+    return appendArgument(ctx.source, ctx.stylist.newline, dict, entries, {
+      ownLine: "after-item",
+    });
   }
   const [first, ...rest] = plan.moved;
   plan.replace.set(first!.node, `${extraKey}={${entries.join(", ")}}`);
@@ -617,7 +620,7 @@ function planExtra(
   return [];
 }
 
-function within(note: Note, node: Node): boolean {
+function within(note: { start: number; end: number }, node: Node): boolean {
   return note.start >= node.startIndex && note.end <= node.endIndex;
 }
 
@@ -634,24 +637,8 @@ function argumentEdits(
   for (const [node, text] of replace) {
     if (!remove.has(node)) edits.push({ start: node.startIndex, end: node.endIndex, text });
   }
-  const removed = (i: number): boolean => remove.has(items[i]!);
-  if (items.length && items.every((_, i) => removed(i))) {
-    const open = list.children.find((c) => c?.type === "(" || c?.type === "{")!;
-    const close = list.children.find((c) => c?.type === ")" || c?.type === "}")!;
-    edits.push({ start: open.endIndex, end: close.startIndex, text: "" });
-    return edits;
-  }
-  for (let i = 0; i < items.length; i++) {
-    if (!removed(i)) continue;
-    let j = i;
-    while (j + 1 < items.length && removed(j + 1)) j++;
-    if (j + 1 < items.length) {
-      edits.push({ start: items[i]!.startIndex, end: items[j + 1]!.startIndex, text: "" });
-    } else {
-      edits.push({ start: items[i - 1]!.endIndex, end: items[j]!.endIndex, text: "" });
-    }
-    i = j;
-  }
+  const gone = items.flatMap((item, i) => (remove.has(item) ? [i] : []));
+  edits.push(...removeListItems(items, gone, list));
   return edits;
 }
 

@@ -499,9 +499,8 @@ function validateCallProblems(ctx: RuleContext, use: Node): Problem[] {
   const parent = use.parent;
   let decorator: Node | null = null;
   if (parent?.type === "call" && parent.childForFieldName("function")?.equals(use)) {
-    const args = (parent.childForFieldName("arguments")?.namedChildren ?? []).filter(
-      (a): a is Node => !!a && a.type !== "comment",
-    );
+    const list = parent.childForFieldName("arguments");
+    const args = list ? listItems(list) : [];
     for (const arg of args) {
       if (arg.type === "keyword_argument") {
         if (arg.childForFieldName("name")?.text !== "config") continue;

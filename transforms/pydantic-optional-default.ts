@@ -3,6 +3,7 @@
 import { firstLine } from "../src/engine/source.js";
 import type { RuleContext } from "../src/knowledge/context.js";
 import type { Node } from "../src/engine/parser.js";
+import { listItems } from "../src/engine/syntax.js";
 import { BUILTINS } from "../src/engine/builtins.js";
 import { isReference } from "../src/engine/imports.js";
 import { qualifiedOfBindings } from "../src/engine/names.js";
@@ -264,5 +265,5 @@ function fieldWithoutDefault(ctx: RuleContext, call: Node): Edit | undefined {
 
 function arguments_(call: Node): Node[] {
   const list = call.childForFieldName("arguments");
-  return (list?.namedChildren ?? []).filter((c): c is Node => !!c && c.type !== "comment");
+  return list ? listItems(list) : [];
 }

@@ -256,6 +256,11 @@ export class ModuleContext {
     };
   }
 
+  /** A note for a fix (`Fix.notes`): what to say about the span of `node`. */
+  note(node: Node, message: string): NonNullable<Fix["notes"]>[number] {
+    return { start: node.startIndex, end: node.endIndex, message };
+  }
+
   /**
    * Where a node really ends: tree-sitter counts the `\r` of a CRLF line ending into a comment
    * that ends the node, and a replacement must not swallow it.

@@ -3,17 +3,23 @@
 import type { Node } from "./parser.js";
 import type { Edit } from "./types.js";
 
-/** The items of an argument or parameter list, comments left out. */
+/** The items of an argument or parameter list, or of a list or dict literal, comments left out. */
 export function listItems(list: Node): Node[] {
   return list.namedChildren.filter((c): c is Node => !!c && c.type !== "comment");
 }
 
 /**
  * Removes the items at `indices`, each run of neighbours with one comma: up to the next kept
- * item, or back to the previous kept one when the run ends the list.
+ * item, or back to the previous kept one when the run ends the list. Given the list (arguments
+ * or a dict literal), removing every item empties it between its brackets, comments and all.
  */
-export function removeListItems(items: Node[], indices: Iterable<number>): Edit[] {
+export function removeListItems(items: Node[], indices: Iterable<number>, list?: Node): Edit[] {
   const gone = new Set(indices);
+  if (list && items.length && items.every((_, i) => gone.has(i))) {
+    const open = list.children.find((c) => c?.type === "(" || c?.type === "{")!;
+    const close = list.children.find((c) => c?.type === ")" || c?.type === "}")!;
+    return [{ start: open.endIndex, end: close.startIndex, text: "" }];
+  }
   const edits: Edit[] = [];
   for (let i = 0; i < items.length; i++) {
     if (!gone.has(i)) continue;
@@ -39,26 +45,44 @@ export function keywordArguments(list: Node): Map<string, Node> {
 }
 
 /**
- * Adds an argument after the last one: on a line of its own when the arguments have theirs (after
- * a comment that ends the last one's line, with a trailing comma when the list has one), else
- * after `, `.
+ * Adds items after the last one of an argument list or a dict literal (`entries` are their
+ * texts). When the last item has its line to itself, `ownLine` says where they go:
+ * - `after-line` (the default): on lines of their own below it, after a comment that ends its
+ *   line, the last one with a trailing comma when the list has one; when other code (the closing
+ *   bracket) follows it on its line, after `, ` as below.
+ * - `after-item`: right after it, each as `,` and a new line indented like it (a comment that
+ *   ended its line then ends the last new item's line).
+ * Otherwise each goes after `, `; into an empty list, joined by `, `.
  */
-export function appendArgument(source: string, newline: string, args: Node, text: string): Edit[] {
-  const items = listItems(args);
+export function appendArgument(
+  source: string,
+  newline: string,
+  list: Node,
+  entries: string | string[],
+  options: { ownLine?: "after-line" | "after-item" } = {},
+): Edit[] {
+  const texts = typeof entries === "string" ? [entries] : entries;
+  const items = listItems(list);
   const last = items[items.length - 1];
   if (!last) {
-    const open = args.children.find((c) => c?.type === "(")!;
-    return [{ start: open.endIndex, end: open.endIndex, text }];
+    const open = list.children.find((c) => c?.type === "(" || c?.type === "{")!;
+    return [{ start: open.endIndex, end: open.endIndex, text: texts.join(", ") }];
   }
+  const after = (text: string): Edit[] => [{ start: last.endIndex, end: last.endIndex, text }];
+  const inline = after(texts.map((t) => `, ${t}`).join(""));
   const lineStart = source.lastIndexOf("\n", last.startIndex - 1) + 1;
+  const before = source.slice(lineStart, last.startIndex);
+  if (!/^[ \t]*$/.test(before)) return inline;
+  if (options.ownLine === "after-item")
+    return after(texts.map((t) => `,${newline}${before}${t}`).join(""));
   const lineEnd = source.indexOf("\n", last.endIndex);
   const rest = lineEnd === -1 ? "" : source.slice(last.endIndex, lineEnd).replace(/\r$/, "");
   const tail = /^[ \t]*(,)?[ \t]*(#.*)?$/.exec(rest);
-  const before = source.slice(lineStart, last.startIndex);
-  if (!/^[ \t]*$/.test(before) || !tail)
-    return [{ start: last.endIndex, end: last.endIndex, text: `, ${text}` }];
-  const line = `${before}${text}${tail[1] ?? ""}${newline}`;
-  const edits: Edit[] = [{ start: lineEnd + 1, end: lineEnd + 1, text: line }];
+  if (!tail) return inline;
+  const lines = texts
+    .map((t, i) => `${before}${t}${i < texts.length - 1 ? "," : (tail[1] ?? "")}${newline}`)
+    .join("");
+  const edits: Edit[] = [{ start: lineEnd + 1, end: lineEnd + 1, text: lines }];
   if (!tail[1]) edits.unshift({ start: last.endIndex, end: last.endIndex, text: "," });
   return edits;
 }
