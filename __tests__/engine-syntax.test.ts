@@ -1,6 +1,7 @@
 // The engine's node helpers: async defs, decorators and their qualified names, TYPE_CHECKING
 // blocks, and the edits on argument lists.
 import { applyEdits } from "../src/engine/apply.js";
+import { appendToFromImport, importRoots, relativeModuleName } from "../src/engine/imports.js";
 import type { Node } from "../src/engine/parser.js";
 import {
   appendArgument,
@@ -189,5 +190,48 @@ test("ctx.note: a fix note on a node's span", () => {
     start: 12,
     end: 16,
     message: "check it",
+  });
+});
+
+describe("import spelling", () => {
+  test("relativeModuleName: from a module, from a package, and across top packages", () => {
+    const users = { moduleName: "app.routers.users" };
+    expect(relativeModuleName("app.models", users)).toBe("..models");
+    expect(relativeModuleName("app.routers.items", users)).toBe(".items");
+    expect(relativeModuleName("app.models", { moduleName: "app", isPackage: true })).toBe(
+      ".models",
+    );
+    // The target spelled without the folders above the project.
+    expect(relativeModuleName("app.models", { moduleName: "src.app.routers.users" })).toBe(
+      "..models",
+    );
+    expect(relativeModuleName("other.models", users)).toBeUndefined();
+    expect(relativeModuleName("app.models", { moduleName: "main" })).toBeUndefined();
+  });
+
+  test("importRoots: first names of absolute imports; whether any is relative", () => {
+    const p = context(
+      "from __future__ import annotations\nimport os.path, app.db as db\nfrom app.models import Item\nfrom ..core import x\n",
+    );
+    expect(importRoots(p.tree.rootNode)).toEqual({
+      roots: new Set(["os", "app"]),
+      relative: true,
+    });
+    expect(importRoots(context("import os\n").tree.rootNode).relative).toBe(false);
+  });
+
+  test("appendToFromImport: after the last name, or a line each in a one-per-line block", () => {
+    const flat = "from .models import Item\n";
+    const f = context(flat);
+    const s = f.tree.rootNode.namedChildren[0]!;
+    expect(
+      applyEdits(flat, [appendToFromImport(flat, s, ["User", "Role as R"], f.ctx.stylist)]),
+    ).toBe("from .models import Item, User, Role as R\n");
+    const block = "from .models import (\n    Item,\n)\n";
+    const b = context(block);
+    const statement = b.tree.rootNode.namedChildren[0]!;
+    expect(applyEdits(block, [appendToFromImport(block, statement, ["User"], b.ctx.stylist)])).toBe(
+      "from .models import (\n    Item,\n    User,\n)\n",
+    );
   });
 });

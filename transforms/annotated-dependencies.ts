@@ -2,7 +2,12 @@
 // `q: str = Query(None)`) -> `Annotated[T, ...]`, the form FastAPI documents since 0.95.
 import { BUILTINS } from "../src/engine/builtins.js";
 import type { RuleContext } from "../src/knowledge/context.js";
-import { isReference } from "../src/engine/imports.js";
+import {
+  appendToFromImport,
+  importRoots,
+  isReference,
+  relativeModuleName,
+} from "../src/engine/imports.js";
 import { genericParts, inferClass } from "../src/knowledge/inference.js";
 import type { Node } from "../src/engine/parser.js";
 import { resolveRelativeModule } from "../src/engine/scope.js";
@@ -525,25 +530,16 @@ function projectImport(
     if (s.namedChildren.some((c) => c?.type === "wildcard_import")) continue;
     const resolved = resolveRelativeModule(source.text, ctx.module);
     if (resolved && sameModule(resolved, module))
-      return { expr: name, imports: [], edits: [appendName(ctx, s, name)] };
+      return {
+        expr: name,
+        imports: [],
+        edits: [appendToFromImport(ctx.source, s, [name], ctx.stylist)],
+      };
   }
   // Absolute imports of the project: spelled from the first folder they name.
-  const tops = new Set<string>();
-  let relative = false;
-  for (const s of statements) {
-    if (s.type === "import_from_statement") {
-      const source = s.childForFieldName("module_name");
-      if (source?.type === "relative_import") relative = true;
-      else if (source) tops.add(source.text.split(".")[0]!);
-    } else {
-      for (const n of s.childrenForFieldName("name")) {
-        const dotted = n?.type === "aliased_import" ? n.childForFieldName("name") : n;
-        if (dotted) tops.add(dotted.text.split(".")[0]!);
-      }
-    }
-  }
+  const { roots, relative } = importRoots(ctx.root);
   const parts = module.split(".");
-  const from = parts.findIndex((p) => tops.has(p));
+  const from = parts.findIndex((p) => roots.has(p));
   if (from !== -1) {
     const r = ctx.ensureImport(at, parts.slice(from).join("."), name);
     return r.ok
@@ -556,7 +552,7 @@ function projectImport(
       ? { expr: r.expr, imports: r.requirement ? [r.requirement] : [], edits: [] }
       : { reason: r.reason };
   }
-  const spelled = relativeModule(ctx, parts);
+  const spelled = relativeModuleName(module, ctx.module);
   if (!spelled || !importAnchor(ctx)) return { reason: `cannot import ${what} relatively` };
   // One local name, one module, across the functions of this pass.
   let planned = plannedFresh.get(ctx);
@@ -608,40 +604,6 @@ function firstDefinition(ctx: RuleContext): number {
       c?.type === "decorated_definition",
   );
   return def?.startIndex ?? ctx.source.length;
-}
-
-/** `..models` for `app.models` seen from `app.routers.users`; undefined across top packages. */
-function relativeModule(ctx: RuleContext, target: string[]): string | undefined {
-  const own = (ctx.module.moduleName ?? "").split(".").filter(Boolean);
-  const pkg = ctx.module.isPackage ? own : own.slice(0, -1);
-  if (!pkg.length) return undefined;
-  // The target may be spelled without the folders above the project: align its first part.
-  let full = target;
-  if (target[0] !== pkg[0]) {
-    const at = pkg.indexOf(target[0]!);
-    if (at === -1) return undefined;
-    full = [...pkg.slice(0, at), ...target];
-  }
-  let common = 0;
-  while (common < pkg.length && common < full.length && pkg[common] === full[common]) common++;
-  if (!common) return undefined;
-  return ".".repeat(pkg.length - common + 1) + full.slice(common).join(".");
-}
-
-/** `, name` after the last name of a `from ... import ...` statement. */
-function appendName(ctx: RuleContext, statement: Node, name: string): Edit {
-  const names = statement.childrenForFieldName("name").filter((n): n is Node => !!n);
-  const last = names[names.length - 1]!;
-  const close = statement.children.find((c) => c?.type === ")");
-  if (close) {
-    const between = ctx.source.slice(last.endIndex, close.startIndex);
-    if (between.includes("\n") && between.trimStart().startsWith(",")) {
-      const lineStart = ctx.source.lastIndexOf("\n", close.startIndex - 1) + 1;
-      const indent = ctx.lineIndent(last.startIndex);
-      return { start: lineStart, end: lineStart, text: `${indent}${name},${ctx.stylist.newline}` };
-    }
-  }
-  return { start: last.endIndex, end: last.endIndex, text: `, ${name}` };
 }
 
 // ---- the new signature -----------------------------------------------------------------------

@@ -281,7 +281,12 @@ function existingFromImport(
   return undefined;
 }
 
-function appendToFromImport(
+/**
+ * The edit that adds `clauses` (`name` or `name as local`) to a `from ... import ...` statement:
+ * a line each before the closing parenthesis when the names already have one each, else after
+ * the last name.
+ */
+export function appendToFromImport(
   text: string,
   statement: Node,
   clauses: string[],
@@ -306,6 +311,50 @@ function appendToFromImport(
     return { start: insertAt, end: insertAt, text: clauses.map((c) => `, ${c}`).join("") };
   }
   return { start: last.endIndex, end: last.endIndex, text: clauses.map((c) => `, ${c}`).join("") };
+}
+
+/**
+ * How a module of the same top package is spelled relatively from the module `options` describes
+ * (`..models` for `app.models` seen from `app.routers.users`); undefined across top packages. The
+ * target may be spelled without the folders above the project (`app.models` for `src.app.models`).
+ */
+export function relativeModuleName(target: string, options: ScopeOptions): string | undefined {
+  const own = (options.moduleName ?? "").split(".").filter(Boolean);
+  const pkg = options.isPackage ? own : own.slice(0, -1);
+  if (!pkg.length) return undefined;
+  const parts = target.split(".");
+  let full = parts;
+  if (parts[0] !== pkg[0]) {
+    const at = pkg.indexOf(parts[0]!);
+    if (at === -1) return undefined;
+    full = [...pkg.slice(0, at), ...parts];
+  }
+  let common = 0;
+  while (common < pkg.length && common < full.length && pkg[common] === full[common]) common++;
+  if (!common) return undefined;
+  return ".".repeat(pkg.length - common + 1) + full.slice(common).join(".");
+}
+
+/**
+ * How a module's top-level imports are written: the first names of the absolute ones (`app` for
+ * `from app.models import Item` and `import app.db`), and whether any is relative.
+ */
+export function importRoots(root: Node): { roots: Set<string>; relative: boolean } {
+  const roots = new Set<string>();
+  let relative = false;
+  for (const s of root.namedChildren) {
+    if (s?.type === "import_from_statement") {
+      const source = s.childForFieldName("module_name");
+      if (source?.type === "relative_import") relative = true;
+      else if (source) roots.add(source.text.split(".")[0]!);
+    } else if (s?.type === "import_statement") {
+      for (const n of s.childrenForFieldName("name")) {
+        const dotted = n?.type === "aliased_import" ? n.childForFieldName("name") : n;
+        if (dotted) roots.add(dotted.text.split(".")[0]!);
+      }
+    }
+  }
+  return { roots, relative };
 }
 
 const IMPORT_STATEMENTS = new Set([
