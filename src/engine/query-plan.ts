@@ -14,18 +14,12 @@ export function transformQueries(transforms: Iterable<Transform<never>>): string
 export class QueryPlan {
   private compiled?: Query;
   /** For each source, the first pattern index it occupies in the combined query. */
-  private readonly ranges: Array<{ source: string; first: number; end: number }> = [];
-  private readonly known = new Set<string>();
+  private ranges?: Array<{ source: string; first: number; end: number }>;
+  private readonly known: Set<string>;
 
+  /** Compiles nothing yet: a thread whose files never ask for a planned query pays nothing. */
   constructor(sources: Iterable<string>) {
-    let next = 0;
-    for (const source of sources) {
-      if (this.known.has(source)) continue;
-      this.known.add(source);
-      const count = query(source).patternCount();
-      this.ranges.push({ source, first: next, end: next + count });
-      next += count;
-    }
+    this.known = new Set(sources);
   }
 
   has(source: string): boolean {
@@ -34,18 +28,27 @@ export class QueryPlan {
 
   /** Runs every planned query over `root` at once; the matches of each, in tree order. */
   run(root: Node): Map<string, QueryMatch[]> {
-    this.compiled ??= query(this.ranges.map((r) => r.source).join("\n"));
-    const lists = this.ranges.map((): QueryMatch[] => []);
+    if (!this.ranges) {
+      let next = 0;
+      this.ranges = [...this.known].map((source) => {
+        const first = next;
+        next += query(source).patternCount();
+        return { source, first, end: next };
+      });
+      this.compiled = query(this.ranges.map((r) => r.source).join("\n"));
+    }
+    const ranges = this.ranges;
+    const lists = ranges.map((): QueryMatch[] => []);
     const owner: number[] = [];
-    this.ranges.forEach((r, k) => {
+    ranges.forEach((r, k) => {
       for (let i = r.first; i < r.end; i++) owner[i] = k;
     });
-    for (const m of this.compiled.matches(root)) {
+    for (const m of this.compiled!.matches(root)) {
       const k = owner[m.patternIndex]!;
       // Pattern indexes as the query alone would number them.
-      m.patternIndex -= this.ranges[k]!.first;
+      m.patternIndex -= ranges[k]!.first;
       lists[k]!.push(m);
     }
-    return new Map(this.ranges.map((r, k) => [r.source, lists[k]!]));
+    return new Map(ranges.map((r, k) => [r.source, lists[k]!]));
   }
 }

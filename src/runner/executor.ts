@@ -7,16 +7,15 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
 import { rulePlan } from "../knowledge/fix.js";
 import { initParser } from "../engine/parser.js";
-import type { TextScan } from "../project/scan.js";
 import { selectTransforms } from "./select.js";
-import { fixFile, scanFile } from "./file.js";
+import { fixFile, scanFile, type FileScan } from "./file.js";
 import { lazyIndex, type ProjectTable } from "./project-table.js";
 import type { Rule } from "../knowledge/rule.js";
 import type { FileReport, FileTask, FixSettings, WorkerData } from "./types.js";
 
 export interface Executor {
   /** One scan per task (undefined for a file that could not be read, or was never reached). */
-  index(tasks: FileTask[]): Promise<Array<TextScan | undefined>>;
+  index(tasks: FileTask[]): Promise<Array<FileScan | undefined>>;
   /** One report per task; undefined for the files never reached because of stop(). */
   fix(tasks: FileTask[], table: ProjectTable): Promise<Array<FileReport | undefined>>;
   /** Starts no further file; the running ones finish. */
@@ -50,8 +49,8 @@ export class InProcessExecutor implements Executor {
     return out;
   }
 
-  async index(tasks: FileTask[]): Promise<Array<TextScan | undefined>> {
-    return this.each(tasks, scanFile);
+  async index(tasks: FileTask[]): Promise<Array<FileScan | undefined>> {
+    return this.each(tasks, (t) => scanFile(t, this.transforms));
   }
 
   async fix(tasks: FileTask[], table: ProjectTable): Promise<Array<FileReport | undefined>> {
@@ -142,7 +141,7 @@ export class ThreadExecutor implements Executor {
     return results;
   }
 
-  index(tasks: FileTask[]): Promise<Array<TextScan | undefined>> {
+  index(tasks: FileTask[]): Promise<Array<FileScan | undefined>> {
     return this.spread(tasks, "index");
   }
 

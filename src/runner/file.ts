@@ -18,6 +18,7 @@ import {
   type DecodedSource,
 } from "../engine/source.js";
 import { fixModule } from "../knowledge/fix.js";
+import { passesPrefilter } from "../engine/types.js";
 import { worthRunning, type Rule } from "../knowledge/rule.js";
 import type { ProjectIndex } from "../project/index.js";
 import { scanText, type TextScan } from "../project/scan.js";
@@ -31,6 +32,7 @@ const diffPath = (display: string): string => display.replace(/^\/+/, "");
 
 /** Files that say they are generated are not ours to edit. */
 const GENERATED = /@generated\b/;
+const GENERATED_MESSAGE = "generated file (@generated)";
 
 /**
  * The file's bytes. Opened without blocking and checked to be a regular file before reading, so
@@ -82,10 +84,27 @@ function notWritable(file: string): string | undefined {
   return undefined;
 }
 
+/** What the index pass learns of one file. */
+export interface FileScan {
+  scan: TextScan;
+  /**
+   * The file's report when it is already known: no rule's prefilter matches its text (it is
+   * unchanged, or skipped as generated), so the fix pass need not read it again.
+   */
+  settled?: FileReport;
+}
+
 /** The index pass for one file: the cheap scan, no parse (undefined for an unreadable file). */
-export function scanFile(task: FileTask): TextScan | undefined {
+export function scanFile(task: FileTask, rules: readonly Rule[]): FileScan | undefined {
   const read = readText(task);
-  return "error" in read ? undefined : scanText(read.text, task.moduleName);
+  if ("error" in read) return undefined;
+  const scan = scanText(read.text, task.moduleName);
+  if (rules.some((r) => passesPrefilter(r, read.text))) return { scan };
+  const base = { display: task.display, diagnostics: [], fixes: {}, unsafeSkipped: 0 };
+  const settled: FileReport = isGenerated(read.text)
+    ? { ...base, status: "skipped", message: GENERATED_MESSAGE }
+    : { ...base, status: "unchanged" };
+  return { scan, settled };
 }
 
 function isGenerated(text: string): boolean {
@@ -112,8 +131,7 @@ export function fixFile(task: FileTask, job: FixJob): FileReport {
 function fixText(task: FileTask, read: DecodedSource, job: FixJob): FileReport {
   const { transforms, index, settings } = job;
   const base = { display: task.display, diagnostics: [], fixes: {}, unsafeSkipped: 0 };
-  if (isGenerated(read.text))
-    return { ...base, status: "skipped", message: "generated file (@generated)" };
+  if (isGenerated(read.text)) return { ...base, status: "skipped", message: GENERATED_MESSAGE };
   const active = transforms.filter((t) => worthRunning(t, read.text, index));
   if (!active.length) return { ...base, status: "unchanged" };
   const outcome = fixModule(read.text, {

@@ -75,7 +75,17 @@ export async function run(options: RunOptions): Promise<number> {
     try {
       const scans = await executor.index(files);
       // Stopped while indexing: no file has been touched, none is started.
-      results = signal?.aborted ? [] : await executor.fix(files, projectTable(files, scans));
+      if (!signal?.aborted) {
+        const table = projectTable(
+          files,
+          scans.map((s) => s?.scan),
+        );
+        // Files no rule's prefilter lets through are settled by the scan: no second read.
+        const open = files.filter((_, i) => !scans[i]?.settled);
+        const fixed = await executor.fix(open, table);
+        let k = 0;
+        results = files.map((_, i) => scans[i]?.settled ?? fixed[k++]);
+      }
     } finally {
       signal?.removeEventListener("abort", onAbort);
       await executor.close();

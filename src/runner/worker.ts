@@ -34,7 +34,7 @@ parentPort!.on("message", async (request: Request) => {
       job = { transforms, index: lazyIndex(request.table), settings, plan: rulePlan(transforms) };
       result = true;
     } else if (request.kind === "index") {
-      result = untilStopped(request.tasks, scanFile);
+      result = untilStopped(request.tasks, (t) => scanFile(t, transforms));
     } else {
       const loaded = job;
       if (!loaded) throw new Error("fix requested before the project index was sent");
