@@ -43,8 +43,6 @@ export interface FixOptions<C extends ModuleContext, T extends Transform<C> = Tr
   worthRunning?(transform: T, text: string): boolean;
   /** Report positions in the input ("original", for dry runs) or in the output ("final"). */
   positions: "original" | "final";
-  /** The input's tree when it is already parsed; the fix loop takes it over (and frees it). */
-  tree?: Tree;
   /** The queries to run in one walk (each query runs alone when absent). */
   plan?: QueryPlan;
 }
@@ -75,7 +73,7 @@ export function fixSource<C extends ModuleContext, T extends Transform<C> = Tran
 ): FileOutcome {
   const plan = options.plan;
   const worthRunning = options.worthRunning ?? passesPrefilter;
-  let tree: Tree = options.tree ?? parse(input);
+  let tree: Tree = parse(input);
   const error = firstSyntaxError(tree.rootNode);
   if (error) {
     const where = new LineIndex(input).position(error.startIndex);

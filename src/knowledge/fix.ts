@@ -2,7 +2,6 @@
 // the cheap conditions of the rules (prefilter, models, routes) deciding what runs.
 import { fixSource, type FileOutcome } from "../engine/fixer.js";
 import type { ModuleInfo } from "../engine/context.js";
-import type { Tree } from "../engine/parser.js";
 import { QueryPlan, transformQueries } from "../engine/query-plan.js";
 import type { ProjectIndex } from "../project/index.js";
 import type { ProjectTargets } from "../project/targets.js";
@@ -21,8 +20,6 @@ export interface RuleRun {
   targets?: ProjectTargets;
   /** Report positions in the input ("original", for dry runs) or in the output ("final"). */
   positions: "original" | "final";
-  /** The input's tree when it is already parsed; the fix loop takes it over (and frees it). */
-  tree?: Tree;
   /** Built once per thread for the selected rules by rulePlan(); one for `rules` when absent. */
   plan?: QueryPlan;
 }
@@ -53,7 +50,6 @@ export function fixModule(input: string, run: RuleRun): FileOutcome {
     unsafe: run.unsafe,
     module: run.module,
     positions: run.positions,
-    tree: run.tree,
     plan: run.plan ?? rulePlan(run.rules),
     context: (source, tree, plan) =>
       new RuleContext(
