@@ -1,6 +1,6 @@
 // The project-wide index: every module's classes and re-exports, so that "is this a pydantic
 // model?" has an answer at any inheritance depth, across files, whatever the order of the files.
-import { mentionsAny, MODEL_BASE_NAMES, type ProjectNames } from "./scan.js";
+import { mentionsAny, type ProjectNames } from "./scan.js";
 import type { ModuleSummary } from "./summary.js";
 
 export type ClassKind = "model" | "settings";
@@ -57,8 +57,9 @@ export class ProjectIndex {
   /** Every dotted suffix of a module name -> the module names that end with it. */
   private readonly suffixes = new Map<string, string[]>();
   private readonly kinds = new Map<string, ClassKind | undefined>();
-  private modelPattern?: RegExp;
-  private routerPattern?: RegExp;
+  /** The scan's model and router names, as tests of a text. */
+  private readonly modelPattern: RegExp;
+  private readonly routerPattern: RegExp;
   /** Modules of the source not loaded yet. */
   private readonly pending = new Set<string>();
   /** canonical()'s answers since the last module was added (a new module may change them). */
@@ -66,13 +67,14 @@ export class ProjectIndex {
   /** Names whose modules are loaded already (see touch). */
   private readonly touched = new Set<string>();
 
-  /** Without a source, the index knows what add() gives it. */
-  constructor(private readonly source?: ModuleSource) {
-    for (const m of source?.modules ?? []) {
-      if (this.modules.has(m) || this.pending.has(m)) continue;
+  constructor(private readonly source: ModuleSource) {
+    for (const m of source.modules) {
+      if (this.pending.has(m)) continue;
       this.pending.add(m);
       this.addSuffixes(m);
     }
+    this.modelPattern = mentionsAny(source.names.models, ["pydantic"]);
+    this.routerPattern = mentionsAny(source.names.routers, ["FastAPI", "APIRouter"]);
   }
 
   private addSuffixes(module: string): void {
@@ -88,7 +90,7 @@ export class ProjectIndex {
   /** Loads a module of the source the first time it is needed. */
   private load(module: string): void {
     if (!this.pending.delete(module)) return;
-    const summaries = this.source!.load(module);
+    const summaries = this.source.load(module);
     for (const s of summaries) this.add(s);
     if (summaries.length) return;
     // A module that does not parse is not known, as if it had never been indexed.
@@ -112,8 +114,8 @@ export class ProjectIndex {
     this.load(qualified);
   }
 
-  private loadAll(modules: readonly string[] | undefined): void {
-    for (const m of modules ?? []) this.load(m);
+  private loadAll(modules: readonly string[]): void {
+    for (const m of modules) this.load(m);
   }
 
   private hasModule(module: string): boolean {
@@ -127,11 +129,9 @@ export class ProjectIndex {
     return this.suffixes.get(suffix);
   }
 
-  add(summary: ModuleSummary): void {
+  private add(summary: ModuleSummary): void {
     this.kinds.clear();
     this.canonicalMemo.clear();
-    this.modelPattern = undefined;
-    this.routerPattern = undefined;
     this.modules.add(summary.module);
     this.addSuffixes(summary.module);
     for (const c of summary.classes) {
@@ -246,7 +246,7 @@ export class ProjectIndex {
    */
   definesMethod(qualified: string, method: string, subclasses: boolean): string | undefined {
     const q = this.canonical(qualified);
-    this.loadAll(this.source?.overrideModules);
+    this.loadAll(this.source.overrideModules);
     for (const [cls, names] of this.overrides) {
       if (!names.includes(method)) continue;
       if (cls === q || this.derivesFrom(q, new Set([cls]))) return cls;
@@ -323,7 +323,7 @@ export class ProjectIndex {
   /** True when some module of the project passes this function to Depends()/Security(). */
   isDependency(qualified: string): boolean {
     const canonical = this.canonicalFunction(qualified);
-    this.loadAll(this.source?.dependencyModules([lastName(qualified), lastName(canonical)]));
+    this.loadAll(this.source.dependencyModules([lastName(qualified), lastName(canonical)]));
     return this.dependencies.has(qualified) || this.dependencies.has(canonical);
   }
 
@@ -337,16 +337,6 @@ export class ProjectIndex {
    * defines or uses a model must spell one of them (`class User(Base)`, `Base.parse_obj`).
    */
   mentionsModel(text: string): boolean {
-    if (!this.modelPattern) {
-      let names = this.source?.names.models;
-      if (!names) {
-        const found = new Set(MODEL_BASE_NAMES);
-        for (const q of this.classes.keys()) if (this.classKind(q)) found.add(lastName(q));
-        for (const [from, to] of this.aliases) if (this.classKind(to)) found.add(lastName(from));
-        names = [...found];
-      }
-      this.modelPattern = mentionsAny(names, ["pydantic"]);
-    }
     return this.modelPattern.test(text);
   }
 
@@ -355,15 +345,6 @@ export class ProjectIndex {
    * module that declares routes must spell one of them (`router.get`, `from .api import router`).
    */
   mentionsRouter(text: string): boolean {
-    if (!this.routerPattern) {
-      let names = this.source?.names.routers;
-      if (!names) {
-        const found = new Set([...this.routers].map(lastName));
-        for (const [from, to] of this.aliases) if (this.isRouter(to)) found.add(lastName(from));
-        names = [...found];
-      }
-      this.routerPattern = mentionsAny(names, ["FastAPI", "APIRouter"]);
-    }
     return this.routerPattern.test(text);
   }
 

@@ -78,7 +78,7 @@ export function scanText(text: string, module: string): TextScan {
 }
 
 /** What Pydantic and FastAPI call their bases: a class deriving from one by name may be a model. */
-export const MODEL_BASE_NAMES: readonly string[] = [
+const MODEL_BASE_NAMES: readonly string[] = [
   "BaseModel",
   "BaseSettings",
   "GenericModel",
