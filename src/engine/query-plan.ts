@@ -11,11 +11,17 @@ export function transformQueries(transforms: Iterable<Transform<never>>): string
   return [...transforms].flatMap((t) => [...(t.query ? [t.query] : []), ...(t.queries ?? [])]);
 }
 
+interface Compiled {
+  query: Query;
+  /** Per planned source, in order: the first pattern index it occupies in the combined query. */
+  firsts: number[];
+  /** Pattern index of the combined query -> position of its source. */
+  owner: number[];
+}
+
 export class QueryPlan {
-  private compiled?: Query;
-  /** For each source, the first pattern index it occupies in the combined query. */
-  private ranges?: Array<{ source: string; first: number; end: number }>;
   private readonly known: Set<string>;
+  private compiled?: Compiled;
 
   /** Compiles nothing yet: a thread whose files never ask for a planned query pays nothing. */
   constructor(sources: Iterable<string>) {
@@ -26,29 +32,27 @@ export class QueryPlan {
     return this.known.has(source);
   }
 
+  private compile(): Compiled {
+    const sources = [...this.known];
+    const firsts: number[] = [];
+    const owner: number[] = [];
+    sources.forEach((source, k) => {
+      firsts.push(owner.length);
+      for (let n = query(source).patternCount(); n > 0; n--) owner.push(k);
+    });
+    return { query: query(sources.join("\n")), firsts, owner };
+  }
+
   /** Runs every planned query over `root` at once; the matches of each, in tree order. */
   run(root: Node): Map<string, QueryMatch[]> {
-    if (!this.ranges) {
-      let next = 0;
-      this.ranges = [...this.known].map((source) => {
-        const first = next;
-        next += query(source).patternCount();
-        return { source, first, end: next };
-      });
-      this.compiled = query(this.ranges.map((r) => r.source).join("\n"));
-    }
-    const ranges = this.ranges;
-    const lists = ranges.map((): QueryMatch[] => []);
-    const owner: number[] = [];
-    ranges.forEach((r, k) => {
-      for (let i = r.first; i < r.end; i++) owner[i] = k;
-    });
-    for (const m of this.compiled!.matches(root)) {
+    const { query: combined, firsts, owner } = (this.compiled ??= this.compile());
+    const lists = firsts.map((): QueryMatch[] => []);
+    for (const m of combined.matches(root)) {
       const k = owner[m.patternIndex]!;
       // Pattern indexes as the query alone would number them.
-      m.patternIndex -= ranges[k]!.first;
+      m.patternIndex -= firsts[k]!;
       lists[k]!.push(m);
     }
-    return new Map(ranges.map((r, k) => [r.source, lists[k]!]));
+    return new Map([...this.known].map((source, k) => [source, lists[k]!]));
   }
 }
