@@ -42,7 +42,7 @@ export function fixModule(input: string, run: RuleRun): FileOutcome {
   // The name tests are long alternations: asked once per text, not once per rule.
   let last: { text: string; tests: NameTests } | undefined;
   const names = (text: string): NameTests => {
-    if (last?.text !== text) last = { text, tests: memoNames(run.index, text) };
+    if (last?.text !== text) last = { text, tests: nameTestsOf(run.index, text) };
     return last.tests;
   };
   return fixSource<RuleContext, Rule>(input, {
@@ -67,7 +67,7 @@ export function fixModule(input: string, run: RuleRun): FileOutcome {
 }
 
 /** The index's name tests for one text, each computed at most once. */
-function memoNames(index: NameTests, text: string): NameTests {
+export function nameTestsOf(index: NameTests, text: string): NameTests {
   let model: boolean | undefined;
   let router: boolean | undefined;
   return {

@@ -17,7 +17,7 @@ import {
   encodeSource,
   type DecodedSource,
 } from "../engine/source.js";
-import { fixModule } from "../knowledge/fix.js";
+import { fixModule, nameTestsOf } from "../knowledge/fix.js";
 import { passesPrefilter } from "../engine/types.js";
 import { worthRunning, type Rule } from "../knowledge/rule.js";
 import type { ProjectIndex } from "../project/index.js";
@@ -132,7 +132,8 @@ function fixText(task: FileTask, read: DecodedSource, job: FixJob): FileReport {
   const { transforms, index, settings } = job;
   const base = { display: task.display, diagnostics: [], fixes: {}, unsafeSkipped: 0 };
   if (isGenerated(read.text)) return { ...base, status: "skipped", message: GENERATED_MESSAGE };
-  const active = transforms.filter((t) => worthRunning(t, read.text, index));
+  const names = nameTestsOf(index, read.text);
+  const active = transforms.filter((t) => worthRunning(t, read.text, names));
   if (!active.length) return { ...base, status: "unchanged" };
   const outcome = fixModule(read.text, {
     rules: active,
