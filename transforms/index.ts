@@ -25,6 +25,7 @@ import { apiVersionPrefix } from "./api-version-prefix.js";
 import { listPagination } from "./list-pagination.js";
 import { httpExceptionDetail } from "./http-exception-detail.js";
 import { directDependencyCall } from "./direct-dependency-call.js";
+import { sqlalchemyDeclarativeBase } from "./sqlalchemy-declarative-base.js";
 
 // One entry a line, in code order.
 export const TRANSFORMS: readonly Rule[] = [
@@ -52,6 +53,7 @@ export const TRANSFORMS: readonly Rule[] = [
   listPagination,
   httpExceptionDetail,
   directDependencyCall,
+  sqlalchemyDeclarativeBase,
 ];
 
 /** Looks up transforms by CLI name or code. */

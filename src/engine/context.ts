@@ -1,7 +1,7 @@
 // What a transform sees of one module: text, tree, style, scopes, imports and suppressions.
 // What FastAPI and Pydantic make of it (routes, models, versions) is the knowledge layer's
 // RuleContext, built on this one.
-import { ImportManager, type EnsureOptions, type EnsureResult } from "./imports.js";
+import { ImportManager, isReference, type EnsureOptions, type EnsureResult } from "./imports.js";
 import { query, type Node, type QueryMatch, type Tree } from "./parser.js";
 import { qualifiedName, unsubscripted } from "./names.js";
 import type { QueryPlan } from "./query-plan.js";
@@ -125,6 +125,23 @@ export class ModuleContext {
   /** The bindings a plain name has at `node`. */
   bindings(name: string, node: Node): Binding[] | undefined {
     return this.scopes.lookup(name, node);
+  }
+
+  /**
+   * Every use of a binding (identifiers that resolve to it), or why they cannot all be known:
+   * a use that may also resolve to another binding of the name.
+   */
+  references(b: Binding): Node[] | string {
+    const out: Node[] = [];
+    for (const id of this.identifiers(b.name)) {
+      if (!isReference(id)) continue;
+      const found = this.bindings(b.name, id);
+      if (!found?.includes(b)) continue;
+      if (found.length > 1)
+        return `${b.name} has several bindings at line ${id.startPosition.row + 1}`;
+      out.push(id);
+    }
+    return out;
   }
 
   /**

@@ -4,7 +4,7 @@
 import { ModuleContext, type ModuleInfo } from "../engine/context.js";
 import type { Node, Tree } from "../engine/parser.js";
 import type { QueryPlan } from "../engine/query-plan.js";
-import type { ClassKind, ProjectIndex } from "../project/index.js";
+import type { ClassKind, Mapping, ProjectIndex } from "../project/index.js";
 import {
   APP_CLASSES,
   assignsModelConfig,
@@ -87,6 +87,11 @@ export class RuleContext extends ModuleContext {
   classKind(classNode: Node): ClassKind | undefined {
     const bases = classBases(classNode, this);
     return this.index.kindOfBases(bases);
+  }
+
+  /** Whether a class definition is mapped by SQLAlchemy's declarative system, through the index. */
+  mapping(classNode: Node): Mapping {
+    return this.index.mappingOfBases(classBases(classNode, this));
   }
 
   /**

@@ -5,6 +5,25 @@ import type { ModuleSummary } from "./summary.js";
 
 export type ClassKind = "model" | "settings";
 
+/** What the index can tell of a class and SQLAlchemy's declarative mapping. */
+export interface Mapping {
+  /** "yes": it derives from a declarative base; "no": every base is known and none does. */
+  mapped: "yes" | "no" | "unknown";
+  /** A class or base on the way sets `type_annotation_map`: annotations may not mean the defaults. */
+  typeMap: boolean;
+}
+
+/** SQLAlchemy 2.0's declarative base classes. */
+const DECLARATIVE_ROOTS = new Set([
+  "sqlalchemy.orm.DeclarativeBase",
+  "sqlalchemy.orm.DeclarativeBaseNoMeta",
+  "sqlalchemy.orm.decl_api.DeclarativeBase",
+  "sqlalchemy.orm.decl_api.DeclarativeBaseNoMeta",
+]);
+
+/** Bases that never lead to a mapping. */
+const PLAIN_BASES = /^(builtins|typing|typing_extensions|abc|enum|collections\.abc)\./;
+
 const MODEL_ROOTS = new Set([
   "pydantic.BaseModel",
   "pydantic.main.BaseModel",
@@ -53,6 +72,11 @@ export class ProjectIndex {
   private readonly returns = new Map<string, string>();
   private readonly dependencies = new Set<string>();
   private readonly prefixes = new Map<string, string>();
+  /** Legacy declarative bases (`Base = declarative_base()`) -> whether they set a type map. */
+  private readonly declaratives = new Map<string, boolean>();
+  /** Classes that are declarative bases themselves, and those that set a type map. */
+  private readonly declarativeClasses = new Set<string>();
+  private readonly typeMaps = new Set<string>();
   private readonly modules = new Set<string>();
   /** Every dotted suffix of a module name -> the module names that end with it. */
   private readonly suffixes = new Map<string, string[]>();
@@ -139,7 +163,10 @@ export class ProjectIndex {
       this.configs.set(c.qualified, c.config);
       if (c.v2) this.v2.add(c.qualified);
       if (c.overrides) this.overrides.set(c.qualified, c.overrides);
+      if (c.declarative) this.declarativeClasses.add(c.qualified);
+      if (c.typeMap) this.typeMaps.add(c.qualified);
     }
+    for (const [name, typeMap] of summary.declaratives ?? []) this.declaratives.set(name, typeMap);
     for (const [from, to] of summary.aliases) this.aliases.set(from, to);
     for (const r of summary.routers) this.routers.add(r);
     for (const [fn, cls] of summary.functions ?? []) this.returns.set(fn, cls);
@@ -165,18 +192,22 @@ export class ProjectIndex {
     let q = qualified;
     for (let hops = 0; hops < 20; hops++) {
       this.touch(q);
-      if (this.classes.has(q) || this.routers.has(q)) return q;
+      if (this.isKnown(q)) return q;
       const alias = this.aliases.get(q) ?? this.aliases.get(this.bySuffix(q) ?? "");
       if (alias && alias !== q) {
         q = alias;
         continue;
       }
       const moved = this.bySuffix(q);
-      if (moved && moved !== q && (this.classes.has(moved) || this.routers.has(moved)))
-        return moved;
+      if (moved && moved !== q && this.isKnown(moved)) return moved;
       return q;
     }
     return q;
+  }
+
+  /** A name the index holds facts about (a class, a router, a declarative base). */
+  private isKnown(q: string): boolean {
+    return this.classes.has(q) || this.routers.has(q) || this.declaratives.has(q);
   }
 
   private bySuffix(q: string): string | undefined {
@@ -237,6 +268,38 @@ export class ProjectIndex {
     if (seen.has(q)) return false;
     seen.add(q);
     return (this.classes.get(q) ?? []).some((b) => !!b && this.derivesFrom(b, roots, seen));
+  }
+
+  /**
+   * Whether a class with these bases is mapped by SQLAlchemy's declarative system, through the
+   * project's classes at any depth and across files.
+   */
+  mappingOfBases(bases: readonly string[], seen: Set<string> = new Set()): Mapping {
+    let unknown = false;
+    let typeMap = false;
+    for (const base of bases) {
+      const m = base ? this.mappingOf(base, seen) : { mapped: "unknown" as const, typeMap: false };
+      typeMap ||= m.typeMap;
+      if (m.mapped === "yes") return { mapped: "yes", typeMap };
+      if (m.mapped === "unknown") unknown = true;
+    }
+    return { mapped: unknown ? "unknown" : "no", typeMap };
+  }
+
+  private mappingOf(qualified: string, seen: Set<string>): Mapping {
+    if (DECLARATIVE_ROOTS.has(qualified)) return { mapped: "yes", typeMap: false };
+    const q = this.canonical(qualified);
+    if (DECLARATIVE_ROOTS.has(q)) return { mapped: "yes", typeMap: false };
+    const legacy = this.declaratives.get(q);
+    if (legacy !== undefined) return { mapped: "yes", typeMap: legacy };
+    if (q === "builtins.object" || PLAIN_BASES.test(q)) return { mapped: "no", typeMap: false };
+    const bases = this.classes.get(q);
+    if (!bases || seen.has(q)) return { mapped: bases ? "no" : "unknown", typeMap: false };
+    seen.add(q);
+    const own = this.typeMaps.has(q);
+    if (this.declarativeClasses.has(q)) return { mapped: "yes", typeMap: own };
+    const m = this.mappingOfBases(bases, seen);
+    return { mapped: m.mapped, typeMap: own || m.typeMap };
   }
 
   /**

@@ -17,6 +17,10 @@ export interface ClassSummary {
   v2?: boolean;
   /** Pydantic v1 method names the class defines itself (`def from_orm(cls, obj)`). */
   overrides?: string[];
+  /** The class is a SQLAlchemy declarative base itself (`@as_declarative()`). */
+  declarative?: true;
+  /** The class body sets `type_annotation_map` (SQLAlchemy: annotations map to other types). */
+  typeMap?: true;
 }
 
 /** The v1 model methods v2 renamed: a class that defines one keeps callers of that name. */
@@ -65,9 +69,69 @@ export interface ModuleSummary {
   functions: Array<[string, string]>;
   /** Qualified names of the functions this module passes to `Depends(...)` / `Security(...)`. */
   dependencies: string[];
+  /**
+   * Module-level names bound to a legacy SQLAlchemy declarative base (`Base = declarative_base()`),
+   * with whether the call passes `type_annotation_map=`.
+   */
+  declaratives?: Array<[string, boolean]>;
 }
 
-interface Resolver {
+/** The legacy functions that build a declarative base class. */
+export const DECLARATIVE_BASE_FUNCTIONS: ReadonlySet<string> = new Set([
+  "sqlalchemy.orm.declarative_base",
+  "sqlalchemy.orm.decl_api.declarative_base",
+  "sqlalchemy.ext.declarative.declarative_base",
+]);
+
+/** The legacy class decorators that make a class a declarative base. */
+export const AS_DECLARATIVE_FUNCTIONS: ReadonlySet<string> = new Set([
+  "sqlalchemy.orm.as_declarative",
+  "sqlalchemy.orm.decl_api.as_declarative",
+  "sqlalchemy.ext.declarative.as_declarative",
+]);
+
+/** The call of `declarative_base(...)` an assignment binds, if it binds one. */
+export function declarativeBaseCall(assignment: Node, resolver: Resolver): Node | undefined {
+  if (assignment.type !== "assignment") return undefined;
+  const right = assignment.childForFieldName("right");
+  if (right?.type !== "call") return undefined;
+  const fn = right.childForFieldName("function");
+  const q = fn ? qualifiedName(resolver.scopes, fn, resolver.module.moduleName) : undefined;
+  return q && DECLARATIVE_BASE_FUNCTIONS.has(q) ? right : undefined;
+}
+
+/** The `@as_declarative(...)` decorator of a class definition, if it has one. */
+export function asDeclarativeDecorator(classNode: Node, resolver: Resolver): Node | undefined {
+  const parent = classNode.parent;
+  if (parent?.type !== "decorated_definition") return undefined;
+  for (const d of parent.namedChildren) {
+    if (d?.type !== "decorator") continue;
+    const expr = d.namedChildren[0];
+    const callee = expr?.type === "call" ? expr.childForFieldName("function") : expr;
+    const q = callee
+      ? qualifiedName(resolver.scopes, callee, resolver.module.moduleName)
+      : undefined;
+    if (q && AS_DECLARATIVE_FUNCTIONS.has(q)) return d;
+  }
+  return undefined;
+}
+
+/** Whether a call passes the keyword argument `name`. */
+function passesKeyword(call: Node, name: string): boolean {
+  return (call.childForFieldName("arguments")?.namedChildren ?? []).some(
+    (a) => a?.type === "keyword_argument" && a.childForFieldName("name")?.text === name,
+  );
+}
+
+/** True when a class body assigns `name` at its top level. */
+export function bodyAssigns(classNode: Node, name: string): boolean {
+  return (classNode.childForFieldName("body")?.namedChildren ?? []).some((s) => {
+    const assign = s?.type === "expression_statement" ? s.namedChildren[0] : undefined;
+    return assign?.type === "assignment" && assign.childForFieldName("left")?.text === name;
+  });
+}
+
+export interface Resolver {
   scopes: ScopeTree;
   module: { moduleName?: string };
 }
@@ -110,6 +174,8 @@ export function summarize(scopes: ScopeTree, moduleName: string): ModuleSummary 
           config: configKeys(b.statement),
           v2: assignsModelConfig(b.statement),
           overrides: v1MethodsDefined(b.statement),
+          ...(asDeclarativeDecorator(b.statement, resolver) ? { declarative: true as const } : {}),
+          ...(bodyAssigns(b.statement, "type_annotation_map") ? { typeMap: true as const } : {}),
         });
         const own = scopes.scopeOfDefinition(b.statement);
         if (own) visitClasses(own, qualified);
@@ -127,6 +193,14 @@ export function summarize(scopes: ScopeTree, moduleName: string): ModuleSummary 
       summary.routers.push(`${moduleName}.${name}`);
       const prefix = literalPrefix(b.statement);
       if (prefix !== undefined) (summary.prefixes ??= []).push([`${moduleName}.${name}`, prefix]);
+    }
+    const declarative =
+      b.kind === "assignment" ? declarativeBaseCall(b.statement, resolver) : undefined;
+    if (declarative) {
+      (summary.declaratives ??= []).push([
+        `${moduleName}.${name}`,
+        passesKeyword(declarative, "type_annotation_map"),
+      ]);
     }
     if (b.kind === "function") {
       const returns = returnedClass(b.statement, resolver);
@@ -280,10 +354,5 @@ export function literalPrefix(assignment: Node): string | undefined {
 
 /** True when a class body assigns `model_config` (Pydantic v2's configuration). */
 export function assignsModelConfig(classNode: Node): boolean {
-  return (classNode.childForFieldName("body")?.namedChildren ?? []).some((s) => {
-    const assign = s?.type === "expression_statement" ? s.namedChildren[0] : undefined;
-    return (
-      assign?.type === "assignment" && assign.childForFieldName("left")?.text === "model_config"
-    );
-  });
+  return bodyAssigns(classNode, "model_config");
 }
