@@ -1,18 +1,34 @@
 // `npm run test:e2e`: proves the migration on the real stacks. The example app's tests pass on
 // the legacy stack as written; fastapi-fix rewrites a copy; the same tests pass on the modern
-// stack with deprecation warnings as errors. Virtualenvs live in .e2e/ (git-ignored) and are
-// reused while their requirements file is unchanged; pip's own cache speeds up a fresh one.
+// stack with deprecation warnings as errors, and the schema its models declare is the same,
+// column for column. The SQLAlchemy fixtures get the same schema check. Virtualenvs live in
+// .e2e/ (git-ignored) and are reused while their requirements file is unchanged; pip's own cache
+// speeds up a fresh one.
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createTwoFilesPatch } from "diff";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const EXAMPLE = path.join(ROOT, "examples", "legacy-app");
 const WORK = path.join(ROOT, ".e2e");
 const CLI = path.join(ROOT, "dist", "src", "cli.js");
 const PYTHON = process.env.PYTHON ?? "python3";
+const SCHEMA_FACTS = path.join(ROOT, "scripts", "schema-facts.py");
+const FIXTURES = path.join(ROOT, "__testfixtures__");
+// The example pins SQLAlchemy 1.4 for its legacy stack; the migration targets 2.x, as a user
+// upgrading says with --declared.
+const CLI_ARGS = ["--unsafe-fixes", "--declared", "sqlalchemy=2.0"];
 
 function step(title: string): void {
   process.stdout.write(`\n== ${title}\n`);
@@ -60,19 +76,60 @@ function pytest(python: string, cwd: string, strict: boolean): void {
   must(python, [...warnings, "-m", "pytest", "-q", ...warnings], { cwd });
 }
 
+/** The schema facts of `target` (`app.db:Base` run in `cwd`, or a file defining Base). */
+function schema(python: string, target: string, cwd: string, strict = false): string {
+  const warnings = strict ? ["-W", "error::DeprecationWarning"] : [];
+  const result = spawnSync(python, [...warnings, SCHEMA_FACTS, target], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, PYTHONPATH: cwd },
+  });
+  if (result.status !== 0)
+    throw new Error(`schema of ${target} failed:\n${result.stderr || result.error?.message}`);
+  return result.stdout;
+}
+
+function sameSchema(what: string, before: string, after: string): void {
+  if (before === after) return;
+  const patch = createTwoFilesPatch("before", "after", before, after, "", "", { context: 1 });
+  throw new Error(`the migration changed the schema of ${what}:\n${patch}`);
+}
+
+/**
+ * The SQLAlchemy fixture cases that run on their own (they define Base, import nothing of the
+ * project) and change: input and output must declare the same schema.
+ */
+function sqlalchemyFixtures(): Array<{ input: string; output: string; modernInput: boolean }> {
+  const out = [];
+  for (const folder of readdirSync(FIXTURES).filter((f) => f.startsWith("sqlalchemy-"))) {
+    const dir = path.join(FIXTURES, folder);
+    for (const file of readdirSync(dir).filter((f) => f.endsWith(".input.py"))) {
+      const input = path.join(dir, file);
+      const output = input.replace(/\.input\.py$/, ".output.py");
+      const text = readFileSync(input, "utf8");
+      if (!existsSync(output) || !/^(Base = |class Base\()/m.test(text) || /^from \./m.test(text))
+        continue;
+      out.push({ input, output, modernInput: /\bDeclarativeBase\b/.test(text) });
+    }
+  }
+  return out;
+}
+
 function main(): void {
   if (!existsSync(CLI)) throw new Error("run `npm run build` first");
   mkdirSync(WORK, { recursive: true });
 
   step("legacy stack: the example's tests pass as written");
   const legacy = venv("venv-legacy", path.join(EXAMPLE, "requirements-legacy.txt"));
-  pytest(legacy, copyExample("legacy"), false);
+  const original = copyExample("legacy");
+  pytest(legacy, original, false);
+  const before = schema(legacy, "app.db:Base", original);
 
-  step("fastapi-fix --unsafe-fixes on a copy");
+  step(`fastapi-fix ${CLI_ARGS.join(" ")} on a copy`);
   const migrated = copyExample("migrated");
-  const code = run(process.execPath, [CLI, "--unsafe-fixes", migrated]);
+  const code = run(process.execPath, [CLI, ...CLI_ARGS, migrated]);
   if (code === 2) throw new Error("fastapi-fix failed on the example");
-  const again = spawnSync(process.execPath, [CLI, "--unsafe-fixes", "--dry-run", migrated], {
+  const again = spawnSync(process.execPath, [CLI, ...CLI_ARGS, "--dry-run", migrated], {
     encoding: "utf8",
   });
   if (again.stdout.includes("+++ b/"))
@@ -81,6 +138,18 @@ function main(): void {
   step("modern stack: the same tests pass on the migrated copy, deprecation warnings as errors");
   const modern = venv("venv-modern", path.join(EXAMPLE, "requirements-modern.txt"));
   pytest(modern, migrated, true);
+
+  step("the migrated models declare the same schema: types, nullability, keys, defaults, indexes");
+  sameSchema("the example", before, schema(modern, "app.db:Base", migrated, true));
+
+  step("SQLAlchemy fixtures: each output declares the schema of its input");
+  const cases = sqlalchemyFixtures();
+  for (const c of cases) {
+    const cwd = path.dirname(c.input);
+    const facts = schema(c.modernInput ? modern : legacy, c.input, cwd);
+    sameSchema(path.relative(ROOT, c.input), facts, schema(modern, c.output, cwd, true));
+  }
+  process.stdout.write(`${cases.length} fixture cases declare the same schema after the rewrite\n`);
 }
 
 try {

@@ -26,6 +26,7 @@ import { listPagination } from "./list-pagination.js";
 import { httpExceptionDetail } from "./http-exception-detail.js";
 import { directDependencyCall } from "./direct-dependency-call.js";
 import { sqlalchemyDeclarativeBase } from "./sqlalchemy-declarative-base.js";
+import { sqlalchemyMappedColumns } from "./sqlalchemy-mapped-columns.js";
 
 // One entry a line, in code order.
 export const TRANSFORMS: readonly Rule[] = [
@@ -54,6 +55,7 @@ export const TRANSFORMS: readonly Rule[] = [
   httpExceptionDetail,
   directDependencyCall,
   sqlalchemyDeclarativeBase,
+  sqlalchemyMappedColumns,
 ];
 
 /** Looks up transforms by CLI name or code. */

@@ -147,9 +147,26 @@ export function classBases(classNode: Node, resolver: Resolver): string[] {
       out.push("");
       continue;
     }
-    out.push(qualifiedName(resolver.scopes, unsubscripted(arg), resolver.module.moduleName) ?? "");
+    const base = unsubscripted(arg);
+    out.push(
+      qualifiedName(resolver.scopes, base, resolver.module.moduleName) ??
+        moduleVariable(base, resolver) ??
+        "",
+    );
   }
   return out;
+}
+
+/**
+ * `<module>.<name>` for a name bound once, by an assignment at module level: a base built by a
+ * call (`Base = declarative_base()`) is known to the index by that name.
+ */
+function moduleVariable(node: Node, resolver: Resolver): string | undefined {
+  if (node.type !== "identifier") return undefined;
+  const found = resolver.scopes.lookup(node.text, node);
+  const only = found?.length === 1 ? found[0]! : undefined;
+  if (only?.kind !== "assignment" || only.scope.kind !== "module") return undefined;
+  return `${resolver.module.moduleName ?? "__main__"}.${node.text}`;
 }
 
 /** Extracts the summary of a module from its scope tree. */

@@ -1,9 +1,26 @@
 """Database engine, session factories and the ORM tables."""
+import enum
 import logging
 import time
 from typing import Generator, Iterator
 
-from sqlalchemy import Column, DateTime, Float, ForeignKey, Integer, String, create_engine, func, text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Enum,
+    Float,
+    ForeignKey,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    create_engine,
+    func,
+    text,
+)
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, declarative_base, relationship, sessionmaker
@@ -80,6 +97,38 @@ class OrderLineRow(Base):
     item_id = Column(Integer, ForeignKey("items.id"), nullable=False)
     quantity = Column(Integer, nullable=False)
     unit_price = Column(Float, nullable=False)
+
+
+class MovementKind(enum.Enum):
+    received = "received"
+    shipped = "shipped"
+
+
+class TimestampMixin:
+    """When a row last changed: every ledger table has it."""
+
+    updated_at = Column(DateTime, nullable=True, onupdate=func.now())
+
+
+class StockMovementRow(TimestampMixin, Base):
+    """The stock ledger: one row per movement of an item."""
+
+    __tablename__ = "stock_movements"
+
+    id = Column(Integer, primary_key=True)
+    item_id = Column(Integer, ForeignKey("items.id"), nullable=False, index=True)
+    kind = Column(Enum(MovementKind), nullable=False)
+    channel = Column(Enum("web", "store", name="movement_channel"))
+    quantity = Column(Integer, nullable=False)
+    unit_cost = Column(Numeric(10, 2))
+    reference = Column(String(40), unique=True)
+    memo = Column(Text)
+    details = Column(JSON)
+    booked_on = Column(Date, nullable=False)
+    reconciled = Column(Boolean, default=False, nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, server_default=func.now())
+
+    item = relationship("ItemRow")
 
 
 def wait_for_database(db_engine: Engine, attempts: int = 5, delay: float = 0.5) -> None:

@@ -547,3 +547,40 @@ def test_read_missing_order(client):
     response = client.get("/orders/999")
     assert response.status_code == 404
     assert response.json() == {"detail": "Order not found"}
+
+
+def test_stock_ledger_round_trip(client):
+    """Every column kind of the ledger table keeps its Python type through the database."""
+    from datetime import date
+    from decimal import Decimal
+
+    from app.db import MovementKind, SessionLocal, StockMovementRow
+
+    item = make_item(client)
+    with SessionLocal() as db:
+        db.add(
+            StockMovementRow(
+                item_id=item["id"],
+                kind=MovementKind.received,
+                channel="web",
+                quantity=12,
+                unit_cost=Decimal("3.25"),
+                reference="PO-1",
+                details={"supplier": "acme", "lots": [1, 2]},
+                booked_on=date(2024, 5, 1),
+            )
+        )
+        db.commit()
+    with SessionLocal() as db:
+        row = db.query(StockMovementRow).filter_by(reference="PO-1").one()
+        assert row.kind is MovementKind.received
+        assert row.channel == "web"
+        assert row.unit_cost == Decimal("3.25")
+        assert row.details == {"supplier": "acme", "lots": [1, 2]}
+        assert row.booked_on == date(2024, 5, 1)
+        assert row.reconciled is False
+        assert row.memo is None and row.updated_at is None
+        assert row.item.id == item["id"]
+        row.memo = "counted"
+        db.commit()
+        assert row.updated_at is not None
