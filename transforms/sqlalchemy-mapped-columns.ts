@@ -287,12 +287,8 @@ class AnnotationWriter {
   ) {}
 
   name(module: string, name: string): string {
-    let ensured = this.ctx.ensureImport(this.at, module, name);
-    if (!ensured.ok && !module.includes(".")) {
-      // `UUID` taken by the column type's own import: `uuid.UUID` through the module.
-      const through = this.ctx.ensureImport(this.at, module);
-      if (through.ok) ensured = { ...through, expr: `${through.expr}.${name}` };
-    }
+    // `UUID` taken by the column type's own import: `uuid.UUID` through the module.
+    const ensured = this.ctx.ensureImport(this.at, module, name, { throughModule: true });
     if (!ensured.ok) {
       this.problem ??= ensured.reason;
       return name;

@@ -20,6 +20,8 @@ export interface EnsureOptions {
   equivalents?: string[];
   /** Only reuse a binding that exists already; never plan a new import. */
   onlyExisting?: boolean;
+  /** When the name is taken, reach it through its module (`sqlalchemy.delete`, `uuid.UUID`). */
+  throughModule?: boolean;
 }
 
 const IMPORT_KINDS = new Set(["import", "from-import"]);
@@ -80,6 +82,10 @@ export class ImportManager {
       const requirement: ImportRequirement = { module, name, local };
       this.pending.push(requirement);
       return { ok: true, expr: local, requirement };
+    }
+    if (name && options.throughModule) {
+      const through = this.ensure(at, module);
+      if (through.ok) return { ...through, expr: `${through.expr}.${name}` };
     }
     return {
       ok: false,
