@@ -25,6 +25,7 @@ const WORK = path.join(ROOT, ".e2e");
 const CLI = path.join(ROOT, "dist", "src", "cli.js");
 const PYTHON = process.env.PYTHON ?? "python3";
 const SCHEMA_FACTS = path.join(ROOT, "scripts", "schema-facts.py");
+const QUERY_BEHAVIOUR = path.join(ROOT, "scripts", "query-behaviour.py");
 const FIXTURES = path.join(ROOT, "__testfixtures__");
 // The example pins SQLAlchemy 1.4 for its legacy stack; the migration targets 2.x, as a user
 // upgrading says with --declared.
@@ -76,23 +77,36 @@ function pytest(python: string, cwd: string, strict: boolean): void {
   must(python, [...warnings, "-m", "pytest", "-q", ...warnings], { cwd });
 }
 
-/** The schema facts of `target` (`app.db:Base` run in `cwd`, or a file defining Base). */
-function schema(python: string, target: string, cwd: string, strict = false): string {
+/** What a Python script prints about `target`, run in `cwd` (`strict`: deprecations are errors). */
+function python(
+  python: string,
+  script: string,
+  target: string,
+  cwd: string,
+  strict: boolean,
+): string {
   const warnings = strict ? ["-W", "error::DeprecationWarning"] : [];
-  const result = spawnSync(python, [...warnings, SCHEMA_FACTS, target], {
+  const result = spawnSync(python, [...warnings, script, target], {
     cwd,
     encoding: "utf8",
     env: { ...process.env, PYTHONPATH: cwd },
   });
   if (result.status !== 0)
-    throw new Error(`schema of ${target} failed:\n${result.stderr || result.error?.message}`);
+    throw new Error(
+      `${path.basename(script)} ${target} failed:\n${result.stderr || result.error?.message}`,
+    );
   return result.stdout;
 }
 
-function sameSchema(what: string, before: string, after: string): void {
+/** The schema facts of `target` (`app.db:Base` run in `cwd`, or a file defining Base). */
+function schema(py: string, target: string, cwd: string, strict = false): string {
+  return python(py, SCHEMA_FACTS, target, cwd, strict);
+}
+
+function same(what: string, before: string, after: string): void {
   if (before === after) return;
   const patch = createTwoFilesPatch("before", "after", before, after, "", "", { context: 1 });
-  throw new Error(`the migration changed the schema of ${what}:\n${patch}`);
+  throw new Error(`the migration changed ${what}:\n${patch}`);
 }
 
 /** What only SQLAlchemy 2.0 has: an input using it is read on the modern stack, before and after. */
@@ -102,7 +116,12 @@ const MODERN_ONLY = /\b(DeclarativeBase|mapped_column|type_annotation_map)\b/;
  * The SQLAlchemy fixture cases that run on their own (they define Base, import nothing of the
  * project) and change: input and output must declare the same schema.
  */
-function sqlalchemyFixtures(): Array<{ input: string; output: string; modernInput: boolean }> {
+function sqlalchemyFixtures(): Array<{
+  input: string;
+  output: string;
+  modernInput: boolean;
+  queries: boolean;
+}> {
   const out = [];
   for (const folder of readdirSync(FIXTURES).filter((f) => f.startsWith("sqlalchemy-"))) {
     const dir = path.join(FIXTURES, folder);
@@ -112,7 +131,13 @@ function sqlalchemyFixtures(): Array<{ input: string; output: string; modernInpu
       const text = readFileSync(input, "utf8");
       if (!existsSync(output) || !/^(Base = |class Base\()/m.test(text) || /^from \./m.test(text))
         continue;
-      out.push({ input, output, modernInput: MODERN_ONLY.test(text) });
+      out.push({
+        input,
+        output,
+        modernInput: MODERN_ONLY.test(text),
+        // The query behaviour script seeds users and their items.
+        queries: /^class User\(/m.test(text) && /^class Item\(/m.test(text),
+      });
     }
   }
   return out;
@@ -143,16 +168,29 @@ function main(): void {
   pytest(modern, migrated, true);
 
   step("the migrated models declare the same schema: types, nullability, keys, defaults, indexes");
-  sameSchema("the example", before, schema(modern, "app.db:Base", migrated, true));
+  same("the schema of the example", before, schema(modern, "app.db:Base", migrated, true));
 
-  step("SQLAlchemy fixtures: each output declares the schema of its input");
+  step(
+    "SQLAlchemy fixtures: each output declares the schema of its input, and its queries answer the same",
+  );
   const cases = sqlalchemyFixtures();
+  let queries = 0;
   for (const c of cases) {
     const cwd = path.dirname(c.input);
-    const facts = schema(c.modernInput ? modern : legacy, c.input, cwd);
-    sameSchema(path.relative(ROOT, c.input), facts, schema(modern, c.output, cwd, true));
+    const name = path.relative(ROOT, c.input);
+    const input = c.modernInput ? modern : legacy;
+    same(`the schema of ${name}`, schema(input, c.input, cwd), schema(modern, c.output, cwd, true));
+    if (!c.queries) continue;
+    queries++;
+    same(
+      `what the queries of ${name} return`,
+      python(input, QUERY_BEHAVIOUR, c.input, cwd, false),
+      python(modern, QUERY_BEHAVIOUR, c.output, cwd, true),
+    );
   }
-  process.stdout.write(`${cases.length} fixture cases declare the same schema after the rewrite\n`);
+  process.stdout.write(
+    `${cases.length} fixture cases declare the same schema after the rewrite; the queries of ${queries} return the same\n`,
+  );
 }
 
 try {

@@ -27,6 +27,7 @@ import { httpExceptionDetail } from "./http-exception-detail.js";
 import { directDependencyCall } from "./direct-dependency-call.js";
 import { sqlalchemyDeclarativeBase } from "./sqlalchemy-declarative-base.js";
 import { sqlalchemyMappedColumns } from "./sqlalchemy-mapped-columns.js";
+import { sqlalchemySelect } from "./sqlalchemy-select.js";
 
 // One entry a line, in code order.
 export const TRANSFORMS: readonly Rule[] = [
@@ -56,6 +57,7 @@ export const TRANSFORMS: readonly Rule[] = [
   directDependencyCall,
   sqlalchemyDeclarativeBase,
   sqlalchemyMappedColumns,
+  sqlalchemySelect,
 ];
 
 /** Looks up transforms by CLI name or code. */

@@ -286,6 +286,12 @@ export class ProjectIndex {
     return { mapped: unknown ? "unknown" : "no", typeMap };
   }
 
+  /** True when the name is a class the project maps with SQLAlchemy (an entity to query). */
+  isMappedClass(qualified: string): boolean {
+    const q = this.canonical(qualified);
+    return this.classes.has(q) && this.mappingOf(q, new Set()).mapped === "yes";
+  }
+
   private mappingOf(qualified: string, seen: Set<string>): Mapping {
     if (DECLARATIVE_ROOTS.has(qualified)) return { mapped: "yes", typeMap: false };
     const q = this.canonical(qualified);

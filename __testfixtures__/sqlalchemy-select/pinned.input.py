@@ -1,0 +1,14 @@
+from sqlalchemy import Column, Integer
+from sqlalchemy.orm import Session, declarative_base
+
+Base = declarative_base()
+
+
+class Thing(Base):
+    __tablename__ = "things"
+
+    id = Column(Integer, primary_key=True)
+
+
+def things(db: Session):
+    return db.query(Thing).all()

@@ -1,0 +1,408 @@
+// FF303: the legacy Query API (`session.query(M).filter(...).all()`) becomes a 2.0 `select()`
+// statement run by the session, keeping every clause and what the call returned: one entity gives
+// objects (`scalars`), several columns give rows, and a single entity is made unique where the
+// Query made it so (it always deduplicated a single full entity; a select does not).
+import { firstLine } from "../src/engine/source.js";
+import { keywordArguments, listItems } from "../src/engine/syntax.js";
+import type { Node } from "../src/engine/parser.js";
+import type { Diagnostic, Edit, Fix, ImportRequirement } from "../src/engine/types.js";
+import type { RuleContext } from "../src/knowledge/context.js";
+import { inferClass } from "../src/knowledge/inference.js";
+import type { Rule } from "../src/knowledge/rule.js";
+
+/** Query methods that a Select has with the same meaning. */
+const CHAIN = new Set([
+  "filter",
+  "filter_by",
+  "where",
+  "order_by",
+  "offset",
+  "limit",
+  "join",
+  "outerjoin",
+  "options",
+  "distinct",
+  "group_by",
+  "having",
+  "select_from",
+  "with_for_update",
+  "execution_options",
+]);
+
+/** The methods that end a chain and run it. */
+const TERMINALS = new Set([
+  "all",
+  "first",
+  "one",
+  "one_or_none",
+  "scalar",
+  "count",
+  "get",
+  "delete",
+  "update",
+]);
+
+/** Of the chain, what a bulk delete or update may carry (the Query raised on anything else). */
+const DML_CHAIN = new Set(["filter", "filter_by", "where", "execution_options"]);
+
+/** Chain methods that can repeat a row's entity: a Query deduplicated it, a select does not. */
+const JOINS = new Set(["join", "outerjoin", "select_from"]);
+
+const SESSIONS = new Set([
+  "sqlalchemy.orm.Session",
+  "sqlalchemy.orm.session.Session",
+  "sqlalchemy.orm.scoped_session",
+  "sqlalchemy.orm.scoping.scoped_session",
+]);
+
+const MESSAGE = "legacy Query API: SQLAlchemy 2.0 runs select() statements";
+
+export const sqlalchemySelect: Rule = {
+  name: "sqlalchemy-select",
+  code: "FF303",
+  summary:
+    "session.query(M)...all()/first()/one()/scalar()/count()/get()/delete()/update() -> select(), delete(), update() run by the session, every clause kept",
+  rule: "Use select() statements instead of legacy Query API",
+  gives: ["safe", "detect"],
+  docs: {
+    why: 'SQLAlchemy 2.0 builds queries with `select()` and runs them with the session; the Query API is legacy. Every clause of the chain is kept as written (`filter`, `filter_by`, `order_by`, `offset`, `limit`, joins, `options`, `distinct`, `group_by`, `having` are Select methods too), and the result keeps its shape: one entity gives objects through `scalars()`, columns or several entities give rows through `execute()`. A Query deduplicated a single entity, which matters once a join repeats it: such chains get `.unique()`. `.first()` keeps its LIMIT 1, `.scalar()` still raises on several rows (`scalar_one_or_none`), `.count()` counts the same subquery, `.get(pk)` is `session.get(M, pk)`, and bulk `.delete()`/`.update()` keep their `synchronize_session` (1.4\'s default was "evaluate"). The receiver must be a Session, by annotation or because the query names a mapped class. A Query kept in a variable, returned or passed on is reported.',
+    bad: "def list_users(db: Session, skip: int, limit: int):\n    return db.query(User).filter(User.active).order_by(User.id).offset(skip).limit(limit).all()\n",
+    good: "def list_users(db: Session, skip: int, limit: int):\n    return db.scalars(select(User).filter(User.active).order_by(User.id).offset(skip).limit(limit)).all()\n",
+  },
+  prefilter: [/\bsqlalchemy\b/, /\.query\(/],
+  query: `(call function: (attribute attribute: (identifier) @name (#eq? @name "query"))) @query`,
+  check(ctx: RuleContext): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    if (ctx.declares("sqlalchemy", "1.4.24") === "no") return out;
+    for (const m of ctx.matches(this.query)) {
+      const call = m.captures.find((c) => c.name === "query")!.node;
+      const d = convert(this, ctx, call);
+      if (d) out.push(d);
+    }
+    return out;
+  },
+};
+
+type Shape = "entity" | "rows";
+
+interface Chain {
+  /** The `.query(...)` call and its receiver. */
+  query: Node;
+  receiver: Node;
+  /** The chain's method calls after query(), in order, without the terminal. */
+  links: Array<{ name: string; call: Node }>;
+  /** The terminal call (`.all()`), if the chain ends in one. */
+  terminal?: { name: string; call: Node };
+  /** The chain is iterated (`for x in session.query(M)...:`). */
+  iterated?: Node;
+  /** A method the chain ends with that a Select does not have (`with_entities`). */
+  other?: string;
+}
+
+/** Walks up from `.query(...)` through the chain to its terminal, if it has one. */
+function chainOf(query: Node): Chain {
+  const receiver = query.childForFieldName("function")!.childForFieldName("object")!;
+  const chain: Chain = { query, receiver, links: [] };
+  let node = query;
+  for (;;) {
+    const attr = node.parent;
+    const call = attr?.parent;
+    if (
+      attr?.type !== "attribute" ||
+      call?.type !== "call" ||
+      !attr.childForFieldName("object")!.equals(node)
+    ) {
+      const loop = node.parent;
+      if (loop?.type === "for_statement" && loop.childForFieldName("right")?.equals(node))
+        chain.iterated = node;
+      return chain;
+    }
+    const name = attr.childForFieldName("attribute")!.text;
+    if (TERMINALS.has(name)) {
+      chain.terminal = { name, call };
+      return chain;
+    }
+    if (!CHAIN.has(name)) {
+      chain.other = name;
+      return chain;
+    }
+    chain.links.push({ name, call });
+    node = call;
+  }
+}
+
+/** What a query argument is: an entity, a column expression, or unknown. */
+function argumentKind(ctx: RuleContext, arg: Node): "entity" | "column" | undefined {
+  if (arg.type === "identifier" || arg.type === "attribute") {
+    const q = ctx.qualifiedName(arg);
+    if (q && ctx.index.isMappedClass(q)) return "entity";
+    if (arg.type === "attribute") {
+      const owner = ctx.qualifiedName(arg.childForFieldName("object")!);
+      if (owner && ctx.index.isMappedClass(owner)) return "column";
+    }
+    return undefined;
+  }
+  if (arg.type === "call") {
+    const fn = arg.childForFieldName("function")!;
+    const q = ctx.qualifiedName(fn) ?? "";
+    if (/^sqlalchemy\./.test(q)) return "column";
+    // `User.name.label("n")`, `func.count(User.id).label("n")`
+    if (fn.type === "attribute") {
+      const inner = fn.childForFieldName("object")!;
+      if (/^(label|distinct|desc|asc)$/.test(fn.childForFieldName("attribute")!.text))
+        return argumentKind(ctx, inner) === "column" ? "column" : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Whether the receiver may be a Session: not when it is known to be something else. */
+function receiverProblem(ctx: RuleContext, receiver: Node): string | undefined {
+  const inferred = inferClass(ctx, receiver);
+  if (!inferred?.qualified || !inferred.instance) return undefined;
+  if (SESSIONS.has(inferred.qualified)) return undefined;
+  if (/AsyncSession$/.test(inferred.qualified)) return "an AsyncSession has no query()";
+  return `${firstLine(ctx.text(receiver))} is a ${inferred.qualified}`;
+}
+
+function convert(rule: Rule, ctx: RuleContext, query: Node): Diagnostic | undefined {
+  const args = query.childForFieldName("arguments");
+  if (args?.type !== "argument_list") return undefined;
+  const items = listItems(args);
+  if (!items.length) return undefined;
+  const kinds = items.map((a) =>
+    a.type === "keyword_argument" ? undefined : argumentKind(ctx, a),
+  );
+  // Only a query that names a mapped class is known to be SQLAlchemy's.
+  if (!kinds.includes("entity") && !kinds.includes("column")) return undefined;
+  const chain = chainOf(query);
+  const report = (why?: string, fix?: Fix): Diagnostic =>
+    ctx.diagnostic(rule, query, why ? `${MESSAGE} (${why})` : MESSAGE, fix);
+  const receiverIssue = receiverProblem(ctx, chain.receiver);
+  if (receiverIssue) return undefined;
+  if (chain.other)
+    return report(`.${chain.other}() has no select() counterpart here: convert it by hand`);
+  if (!chain.terminal && !chain.iterated)
+    return report("the Query is kept, returned or passed on: build a select() by hand");
+  const unknown = items.findIndex((_, i) => kinds[i] === undefined);
+  if (unknown >= 0)
+    return report(
+      `cannot tell whether ${firstLine(ctx.text(items[unknown]!))} is an entity or a column`,
+    );
+  for (const link of chain.links) {
+    const problem = linkProblem(link);
+    if (problem) return report(problem);
+  }
+  const shape: Shape = items.length === 1 && kinds[0] === "entity" ? "entity" : "rows";
+  if (chain.iterated) {
+    const edit = iterationEdit(ctx, chain, shape);
+    if (typeof edit === "string") return report(edit);
+    return report(undefined, {
+      title: `Use ${edit.uses}`,
+      safety: "safe",
+      edits: edit.edits,
+      imports: edit.imports,
+    });
+  }
+  const terminal = chain.terminal!;
+  const dml = terminal.name === "delete" || terminal.name === "update";
+  if (dml || terminal.name === "get") {
+    if (shape !== "entity") return report(`.${terminal.name}() needs one entity`);
+    const allowed = terminal.name === "get" ? new Set(["options"]) : DML_CHAIN;
+    const extra = chain.links.find((l) => !allowed.has(l.name));
+    if (extra) return report(`.${extra.name}() before .${terminal.name}(): convert it by hand`);
+  }
+  const edit = terminalEdit(ctx, chain, shape, items[0]!);
+  if (typeof edit === "string") return report(edit);
+  return report(undefined, {
+    title: `Use ${edit.uses}`,
+    safety: "safe",
+    edits: edit.edits,
+    imports: edit.imports,
+  });
+}
+
+/** Why a chain method's arguments cannot go into a select() as they are. */
+function linkProblem(link: { name: string; call: Node }): string | undefined {
+  const args = link.call.childForFieldName("arguments");
+  if (args?.type !== "argument_list") return `.${link.name}: convert it by hand`;
+  for (const arg of listItems(args)) {
+    if (arg.type === "string" && (link.name === "join" || link.name === "outerjoin"))
+      return `.${link.name}(${firstLine(arg.text)}) joins by name, which SQLAlchemy 2.0 removed: use the relationship attribute`;
+    if (link.name === "options" && /\b\w*load\(\s*["']/.test(arg.text))
+      return `loader options name attributes by string, which SQLAlchemy 2.0 removed: use the relationship attribute`;
+  }
+  if (
+    (link.name === "join" || link.name === "outerjoin") &&
+    listItems(args).filter((a) => a.type !== "keyword_argument").length > 2
+  )
+    return `.${link.name}() with several targets: join them one by one`;
+  return undefined;
+}
+
+interface TerminalEdit {
+  edits: Edit[];
+  imports: ImportRequirement[];
+  uses: string;
+}
+
+/** A single entity needs .unique() where a join or joined eager load can repeat it. */
+function uniqueFor(chain: Chain, shape: Shape): string {
+  const joined =
+    shape === "entity" &&
+    chain.links.some(
+      (l) =>
+        JOINS.has(l.name) ||
+        (l.name === "options" && /\b(joinedload|contains_eager)\b/.test(l.call.text)),
+    );
+  return joined ? ".unique()" : "";
+}
+
+/** `for x in session.query(M)...:` -> `for x in session.scalars(select(M)...):`. */
+function iterationEdit(ctx: RuleContext, chain: Chain, shape: Shape): TerminalEdit | string {
+  const ensured = ctx.ensureImport(chain.query, "sqlalchemy", "select", { throughModule: true });
+  if (!ensured.ok) return ensured.reason;
+  const queryName = chain.query.childForFieldName("function")!.childForFieldName("attribute")!;
+  const runner = shape === "entity" ? "scalars" : "execute";
+  const end = chain.iterated!.endIndex;
+  return {
+    edits: [
+      { start: queryName.startIndex, end: queryName.endIndex, text: `${runner}(${ensured.expr}` },
+      { start: end, end, text: `)${uniqueFor(chain, shape)}` },
+    ],
+    imports: ensured.requirement ? [ensured.requirement] : [],
+    uses: `${runner}(select(...))`,
+  };
+}
+
+function terminalEdit(
+  ctx: RuleContext,
+  chain: Chain,
+  shape: Shape,
+  first: Node,
+): TerminalEdit | string {
+  const terminal = chain.terminal!;
+  const imports: ImportRequirement[] = [];
+  const name = (module: string, n: string): string | undefined => {
+    const ensured = ctx.ensureImport(chain.query, module, n, { throughModule: true });
+    if (!ensured.ok) return undefined;
+    if (ensured.requirement) imports.push(ensured.requirement);
+    return ensured.expr;
+  };
+  const queryName = chain.query.childForFieldName("function")!.childForFieldName("attribute")!;
+  const terminalAttr = terminal.call.childForFieldName("function")!;
+  // From the terminal's dot: whitespace before it stays where it is.
+  const dot = terminalAttr.children.find((c) => c?.type === ".")!;
+  const tail = { start: dot.startIndex, end: terminal.call.endIndex };
+  const targs = terminal.call.childForFieldName("arguments")!;
+  const targItems = targs.type === "argument_list" ? listItems(targs) : [];
+  const unique = uniqueFor(chain, shape);
+  const needsSelect =
+    terminal.name !== "get" && terminal.name !== "delete" && terminal.name !== "update";
+  const select = needsSelect ? name("sqlalchemy", "select") : "";
+  if (select === undefined) return "cannot import select";
+
+  const head = (text: string): Edit => ({
+    start: queryName.startIndex,
+    end: queryName.endIndex,
+    text,
+  });
+  const end = (text: string): Edit => ({ ...tail, text });
+  const noArgs = (): string | undefined =>
+    targItems.length ? `.${terminal.name}() with arguments: convert it by hand` : undefined;
+
+  switch (terminal.name) {
+    case "all":
+    case "one":
+    case "one_or_none":
+    case "first": {
+      const problem = noArgs();
+      if (problem) return problem;
+      const limit = terminal.name === "first" ? ".limit(1)" : "";
+      const runner = shape === "entity" ? "scalars" : "execute";
+      return {
+        edits: [head(`${runner}(${select}`), end(`${limit})${unique}.${terminal.name}()`)],
+        imports,
+        uses: `${runner}(${select}(...))${unique}.${terminal.name}()`,
+      };
+    }
+    case "scalar": {
+      const problem = noArgs();
+      if (problem) return problem;
+      // Query.scalar() ran one(): several rows raised, none gave None.
+      return {
+        edits: [head(`execute(${select}`), end(`)${unique}.scalar_one_or_none()`)],
+        imports,
+        uses: `execute(${select}(...)).scalar_one_or_none()`,
+      };
+    }
+    case "count": {
+      const problem = noArgs();
+      if (problem) return problem;
+      const func = name("sqlalchemy", "func");
+      if (!func) return "cannot import func";
+      return {
+        edits: [
+          head(`scalar(${select}(${func}.count()).select_from(${select}`),
+          end(".subquery()))"),
+        ],
+        imports,
+        uses: "a count over the statement's subquery",
+      };
+    }
+    case "get": {
+      if (targItems.length !== 1 || targItems[0]!.type === "keyword_argument")
+        return ".get() with other than one key: convert it by hand";
+      const options = chain.links.map((l) =>
+        listItems(l.call.childForFieldName("arguments")!)
+          .map((a) => ctx.text(a))
+          .join(", "),
+      );
+      const opts = options.length ? `, options=[${options.join(", ")}]` : "";
+      return {
+        edits: [
+          {
+            start: queryName.startIndex,
+            end: terminal.call.endIndex,
+            text: `get(${ctx.text(first)}, ${ctx.text(targItems[0]!)}${opts})`,
+          },
+        ],
+        imports: [],
+        uses: "session.get()",
+      };
+    }
+    case "delete":
+    case "update": {
+      const dml = name("sqlalchemy", terminal.name);
+      if (!dml) return `cannot import ${terminal.name}`;
+      const kw = keywordArguments(targs);
+      const positional = targItems.filter((a) => a.type !== "keyword_argument");
+      const known = new Set([
+        "synchronize_session",
+        ...(terminal.name === "update" ? ["values"] : []),
+      ]);
+      const other = [...kw.keys()].find((k) => !known.has(k));
+      if (other) return `.${terminal.name}(${other}=...): convert it by hand`;
+      let values = "";
+      if (terminal.name === "update") {
+        const v = positional[0] ?? kw.get("values")?.childForFieldName("value");
+        if (!v || positional.length > 1)
+          return ".update() without one values argument: convert it by hand";
+        values = `.values(${ctx.text(v)})`;
+      } else if (positional.length) {
+        return ".delete() with positional arguments: convert it by hand";
+      }
+      // 1.4's Query default ("evaluate") and 2.0's statement default ("auto") leave the session
+      // the same wherever "evaluate" worked: only a value the code gives is carried.
+      const sync = kw.get("synchronize_session")?.childForFieldName("value");
+      const options = sync ? `.execution_options(synchronize_session=${ctx.text(sync)})` : "";
+      const used = terminal.call.parent?.type !== "expression_statement";
+      return {
+        edits: [head(`execute(${dml}`), end(`${values}${options})${used ? ".rowcount" : ""}`)],
+        imports,
+        uses: `session.execute(${terminal.name}(...))`,
+      };
+    }
+  }
+  return "convert it by hand";
+}
