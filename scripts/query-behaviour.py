@@ -34,6 +34,7 @@ CALLS = [
     ("bump", {}),
     ("search", dict(name=None, skip=0, limit=2)),
     ("search", dict(name="bea", skip=0, limit=10)),
+    ("each_name", {}),
 ]
 
 

@@ -3,6 +3,7 @@
 // objects (`scalars`), several columns give rows, and a single entity is made unique where the
 // Query made it so (it always deduplicated a single full entity; a select does not).
 import { firstLine } from "../src/engine/source.js";
+import { isReference } from "../src/engine/imports.js";
 import { keywordArguments, listItems } from "../src/engine/syntax.js";
 import type { Node } from "../src/engine/parser.js";
 import type { Diagnostic, Edit, Fix, ImportRequirement } from "../src/engine/types.js";
@@ -69,7 +70,8 @@ export const sqlalchemySelect: Rule = {
     bad: "def list_users(db: Session, skip: int, limit: int):\n    return db.query(User).filter(User.active).order_by(User.id).offset(skip).limit(limit).all()\n",
     good: "def list_users(db: Session, skip: int, limit: int):\n    return db.scalars(select(User).filter(User.active).order_by(User.id).offset(skip).limit(limit)).all()\n",
   },
-  prefilter: [/\bsqlalchemy\b/, /\.query\(/],
+  // Not /sqlalchemy/: a service module often imports only its models and gets the session passed.
+  prefilter: /\.query\(/,
   query: `(call function: (attribute attribute: (identifier) @name (#eq? @name "query"))) @query`,
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
@@ -85,11 +87,14 @@ export const sqlalchemySelect: Rule = {
 
 type Shape = "entity" | "rows";
 
-interface Chain {
+interface Chain extends Walk {
   /** The `.query(...)` call and its receiver. */
   query: Node;
   receiver: Node;
-  /** The chain's method calls after query(), in order, without the terminal. */
+}
+
+/** What follows a Query expression: its chain of Select-like methods, and how it ends. */
+interface Walk {
   links: Array<{ name: string; call: Node }>;
   /** The terminal call (`.all()`), if the chain ends in one. */
   terminal?: { name: string; call: Node };
@@ -97,14 +102,16 @@ interface Chain {
   iterated?: Node;
   /** A method the chain ends with that a Select does not have (`with_entities`). */
   other?: string;
+  /** The last node of the chain (the terminal call, or the last link, or the start). */
+  top: Node;
 }
 
-/** Walks up from `.query(...)` through the chain to its terminal, if it has one. */
-function chainOf(query: Node): Chain {
-  const receiver = query.childForFieldName("function")!.childForFieldName("object")!;
-  const chain: Chain = { query, receiver, links: [] };
-  let node = query;
+/** Walks up from a Query expression (the `.query()` call, or a name holding one) to its end. */
+function walk(start: Node): Walk {
+  const out: Walk = { links: [], top: start };
+  let node = start;
   for (;;) {
+    out.top = node;
     const attr = node.parent;
     const call = attr?.parent;
     if (
@@ -114,21 +121,27 @@ function chainOf(query: Node): Chain {
     ) {
       const loop = node.parent;
       if (loop?.type === "for_statement" && loop.childForFieldName("right")?.equals(node))
-        chain.iterated = node;
-      return chain;
+        out.iterated = node;
+      return out;
     }
     const name = attr.childForFieldName("attribute")!.text;
     if (TERMINALS.has(name)) {
-      chain.terminal = { name, call };
-      return chain;
+      out.terminal = { name, call };
+      out.top = call;
+      return out;
     }
     if (!CHAIN.has(name)) {
-      chain.other = name;
-      return chain;
+      out.other = name;
+      return out;
     }
-    chain.links.push({ name, call });
+    out.links.push({ name, call });
     node = call;
   }
+}
+
+function chainOf(query: Node): Chain {
+  const receiver = query.childForFieldName("function")!.childForFieldName("object")!;
+  return { query, receiver, ...walk(query) };
 }
 
 /** What a query argument is: an entity, a column expression, or unknown. */
@@ -182,8 +195,6 @@ function convert(rule: Rule, ctx: RuleContext, query: Node): Diagnostic | undefi
   if (receiverIssue) return undefined;
   if (chain.other)
     return report(`.${chain.other}() has no select() counterpart here: convert it by hand`);
-  if (!chain.terminal && !chain.iterated)
-    return report("the Query is kept, returned or passed on: build a select() by hand");
   const unknown = items.findIndex((_, i) => kinds[i] === undefined);
   if (unknown >= 0)
     return report(
@@ -194,16 +205,26 @@ function convert(rule: Rule, ctx: RuleContext, query: Node): Diagnostic | undefi
     if (problem) return report(problem);
   }
   const shape: Shape = items.length === 1 && kinds[0] === "entity" ? "entity" : "rows";
-  if (chain.iterated) {
-    const edit = iterationEdit(ctx, chain, shape);
-    if (typeof edit === "string") return report(edit);
-    return report(undefined, {
-      title: `Use ${edit.uses}`,
-      safety: "safe",
-      edits: edit.edits,
-      imports: edit.imports,
-    });
+  const fix = (edit: TerminalEdit | string): Diagnostic =>
+    typeof edit === "string"
+      ? report(edit)
+      : report(undefined, {
+          title: `Use ${edit.uses}`,
+          safety: "safe",
+          edits: edit.edits,
+          imports: edit.imports,
+        });
+  if (!chain.terminal && !chain.iterated) {
+    const flow = variableFlow(ctx, chain, shape, items[0]!);
+    return flow
+      ? fix(flow)
+      : report("the Query is kept, returned or passed on: build a select() by hand");
   }
+  const names = new Names(ctx, query);
+  const queryName = query.childForFieldName("function")!.childForFieldName("attribute")!;
+  const o: Opening = { kind: "chain", queryName };
+  const unique = uniqueFor(chain.links, shape);
+  if (chain.iterated) return fix(iterationEdit(names, chain, o, shape, unique));
   const terminal = chain.terminal!;
   const dml = terminal.name === "delete" || terminal.name === "update";
   if (dml || terminal.name === "get") {
@@ -212,14 +233,7 @@ function convert(rule: Rule, ctx: RuleContext, query: Node): Diagnostic | undefi
     const extra = chain.links.find((l) => !allowed.has(l.name));
     if (extra) return report(`.${extra.name}() before .${terminal.name}(): convert it by hand`);
   }
-  const edit = terminalEdit(ctx, chain, shape, items[0]!);
-  if (typeof edit === "string") return report(edit);
-  return report(undefined, {
-    title: `Use ${edit.uses}`,
-    safety: "safe",
-    edits: edit.edits,
-    imports: edit.imports,
-  });
+  return fix(terminalEdit(ctx, names, chain, o, shape, items[0]!, unique));
 }
 
 /** Why a chain method's arguments cannot go into a select() as they are. */
@@ -247,10 +261,10 @@ interface TerminalEdit {
 }
 
 /** A single entity needs .unique() where a join or joined eager load can repeat it. */
-function uniqueFor(chain: Chain, shape: Shape): string {
+function uniqueFor(links: Walk["links"], shape: Shape): string {
   const joined =
     shape === "entity" &&
-    chain.links.some(
+    links.some(
       (l) =>
         JOINS.has(l.name) ||
         (l.name === "options" && /\b(joinedload|contains_eager)\b/.test(l.call.text)),
@@ -258,58 +272,88 @@ function uniqueFor(chain: Chain, shape: Shape): string {
   return joined ? ".unique()" : "";
 }
 
+/**
+ * Where the statement opens: at the `.query` name of a chain (the select's arguments follow
+ * it), or before a name that holds a select (`q` -> `db.scalars(q`).
+ */
+type Opening = { kind: "chain"; queryName: Node } | { kind: "name"; ref: Node; receiver: string };
+
+function opening(o: Opening, runner: string, select: string): Edit {
+  return o.kind === "chain"
+    ? { start: o.queryName.startIndex, end: o.queryName.endIndex, text: `${runner}${select}` }
+    : { start: o.ref.startIndex, end: o.ref.startIndex, text: `${o.receiver}.${runner}` };
+}
+
+interface TerminalEdit {
+  edits: Edit[];
+  imports: ImportRequirement[];
+  uses: string;
+}
+
+/** Imports planned at `anchor`, reached through the module when the name is taken. */
+class Names {
+  readonly imports: ImportRequirement[] = [];
+  constructor(
+    private readonly ctx: RuleContext,
+    private readonly anchor: Node,
+  ) {}
+  get(module: string, name: string): string | undefined {
+    const ensured = this.ctx.ensureImport(this.anchor, module, name, { throughModule: true });
+    if (!ensured.ok) return undefined;
+    if (ensured.requirement && !this.imports.includes(ensured.requirement))
+      this.imports.push(ensured.requirement);
+    return ensured.expr;
+  }
+}
+
 /** `for x in session.query(M)...:` -> `for x in session.scalars(select(M)...):`. */
-function iterationEdit(ctx: RuleContext, chain: Chain, shape: Shape): TerminalEdit | string {
-  const ensured = ctx.ensureImport(chain.query, "sqlalchemy", "select", { throughModule: true });
-  if (!ensured.ok) return ensured.reason;
-  const queryName = chain.query.childForFieldName("function")!.childForFieldName("attribute")!;
-  const runner = shape === "entity" ? "scalars" : "execute";
-  const end = chain.iterated!.endIndex;
+function iterationEdit(
+  names: Names,
+  w: Walk,
+  o: Opening,
+  shape: Shape,
+  unique: string,
+): TerminalEdit | string {
+  const select = o.kind === "chain" ? names.get("sqlalchemy", "select") : "";
+  if (select === undefined) return "cannot import select";
+  const runner = shape === "entity" ? "scalars(" : "execute(";
+  const end = w.iterated!.endIndex;
   return {
-    edits: [
-      { start: queryName.startIndex, end: queryName.endIndex, text: `${runner}(${ensured.expr}` },
-      { start: end, end, text: `)${uniqueFor(chain, shape)}` },
-    ],
-    imports: ensured.requirement ? [ensured.requirement] : [],
-    uses: `${runner}(select(...))`,
+    edits: [opening(o, runner, select), { start: end, end, text: `)${unique}` }],
+    imports: names.imports,
+    uses: `${runner}select(...))`,
   };
 }
 
 function terminalEdit(
   ctx: RuleContext,
-  chain: Chain,
+  names: Names,
+  w: Walk,
+  o: Opening,
   shape: Shape,
   first: Node,
+  unique: string,
 ): TerminalEdit | string {
-  const terminal = chain.terminal!;
-  const imports: ImportRequirement[] = [];
-  const name = (module: string, n: string): string | undefined => {
-    const ensured = ctx.ensureImport(chain.query, module, n, { throughModule: true });
-    if (!ensured.ok) return undefined;
-    if (ensured.requirement) imports.push(ensured.requirement);
-    return ensured.expr;
-  };
-  const queryName = chain.query.childForFieldName("function")!.childForFieldName("attribute")!;
+  const terminal = w.terminal!;
   const terminalAttr = terminal.call.childForFieldName("function")!;
   // From the terminal's dot: whitespace before it stays where it is.
   const dot = terminalAttr.children.find((c) => c?.type === ".")!;
   const tail = { start: dot.startIndex, end: terminal.call.endIndex };
   const targs = terminal.call.childForFieldName("arguments")!;
   const targItems = targs.type === "argument_list" ? listItems(targs) : [];
-  const unique = uniqueFor(chain, shape);
+  const chained = o.kind === "chain";
   const needsSelect =
-    terminal.name !== "get" && terminal.name !== "delete" && terminal.name !== "update";
-  const select = needsSelect ? name("sqlalchemy", "select") : "";
+    chained && terminal.name !== "get" && terminal.name !== "delete" && terminal.name !== "update";
+  const select = needsSelect ? names.get("sqlalchemy", "select") : "";
   if (select === undefined) return "cannot import select";
-
-  const head = (text: string): Edit => ({
-    start: queryName.startIndex,
-    end: queryName.endIndex,
-    text,
-  });
   const end = (text: string): Edit => ({ ...tail, text });
   const noArgs = (): string | undefined =>
     targItems.length ? `.${terminal.name}() with arguments: convert it by hand` : undefined;
+  const result = (edits: Edit[], uses: string): TerminalEdit => ({
+    edits,
+    imports: names.imports,
+    uses,
+  });
 
   switch (terminal.name) {
     case "all":
@@ -319,61 +363,62 @@ function terminalEdit(
       const problem = noArgs();
       if (problem) return problem;
       const limit = terminal.name === "first" ? ".limit(1)" : "";
-      const runner = shape === "entity" ? "scalars" : "execute";
-      return {
-        edits: [head(`${runner}(${select}`), end(`${limit})${unique}.${terminal.name}()`)],
-        imports,
-        uses: `${runner}(${select}(...))${unique}.${terminal.name}()`,
-      };
+      const runner = shape === "entity" ? "scalars(" : "execute(";
+      return result(
+        [opening(o, runner, select), end(`${limit})${unique}.${terminal.name}()`)],
+        `${runner}select(...))${unique}.${terminal.name}()`,
+      );
     }
     case "scalar": {
       const problem = noArgs();
       if (problem) return problem;
       // Query.scalar() ran one(): several rows raised, none gave None.
-      return {
-        edits: [head(`execute(${select}`), end(`)${unique}.scalar_one_or_none()`)],
-        imports,
-        uses: `execute(${select}(...)).scalar_one_or_none()`,
-      };
+      return result(
+        [opening(o, "execute(", select), end(`)${unique}.scalar_one_or_none()`)],
+        "execute(select(...)).scalar_one_or_none()",
+      );
     }
     case "count": {
       const problem = noArgs();
       if (problem) return problem;
-      const func = name("sqlalchemy", "func");
-      if (!func) return "cannot import func";
-      return {
-        edits: [
-          head(`scalar(${select}(${func}.count()).select_from(${select}`),
+      const func = names.get("sqlalchemy", "func");
+      const countSelect = names.get("sqlalchemy", "select");
+      if (!func || !countSelect) return "cannot import func and select";
+      return result(
+        [
+          opening(o, `scalar(${countSelect}(${func}.count()).select_from(`, select),
           end(".subquery()))"),
         ],
-        imports,
-        uses: "a count over the statement's subquery",
-      };
+        "a count over the statement's subquery",
+      );
     }
     case "get": {
+      if (!chained) return ".get() on a statement built across lines: convert it by hand";
       if (targItems.length !== 1 || targItems[0]!.type === "keyword_argument")
         return ".get() with other than one key: convert it by hand";
-      const options = chain.links.map((l) =>
+      const options = w.links.map((l) =>
         listItems(l.call.childForFieldName("arguments")!)
           .map((a) => ctx.text(a))
           .join(", "),
       );
       const opts = options.length ? `, options=[${options.join(", ")}]` : "";
-      return {
-        edits: [
+      const queryName = (o as { queryName: Node }).queryName;
+      return result(
+        [
           {
             start: queryName.startIndex,
             end: terminal.call.endIndex,
             text: `get(${ctx.text(first)}, ${ctx.text(targItems[0]!)}${opts})`,
           },
         ],
-        imports: [],
-        uses: "session.get()",
-      };
+        "session.get()",
+      );
     }
     case "delete":
     case "update": {
-      const dml = name("sqlalchemy", terminal.name);
+      if (!chained)
+        return `.${terminal.name}() on a statement built across lines: convert it by hand`;
+      const dml = names.get("sqlalchemy", terminal.name);
       if (!dml) return `cannot import ${terminal.name}`;
       const kw = keywordArguments(targs);
       const positional = targItems.filter((a) => a.type !== "keyword_argument");
@@ -397,12 +442,124 @@ function terminalEdit(
       const sync = kw.get("synchronize_session")?.childForFieldName("value");
       const options = sync ? `.execution_options(synchronize_session=${ctx.text(sync)})` : "";
       const used = terminal.call.parent?.type !== "expression_statement";
-      return {
-        edits: [head(`execute(${dml}`), end(`${values}${options})${used ? ".rowcount" : ""}`)],
-        imports,
-        uses: `session.execute(${terminal.name}(...))`,
-      };
+      return result(
+        [opening(o, "execute(", dml), end(`${values}${options})${used ? ".rowcount" : ""}`)],
+        `session.execute(${terminal.name}(...))`,
+      );
     }
   }
   return "convert it by hand";
+}
+
+// ---- a statement built across lines -------------------------------------------------------------
+
+/** The chain from a name that holds a query: `q.filter(...)` -> the `q` identifier. */
+function chainHead(expr: Node): Node | undefined {
+  let node = expr;
+  while (node.type === "call" || node.type === "attribute") {
+    const next =
+      node.type === "call" ? node.childForFieldName("function") : node.childForFieldName("object");
+    if (!next) return undefined;
+    node = next;
+  }
+  return node.type === "identifier" ? node : undefined;
+}
+
+/**
+ * `q = db.query(M)`, then `q = q.filter(...)` (in branches too), then `q...all()`, `q.count()`,
+ * `for x in q:` in the same function: `q` holds a select and each use runs it. Undefined when the
+ * chain is not assigned to a plain local name; a string says why the flow cannot be converted.
+ */
+function variableFlow(
+  ctx: RuleContext,
+  chain: Chain,
+  shape: Shape,
+  first: Node,
+): TerminalEdit | string | undefined {
+  const assign = chain.top.parent;
+  if (assign?.type !== "assignment" || !assign.childForFieldName("right")?.equals(chain.top))
+    return undefined;
+  const left = assign.childForFieldName("left");
+  if (left?.type !== "identifier" || assign.parent?.type !== "expression_statement")
+    return undefined;
+  const fn = ctx.enclosingFunction(assign);
+  if (fn?.kind !== "function") return undefined;
+  const name = left.text;
+  if (fn.globals.has(name) || fn.nonlocals.has(name)) return `${name} is global`;
+  if (chain.receiver.type !== "identifier") return "the session is not a plain name";
+  const receiver = chain.receiver.text;
+  const sessionAt = ctx.bindings(receiver, chain.query);
+  const bindings = fn.bindings.get(name) ?? [];
+  const line = (n: Node): number => n.startPosition.row + 1;
+
+  // Every assignment of the name: the query, or the name's own select refined.
+  const refinements = new Set<number>();
+  const links: Walk["links"] = [...chain.links];
+  for (const b of bindings) {
+    if (b.statement.equals(assign)) continue;
+    const right = b.statement.type === "assignment" ? b.statement.childForFieldName("right") : null;
+    const target = b.statement.type === "assignment" ? b.statement.childForFieldName("left") : null;
+    const head = right ? chainHead(right) : undefined;
+    if (target?.type !== "identifier" || head?.text !== name)
+      return `${name} is assigned something else at line ${line(b.node)}`;
+    const w = walk(head);
+    if (w.terminal || w.other || !w.top.equals(right!))
+      return `${name} is assigned something else at line ${line(b.node)}`;
+    for (const l of w.links) {
+      const problem = linkProblem(l);
+      if (problem) return problem;
+    }
+    links.push(...w.links);
+    refinements.add(head.startIndex);
+  }
+
+  // Every use: a refinement, or a chain that runs the select.
+  const uses: Array<{ ref: Node; w: Walk }> = [];
+  for (const id of ctx.identifiers(name)) {
+    if (!isReference(id)) continue;
+    const parent = id.parent;
+    if (parent?.type === "assignment" && parent.childForFieldName("left")?.equals(id)) continue;
+    const found = ctx.bindings(name, id);
+    if (!found?.some((b) => bindings.includes(b))) continue;
+    if (ctx.enclosingFunction(id) !== fn)
+      return `${name} is used in a nested scope at line ${line(id)}`;
+    if (refinements.has(id.startIndex)) continue;
+    const w = walk(id);
+    if (w.other) return `.${w.other}() on ${name} at line ${line(id)} has no select() counterpart`;
+    if (!w.terminal && !w.iterated)
+      return `${name} is returned or passed on at line ${line(id)}: convert it by hand`;
+    const at = ctx.bindings(receiver, id);
+    if (
+      !at ||
+      !sessionAt ||
+      at.length !== sessionAt.length ||
+      at.some((b, i) => b !== sessionAt[i])
+    )
+      return `${receiver} is not the same session at line ${line(id)}`;
+    for (const l of w.links) {
+      const problem = linkProblem(l);
+      if (problem) return problem;
+    }
+    links.push(...w.links);
+    uses.push({ ref: id, w });
+  }
+  if (!uses.length) return undefined;
+
+  const names = new Names(ctx, chain.query);
+  const select = names.get("sqlalchemy", "select");
+  if (!select) return "cannot import select";
+  const queryName = chain.query.childForFieldName("function")!.childForFieldName("attribute")!;
+  const edits: Edit[] = [
+    { start: chain.receiver.startIndex, end: queryName.endIndex, text: select },
+  ];
+  const unique = uniqueFor(links, shape);
+  for (const use of uses) {
+    const o: Opening = { kind: "name", ref: use.ref, receiver };
+    const edit = use.w.iterated
+      ? iterationEdit(names, use.w, o, shape, unique)
+      : terminalEdit(ctx, names, use.w, o, shape, first, unique);
+    if (typeof edit === "string") return edit;
+    edits.push(...edit.edits);
+  }
+  return { edits, imports: names.imports, uses: `a select() statement in ${name}` };
 }

@@ -16,11 +16,6 @@ def base_query(db: Session):
     return db.query(User)
 
 
-def search(db: Session, name):
-    q = db.query(User).filter(User.name == name)
-    return q.all()
-
-
 def by_alias(db: Session):
     other = aliased(User)
     return db.query(other).all()

@@ -223,6 +223,17 @@ def test_list_items_pages(client):
     response = client.get("/items/", params={"skip": 1, "limit": 2})
     assert response.status_code == 200
     assert [i["name"] for i in response.json()] == ["item 1", "item 2"]
+    assert response.headers["X-Total-Count"] == "5"
+
+
+def test_list_items_search(client):
+    for name in ["red saw", "blue saw", "hammer"]:
+        make_item(client, name=name, price=1)
+    response = client.get("/items/", params={"name": "saw", "limit": 1})
+    assert [i["name"] for i in response.json()] == ["red saw"]
+    assert response.headers["X-Total-Count"] == "2"
+    response = client.get("/items/", params={"name": "drill"})
+    assert response.json() == [] and response.headers["X-Total-Count"] == "0"
 
 
 def test_list_items_limit_too_large(client):

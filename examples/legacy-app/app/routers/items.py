@@ -1,11 +1,10 @@
 """Inventory items."""
 import time
-from typing import List
+from typing import List, Optional
 
 import requests
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Response
 from fastapi.responses import JSONResponse
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -37,7 +36,7 @@ SORT_COLUMNS = {"id": ItemRow.id, "name": ItemRow.name, "price": ItemRow.price}
 
 
 def get_item_or_404(db: Session, item_id: int) -> ItemRow:
-    item = db.get(ItemRow, item_id)
+    item = db.query(ItemRow).get(item_id)
     if item is None:
         raise HTTPException(404, "Item not found")
     return item
@@ -56,21 +55,27 @@ async def publish(message: str, delay: float) -> None:
 
 @router.get("/", response_model=List[ItemOut], status_code=200)
 def list_items(
+    response: Response,
     skip: int = Query(0, ge=0),
     limit: int = Query(20, ge=1),
     sort: str = Query("id", regex=r"^-?(id|name|price)$"),
+    name: Optional[str] = None,
     db: Session = Depends(get_db),
     settings: Settings = Depends(get_settings),
 ):
-    """`sort` names a column, with a leading `-` for descending order."""
+    """`sort` names a column, with a leading `-` for descending order; `name` filters by a part of
+    the name. The X-Total-Count header says how many items match, over all pages."""
     if limit > settings.max_page_size:
         raise HTTPException(
             status_code=400, detail=f"limit must not exceed {settings.max_page_size}"
         )
     column = SORT_COLUMNS[sort.lstrip("-")]
     order = column.desc() if sort.startswith("-") else column
-    query = select(ItemRow).order_by(order, ItemRow.id).offset(skip).limit(limit)
-    return db.execute(query).scalars().all()
+    query = db.query(ItemRow)
+    if name:
+        query = query.filter(ItemRow.name.contains(name))
+    response.headers["X-Total-Count"] = str(query.count())
+    return query.order_by(order, ItemRow.id).offset(skip).limit(limit).all()
 
 
 @router.post(

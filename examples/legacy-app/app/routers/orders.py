@@ -8,7 +8,7 @@ router = APIRouter(prefix="/orders", tags=["orders"])
 
 
 def get_order_or_404(db, order_id: int) -> OrderRow:
-    order = db.get(OrderRow, order_id)
+    order = db.query(OrderRow).get(order_id)
     if order is None:
         raise HTTPException(404, "Order not found")
     return order
@@ -42,5 +42,7 @@ def read_order(order_id: int, db=Depends(get_db)):
 # No status_code and no return value: answers 200 with a `null` body.
 @router.delete("/{order_id}")
 def delete_order(order_id: int, db=Depends(get_db)):
-    db.delete(get_order_or_404(db, order_id))
+    order = get_order_or_404(db, order_id)
+    db.query(OrderLineRow).filter(OrderLineRow.order_id == order.id).delete(synchronize_session=False)
+    db.delete(order)
     db.commit()

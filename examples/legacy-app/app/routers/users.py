@@ -3,7 +3,6 @@ import time as t
 from typing import Dict, List
 
 from fastapi import APIRouter, Depends, HTTPException
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..config import Settings, get_settings
@@ -27,7 +26,7 @@ async def throttle_repeated_lookup(username: str, settings: Settings) -> None:
 
 
 def get_user_or_404(db: Session, user_id: int) -> UserRow:
-    user = db.get(UserRow, user_id)
+    user = db.query(UserRow).get(user_id)
     if user is None:
         raise HTTPException(404, detail="User not found")
     return user
@@ -35,12 +34,12 @@ def get_user_or_404(db: Session, user_id: int) -> UserRow:
 
 @router.get("/", response_model=List[UserOut])
 def list_users(db: Session = Depends(get_db)):
-    return db.execute(select(UserRow).order_by(UserRow.id)).scalars().all()
+    return db.query(UserRow).order_by(UserRow.id).all()
 
 
 @router.post("/", response_model=UserOut, status_code=201, responses={409: {"description": "Taken"}})
 def create_user(payload: UserCreate, db: Session = Depends(get_db)):
-    taken = db.execute(select(UserRow.id).where(UserRow.username == payload.username)).first()
+    taken = db.query(UserRow.id).filter(UserRow.username == payload.username).first()
     if taken is not None:
         raise HTTPException(status_code=409, detail="Username already taken")
     user = UserRow(username=payload.username, full_name=payload.full_name)
@@ -57,7 +56,7 @@ async def find_user(
     settings: Settings = Depends(get_settings),
 ):
     await throttle_repeated_lookup(username, settings)
-    user = db.execute(select(UserRow).where(UserRow.username == username)).scalar_one_or_none()
+    user = db.query(UserRow).filter_by(username=username).one_or_none()
     if user is None:
         raise HTTPException(404, "User not found")
     return user
