@@ -67,7 +67,7 @@ def main(path):
             continue
         with Session(engine) as db:
             # Loaded but not yet changed objects: what synchronize_session acts on.
-            loaded = db.execute(select(User)).scalars().all()
+            loaded = db.execute(select(User)).unique().scalars().all()
             result = fn(db, **kwargs)
             state = sorted((u.id, u.name) for u in db.identity_map.values() if isinstance(u, User))
             print(name, kwargs, "->", repr(plain(result, (User, Item))), "session:", state)

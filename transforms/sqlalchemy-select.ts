@@ -66,7 +66,7 @@ export const sqlalchemySelect: Rule = {
   rule: "Use select() statements instead of legacy Query API",
   gives: ["safe", "detect"],
   docs: {
-    why: 'SQLAlchemy 2.0 builds queries with `select()` and runs them with the session; the Query API is legacy. Every clause of the chain is kept as written (`filter`, `filter_by`, `order_by`, `offset`, `limit`, joins, `options`, `distinct`, `group_by`, `having` are Select methods too), and the result keeps its shape: one entity gives objects through `scalars()`, columns or several entities give rows through `execute()`. A Query deduplicated a single entity, which matters once a join repeats it: such chains get `.unique()`. `.first()` keeps its LIMIT 1, `.scalar()` still raises on several rows (`scalar_one_or_none`), `.count()` counts the same subquery, `.get(pk)` is `session.get(M, pk)`, and bulk `.delete()`/`.update()` keep their `synchronize_session` (1.4\'s default was "evaluate"). The receiver must be a Session, by annotation or because the query names a mapped class. A Query kept in a variable, returned or passed on is reported.',
+    why: 'SQLAlchemy 2.0 builds queries with `select()` and runs them with the session; the Query API is legacy. Every clause of the chain is kept as written (`filter`, `filter_by`, `order_by`, `offset`, `limit`, joins, `options`, `distinct`, `group_by`, `having` are Select methods too), and the result keeps its shape: one entity gives objects through `scalars()`, columns or several entities give rows through `execute()`. A Query deduplicated a single entity, which matters once a join repeats it: chains that join or eager-load by join get `.unique()`, and so does every single-entity query of a project that maps a relationship with `lazy=\"joined\"` (2.0 raises without it). `.first()` keeps its LIMIT 1, `.scalar()` still raises on several rows (`scalar_one_or_none`), `.count()` counts the same subquery, `.get(pk)` is `session.get(M, pk)`, and bulk `.delete()`/`.update()` keep their `synchronize_session` (1.4\'s default was "evaluate"). The receiver must be a Session, by annotation or because the query names a mapped class. A Query kept in a variable, returned or passed on is reported.',
     bad: "def list_users(db: Session, skip: int, limit: int):\n    return db.query(User).filter(User.active).order_by(User.id).offset(skip).limit(limit).all()\n",
     good: "def list_users(db: Session, skip: int, limit: int):\n    return db.scalars(select(User).filter(User.active).order_by(User.id).offset(skip).limit(limit)).all()\n",
   },
@@ -223,7 +223,7 @@ function convert(rule: Rule, ctx: RuleContext, query: Node): Diagnostic | undefi
   const names = new Names(ctx, query);
   const queryName = query.childForFieldName("function")!.childForFieldName("attribute")!;
   const o: Opening = { kind: "chain", queryName };
-  const unique = uniqueFor(chain.links, shape);
+  const unique = uniqueFor(ctx, chain.links, shape);
   if (chain.iterated) return fix(iterationEdit(names, chain, o, shape, unique));
   const terminal = chain.terminal!;
   const dml = terminal.name === "delete" || terminal.name === "update";
@@ -260,15 +260,20 @@ interface TerminalEdit {
   uses: string;
 }
 
-/** A single entity needs .unique() where a join or joined eager load can repeat it. */
-function uniqueFor(links: Walk["links"], shape: Shape): string {
+/**
+ * A single entity needs .unique() where a join or a joined eager load can repeat it: a join or
+ * joinedload in the chain, or a relationship the project maps with lazy="joined" (2.0 raises
+ * without it, where the Query deduplicated).
+ */
+function uniqueFor(ctx: RuleContext, links: Walk["links"], shape: Shape): string {
   const joined =
     shape === "entity" &&
-    links.some(
-      (l) =>
-        JOINS.has(l.name) ||
-        (l.name === "options" && /\b(joinedload|contains_eager)\b/.test(l.call.text)),
-    );
+    (ctx.index.mapsJoinedEagerLoads ||
+      links.some(
+        (l) =>
+          JOINS.has(l.name) ||
+          (l.name === "options" && /\b(joinedload|contains_eager)\b/.test(l.call.text)),
+      ));
   return joined ? ".unique()" : "";
 }
 
@@ -552,7 +557,7 @@ function variableFlow(
   const edits: Edit[] = [
     { start: chain.receiver.startIndex, end: queryName.endIndex, text: select },
   ];
-  const unique = uniqueFor(links, shape);
+  const unique = uniqueFor(ctx, links, shape);
   for (const use of uses) {
     const o: Opening = { kind: "name", ref: use.ref, receiver };
     const edit = use.w.iterated

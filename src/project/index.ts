@@ -77,6 +77,8 @@ export class ProjectIndex {
   /** Classes that are declarative bases themselves, and those that set a type map. */
   private readonly declarativeClasses = new Set<string>();
   private readonly typeMaps = new Set<string>();
+  /** Session factories (`SessionLocal = sessionmaker(...)`) and engines, by qualified name. */
+  private readonly factories = new Map<string, "session" | "engine">();
   private readonly modules = new Set<string>();
   /** Every dotted suffix of a module name -> the module names that end with it. */
   private readonly suffixes = new Map<string, string[]>();
@@ -167,6 +169,7 @@ export class ProjectIndex {
       if (c.typeMap) this.typeMaps.add(c.qualified);
     }
     for (const [name, typeMap] of summary.declaratives ?? []) this.declaratives.set(name, typeMap);
+    for (const [name, kind] of summary.factories ?? []) this.factories.set(name, kind);
     for (const [from, to] of summary.aliases) this.aliases.set(from, to);
     for (const r of summary.routers) this.routers.add(r);
     for (const [fn, cls] of summary.functions ?? []) this.returns.set(fn, cls);
@@ -207,7 +210,12 @@ export class ProjectIndex {
 
   /** A name the index holds facts about (a class, a router, a declarative base). */
   private isKnown(q: string): boolean {
-    return this.classes.has(q) || this.routers.has(q) || this.declaratives.has(q);
+    return (
+      this.classes.has(q) ||
+      this.routers.has(q) ||
+      this.declaratives.has(q) ||
+      this.factories.has(q)
+    );
   }
 
   private bySuffix(q: string): string | undefined {
@@ -284,6 +292,16 @@ export class ProjectIndex {
       if (m.mapped === "unknown") unknown = true;
     }
     return { mapped: unknown ? "unknown" : "no", typeMap };
+  }
+
+  /** Some relationship of the project may be configured with a joined eager load. */
+  get mapsJoinedEagerLoads(): boolean {
+    return this.source.names.joinedEager ?? false;
+  }
+
+  /** "session" for a session factory the project builds, "engine" for an engine; else undefined. */
+  factoryKind(qualified: string): "session" | "engine" | undefined {
+    return this.factories.get(this.canonical(qualified));
   }
 
   /** True when the name is a class the project maps with SQLAlchemy (an entity to query). */

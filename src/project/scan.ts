@@ -21,12 +21,15 @@ export interface TextScan {
   depends: string[];
   /** The text defines a function named like a v1 model method (`def dict(`). */
   overrides: boolean;
+  /** The text may configure a joined eager load on a relationship (`lazy="joined"`). */
+  joinedEager: boolean;
 }
 
 const CLASS = /^[ \t]*class[ \t]+(\w+)[ \t]*\(([^)]*)\)/gm;
 const ROUTER = /^[ \t]*(\w+)[ \t]*(?::[^=\n]*)?=[ \t]*(?:[\w.]+\.)?(?:FastAPI|APIRouter)[ \t]*\(/gm;
 const DEPENDS = /\b(?:Depends|Security)\b/;
 const DEPENDENCY = /\b(?:Depends|Security)\s*\(\s*(?:dependency\s*=\s*)?([\w.]+)/g;
+const JOINED_EAGER = /\blazy\s*=\s*(?:["']joined["']|False\b)/;
 const OVERRIDE = new RegExp(`\\bdef[ \\t]+(?:${[...V1_MODEL_METHODS].join("|")})[ \\t]*\\(`);
 
 /** The last dotted name of a base expression: `models.Base[T]` -> "Base"; "" when not a name. */
@@ -74,6 +77,7 @@ export function scanText(text: string, module: string): TextScan {
       ? [...new Set([...text.matchAll(DEPENDENCY)].map((m) => m[1]!.split(".").pop()!))]
       : [],
     overrides: OVERRIDE.test(text),
+    joinedEager: JOINED_EAGER.test(text),
   };
 }
 
@@ -90,6 +94,11 @@ const MODEL_BASE_NAMES: readonly string[] = [
 export interface ProjectNames {
   models: string[];
   routers: string[];
+  /**
+   * Some relationship of the project may be loaded by a joined eager load (`lazy="joined"`):
+   * a select of one entity may then repeat it, where the legacy Query deduplicated.
+   */
+  joinedEager?: boolean;
 }
 
 /**
@@ -126,7 +135,11 @@ export function projectNames(scans: Iterable<TextScan>): ProjectNames {
     list.flatMap((s) => s.routers),
     [],
   );
-  return { models: [...models].sort(), routers: [...routers].sort() };
+  return {
+    models: [...models].sort(),
+    routers: [...routers].sort(),
+    joinedEager: list.some((s) => s.joinedEager),
+  };
 }
 
 /**

@@ -74,6 +74,28 @@ export interface ModuleSummary {
    * with whether the call passes `type_annotation_map=`.
    */
   declaratives?: Array<[string, boolean]>;
+  /** Module-level names bound to `sessionmaker(...)` / `scoped_session(...)` or `create_engine(...)`. */
+  factories?: Array<[string, "session" | "engine"]>;
+}
+
+/** What calling these builds: a session factory, or an engine. */
+const FACTORIES: ReadonlyMap<string, "session" | "engine"> = new Map([
+  ["sqlalchemy.orm.sessionmaker", "session"],
+  ["sqlalchemy.orm.session.sessionmaker", "session"],
+  ["sqlalchemy.orm.scoped_session", "session"],
+  ["sqlalchemy.orm.scoping.scoped_session", "session"],
+  ["sqlalchemy.create_engine", "engine"],
+  ["sqlalchemy.engine.create_engine", "engine"],
+]);
+
+/** A session factory or an engine that an assignment binds, if it binds one. */
+export function factoryOf(assignment: Node, resolver: Resolver): "session" | "engine" | undefined {
+  if (assignment.type !== "assignment") return undefined;
+  const right = assignment.childForFieldName("right");
+  if (right?.type !== "call") return undefined;
+  const fn = right.childForFieldName("function");
+  const q = fn ? qualifiedName(resolver.scopes, fn, resolver.module.moduleName) : undefined;
+  return q ? FACTORIES.get(q) : undefined;
 }
 
 /** The legacy functions that build a declarative base class. */
@@ -161,7 +183,7 @@ export function classBases(classNode: Node, resolver: Resolver): string[] {
  * `<module>.<name>` for a name bound once, by an assignment at module level: a base built by a
  * call (`Base = declarative_base()`) is known to the index by that name.
  */
-function moduleVariable(node: Node, resolver: Resolver): string | undefined {
+export function moduleVariable(node: Node, resolver: Resolver): string | undefined {
   if (node.type !== "identifier") return undefined;
   const found = resolver.scopes.lookup(node.text, node);
   const only = found?.length === 1 ? found[0]! : undefined;
@@ -213,6 +235,8 @@ export function summarize(scopes: ScopeTree, moduleName: string): ModuleSummary 
     }
     const declarative =
       b.kind === "assignment" ? declarativeBaseCall(b.statement, resolver) : undefined;
+    const factory = b.kind === "assignment" ? factoryOf(b.statement, resolver) : undefined;
+    if (factory) (summary.factories ??= []).push([`${moduleName}.${name}`, factory]);
     if (declarative) {
       (summary.declaratives ??= []).push([
         `${moduleName}.${name}`,
