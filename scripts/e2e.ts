@@ -26,6 +26,7 @@ const CLI = path.join(ROOT, "dist", "src", "cli.js");
 const PYTHON = process.env.PYTHON ?? "python3";
 const SCHEMA_FACTS = path.join(ROOT, "scripts", "schema-facts.py");
 const QUERY_BEHAVIOUR = path.join(ROOT, "scripts", "query-behaviour.py");
+const CORE_BEHAVIOUR = path.join(ROOT, "scripts", "core-behaviour.py");
 const FIXTURES = path.join(ROOT, "__testfixtures__");
 // The example pins SQLAlchemy 1.4 for its legacy stack; the migration targets 2.x, as a user
 // upgrading says with --declared.
@@ -190,6 +191,16 @@ function main(): void {
   }
   process.stdout.write(
     `${cases.length} fixture cases declare the same schema after the rewrite; the queries of ${queries} return the same\n`,
+  );
+
+  step(
+    "SQLAlchemy Core fixture: the rewritten select([..]), case([..]), execute() answer the same",
+  );
+  const core = path.join(FIXTURES, "sqlalchemy-removed-apis", "core");
+  same(
+    "what the Core fixture returns",
+    python(legacy, CORE_BEHAVIOUR, `${core}.input.py`, path.dirname(core), false),
+    python(modern, CORE_BEHAVIOUR, `${core}.output.py`, path.dirname(core), true),
   );
 }
 

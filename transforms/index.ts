@@ -28,6 +28,7 @@ import { directDependencyCall } from "./direct-dependency-call.js";
 import { sqlalchemyDeclarativeBase } from "./sqlalchemy-declarative-base.js";
 import { sqlalchemyMappedColumns } from "./sqlalchemy-mapped-columns.js";
 import { sqlalchemySelect } from "./sqlalchemy-select.js";
+import { sqlalchemyRemovedApis } from "./sqlalchemy-removed-apis.js";
 
 // One entry a line, in code order.
 export const TRANSFORMS: readonly Rule[] = [
@@ -58,6 +59,7 @@ export const TRANSFORMS: readonly Rule[] = [
   sqlalchemyDeclarativeBase,
   sqlalchemyMappedColumns,
   sqlalchemySelect,
+  sqlalchemyRemovedApis,
 ];
 
 /** Looks up transforms by CLI name or code. */

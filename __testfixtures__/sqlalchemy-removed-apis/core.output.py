@@ -1,0 +1,47 @@
+from sqlalchemy import Column, Integer, MetaData, String, Table, case, create_engine, select, text, inspect
+from sqlalchemy.engine import Connection
+
+metadata = MetaData()
+users = Table("users", metadata, Column("id", Integer, primary_key=True), Column("name", String))
+engine = create_engine("sqlite://")
+
+
+def active_names(conn: Connection):
+    stmt = select(users.c.id, users.c.name).where(users.c.id > 10)
+    return conn.execute(stmt).fetchall()
+
+
+def ordered(conn: Connection):
+    return conn.execute(select(users).order_by(users.c.name).limit(5)).fetchall()
+
+
+def labels(conn: Connection):
+    label = case((users.c.id == 1, "first"), (users.c.id == 2, "second"), else_="other")
+    return conn.execute(select(users.c.id, label)).fetchall()
+
+
+def by_name(conn: Connection, name: str):
+    return conn.execute(users.select().where(users.c.name == name), {"limit": 3, "name": name}).fetchall()
+
+
+def ping():
+    with engine.connect() as conn:
+        conn.execute(text("SELECT 1"))
+
+
+def tables():
+    return inspect(engine).get_table_names()
+
+
+def has_users() -> bool:
+    return inspect(engine).has_table("users")
+
+
+def legacy_engine():
+    return engine.execute("SELECT 1").scalar()
+
+
+def driver_sql(conn: Connection, name: str):
+    conn.execute("SELECT * FROM users WHERE name = %s", (name,))
+    conn.execute("SELECT * FROM users WHERE name = :name")
+    conn.execute(f"SELECT * FROM {name}")

@@ -1,0 +1,55 @@
+from sqlalchemy import Column, ForeignKey, Integer, String, create_engine, text
+from sqlalchemy.orm import Session, declarative_base, joinedload, relationship, sessionmaker
+
+engine = create_engine("sqlite://", future=True)
+SessionLocal = sessionmaker(autocommit=False, autoflush=False, bind=engine)
+Base = declarative_base()
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id = Column(Integer, primary_key=True)
+    name = Column(String(50))
+    items = relationship("Item")
+
+
+class Item(Base):
+    __tablename__ = "items"
+
+    id = Column(Integer, primary_key=True)
+    owner_id = Column(Integer, ForeignKey("users.id"))
+
+
+def check_db():
+    db = SessionLocal()
+    db.execute(text("SELECT 1"))
+
+
+def with_param(db: Session, name: str):
+    return db.execute(text("SELECT * FROM users WHERE name = :name"), {"name": name})
+
+
+def cast(db: Session):
+    return db.execute(text("SELECT '1'::integer"))
+
+
+def built(db: Session, table: str):
+    return db.execute(text(f"SELECT count(*) FROM {table}"))
+
+
+def eager(db: Session):
+    return db.query(User).options(joinedload(User.items)).all()
+
+
+def nested(db: Session):
+    return db.query(User).options(joinedload("items.owner")).all()
+
+
+def old_tx(db: Session):
+    db.begin(subtransactions=True)
+
+
+def cursor_like(cursor, sql):
+    # DB-API cursors take strings: not SQLAlchemy's execute().
+    cursor.execute("SELECT 1")

@@ -1,0 +1,18 @@
+import uuid
+
+from sqlalchemy import Column, Integer
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.dialects.postgresql import UUID
+from sqlalchemy.orm import declarative_base
+
+Base = declarative_base()
+
+
+class Token(Base):
+    __tablename__ = "tokens"
+
+    id = Column(Integer, primary_key=True)
+    public_id = Column(UUID(as_uuid=False), unique=True)
+    other_id = Column(postgresql.UUID(as_uuid=False))
+    kept = Column(UUID(as_uuid=True))
+    generated = Column(UUID, default=uuid.uuid4)

@@ -1,0 +1,547 @@
+// FF304: what SQLAlchemy 2.0 removed, each rewritten to the form valid on 1.4 and 2.0 alike where
+// the meaning is certain, and reported where it is not.
+import { firstLine } from "../src/engine/source.js";
+import { keywordArguments, listItems, removeListItems } from "../src/engine/syntax.js";
+import type { Node } from "../src/engine/parser.js";
+import type { Diagnostic, Edit, Fix } from "../src/engine/types.js";
+import type { RuleContext } from "../src/knowledge/context.js";
+import { inferClass } from "../src/knowledge/inference.js";
+import type { Rule } from "../src/knowledge/rule.js";
+import { moduleVariable } from "../src/project/summary.js";
+
+const SELECT = new Set([
+  "sqlalchemy.select",
+  "sqlalchemy.sql.select",
+  "sqlalchemy.sql.expression.select",
+  "sqlalchemy.future.select",
+]);
+const CASE = new Set(["sqlalchemy.case", "sqlalchemy.sql.case", "sqlalchemy.sql.expression.case"]);
+const SESSIONMAKER = new Set([
+  "sqlalchemy.orm.sessionmaker",
+  "sqlalchemy.orm.session.sessionmaker",
+  "sqlalchemy.orm.Session",
+  "sqlalchemy.orm.session.Session",
+]);
+const CREATE_ENGINE = new Set(["sqlalchemy.create_engine", "sqlalchemy.engine.create_engine"]);
+const METADATA = new Set(["sqlalchemy.MetaData", "sqlalchemy.schema.MetaData"]);
+const MAPPER = new Set(["sqlalchemy.orm.mapper"]);
+const PG_UUID = new Set([
+  "sqlalchemy.dialects.postgresql.UUID",
+  "sqlalchemy.dialects.postgresql.base.UUID",
+  "sqlalchemy.dialects.postgresql.types.UUID",
+]);
+const COLUMN = new Set([
+  "sqlalchemy.Column",
+  "sqlalchemy.schema.Column",
+  "sqlalchemy.sql.schema.Column",
+  "sqlalchemy.orm.mapped_column",
+]);
+const SESSIONS = new Set([
+  "sqlalchemy.orm.Session",
+  "sqlalchemy.orm.session.Session",
+  "sqlalchemy.orm.scoped_session",
+  "sqlalchemy.orm.scoping.scoped_session",
+]);
+const CONNECTIONS = new Set(["sqlalchemy.engine.Connection", "sqlalchemy.engine.base.Connection"]);
+const ENGINES = new Set(["sqlalchemy.engine.Engine", "sqlalchemy.engine.base.Engine"]);
+/** Loader options that take attribute paths, which 2.0 no longer takes as strings. */
+const LOADERS = new Set([
+  "joinedload",
+  "selectinload",
+  "subqueryload",
+  "lazyload",
+  "noload",
+  "raiseload",
+  "defer",
+  "undefer",
+  "load_only",
+  "immediateload",
+]);
+/** Where text() reads a bind parameter: `:name` not after a word character, colon or backslash. */
+const BIND_PARAMETER = /(?<![:\w\\]):\w/;
+
+export const sqlalchemyRemovedApis: Rule = {
+  name: "sqlalchemy-removed-apis",
+  code: "FF304",
+  summary:
+    "APIs SQLAlchemy 2.0 removed: select([..]), case([..]), string SQL in execute(), keyword execute parameters, engine.table_names(), string loader paths, postgresql.UUID's default...",
+  rule: "Use SQLAlchemy 2.0 APIs",
+  gives: ["safe", "detect"],
+  docs: {
+    why: 'SQLAlchemy 2.0 raises on APIs 1.x accepted. The rewrites give the form 1.4 and 2.0 both take: `select([a, b], cond)` -> `select(a, b).where(cond)`, `case([(c, v)])` -> `case((c, v))`, a plain SQL string given to a Session or Connection `execute()` -> `text(...)` (only when the SQL has no `:name`, which text() would read as a parameter, and no DB-API parameters follow), `conn.execute(stmt, x=1)` -> `conn.execute(stmt, {"x": 1})`, `engine.table_names()` / `engine.has_table(t)` -> `inspect(engine)...`, `joinedload("items")` -> `joinedload(User.items)` when the query\'s entity is known. `postgresql.UUID` without `as_uuid` gets `as_uuid=False` on projects not yet on 2.0: 2.0 flipped the default, and values would come back as `uuid.UUID` instead of `str`. On projects that declare SQLAlchemy >= 2.0, `sessionmaker(autocommit=False)` and `create_engine(future=True)` lose the keyword, a no-op there. `autocommit=True`, `subtransactions=`, `MetaData(bind=)`, `from_self()`, `mapper()` and `engine.execute()` are reported.',
+    bad: 'rows = conn.execute(select([users.c.id], users.c.active == True), limit=10)\ndb.execute("SELECT 1")\n',
+    good: 'rows = conn.execute(select(users.c.id).where(users.c.active == True), {"limit": 10})\ndb.execute(text("SELECT 1"))\n',
+  },
+  prefilter: [
+    /\bsqlalchemy\b|\.execute\(|\.query\(/,
+    /\b(select|case)\(\s*\[|\.execute\(|table_names|has_table|\b(joinedload|selectinload|subqueryload|lazyload|noload|raiseload|defer|undefer|load_only|immediateload)\(\s*["']|\bUUID\b|autocommit|future\s*=|subtransactions|bind\s*=|from_self|\bmapper\(/,
+  ],
+  check(ctx: RuleContext): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    const push = (d: Diagnostic | undefined): void => {
+      if (d) out.push(d);
+    };
+    for (const site of ctx.callsTo(["select", "case"])) {
+      const q = ctx.qualifiedName(site.fn) ?? "";
+      if (SELECT.has(q)) push(listSelect(this, ctx, site.call));
+      else if (CASE.has(q)) push(listCase(this, ctx, site.call));
+    }
+    for (const site of ctx.callsTo(["execute"])) push(execute(this, ctx, site.call));
+    for (const site of ctx.callsTo(["table_names", "has_table"]))
+      push(inspection(this, ctx, site.call));
+    for (const site of ctx.callsTo([...LOADERS])) push(loaderPath(this, ctx, site.call));
+    for (const site of ctx.callsTo(["sessionmaker", "Session", "create_engine", "MetaData"]))
+      out.push(...keywordChecks(this, ctx, site.call));
+    for (const site of ctx.callsTo(["begin"])) push(subtransactions(this, ctx, site.call));
+    for (const site of ctx.callsTo(["from_self", "mapper"])) push(removed(this, ctx, site.call));
+    out.push(...uuidDefaults(this, ctx));
+    return out;
+  },
+};
+
+// ---- shared ------------------------------------------------------------------------------------
+
+type Receiver = "session" | "connection" | "engine" | undefined;
+
+/** The qualified name of a name, a module-level variable included (`engine` -> app.db.engine). */
+function nameOf(ctx: RuleContext, node: Node): string | undefined {
+  return ctx.qualifiedName(node) ?? moduleVariable(node, ctx);
+}
+
+/** What a call's result is: a session from a factory, a connection from an engine... */
+function madeBy(ctx: RuleContext, call: Node): Receiver {
+  const fn = call.childForFieldName("function");
+  if (!fn) return undefined;
+  const q = nameOf(ctx, fn);
+  if (q && SESSIONS.has(q)) return "session";
+  if (q === "alembic.op.get_bind") return "connection";
+  if (q && ctx.index.factoryKind(q) === "session") return "session";
+  if (fn.type === "attribute" && /^(connect|begin)$/.test(fn.childForFieldName("attribute")!.text))
+    return receiverKind(ctx, fn.childForFieldName("object")!) === "engine"
+      ? "connection"
+      : undefined;
+  return undefined;
+}
+
+/** What an expression is, when the code says so plainly; undefined when it does not. */
+function receiverKind(ctx: RuleContext, node: Node): Receiver {
+  if (ctx.annotatedAs(node, SESSIONS)) return "session";
+  if (ctx.annotatedAs(node, CONNECTIONS)) return "connection";
+  if (ctx.annotatedAs(node, ENGINES)) return "engine";
+  const inferred = inferClass(ctx, node);
+  if (inferred?.instance && inferred.qualified) {
+    if (SESSIONS.has(inferred.qualified)) return "session";
+    if (CONNECTIONS.has(inferred.qualified)) return "connection";
+    if (ENGINES.has(inferred.qualified)) return "engine";
+  }
+  if (node.type === "call") return madeBy(ctx, node);
+  if (node.type !== "identifier" && node.type !== "attribute") return undefined;
+  const q = nameOf(ctx, node);
+  if (q && ctx.index.factoryKind(q) === "engine") return "engine";
+  if (node.type !== "identifier") return undefined;
+  const found = ctx.bindings(node.text, node);
+  if (found?.length !== 1) return undefined;
+  const b = found[0]!;
+  const value =
+    b.kind === "assignment"
+      ? b.statement.childForFieldName("right")
+      : b.kind === "with"
+        ? b.statement.namedChildren[0]
+        : undefined;
+  return value?.type === "call" ? madeBy(ctx, value) : undefined;
+}
+
+/** Edits that drop the brackets of a list literal, keeping its items as they are written. */
+function unbracket(list: Node): Edit[] {
+  const open = list.children.find((c) => c?.type === "[")!;
+  const close = list.children.find((c) => c?.type === "]")!;
+  // `[a, b,]` -> `a, b,`: a trailing comma is fine in a call.
+  return [
+    { start: open.startIndex, end: open.endIndex, text: "" },
+    { start: close.startIndex, end: close.endIndex, text: "" },
+  ];
+}
+
+function hasComment(node: Node): boolean {
+  return node.descendantsOfType("comment").length > 0;
+}
+
+// ---- select([...]) and case([...]) ---------------------------------------------------------------
+
+/** Legacy keyword arguments of select() and the method each became. */
+const SELECT_KEYWORDS: Readonly<Record<string, string>> = {
+  whereclause: "where",
+  order_by: "order_by",
+  group_by: "group_by",
+  having: "having",
+  limit: "limit",
+  offset: "offset",
+};
+
+function listSelect(rule: Rule, ctx: RuleContext, call: Node): Diagnostic | undefined {
+  const args = call.childForFieldName("arguments");
+  if (args?.type !== "argument_list") return undefined;
+  const items = listItems(args);
+  const first = items[0];
+  if (first?.type !== "list") return undefined;
+  const message = "select([...]) was removed in SQLAlchemy 2.0: columns are positional";
+  const report = (why?: string, fix?: Fix): Diagnostic =>
+    ctx.diagnostic(rule, first, why ? `${message} (${why})` : message, fix);
+  const methods: string[] = [];
+  for (const [i, arg] of items.entries()) {
+    if (i === 0) continue;
+    if (arg.type === "keyword_argument") {
+      const name = arg.childForFieldName("name")!.text;
+      const method = SELECT_KEYWORDS[name];
+      if (!method) return report(`${name}= has no counterpart here: convert it by hand`);
+      const value = arg.childForFieldName("value")!;
+      const list = method === "order_by" || method === "group_by";
+      const text =
+        list && value.type === "list"
+          ? listItems(value)
+              .map((v) => ctx.text(v))
+              .join(", ")
+          : ctx.text(value);
+      methods.push(`.${method}(${text})`);
+    } else if (i === 1) {
+      methods.push(`.where(${ctx.text(arg)})`);
+    } else {
+      return report("more than a where clause follows the columns: convert it by hand");
+    }
+  }
+  if (items.length > 1 && hasComment(args)) return report("convert it by hand");
+  const edits = unbracket(first);
+  if (items.length > 1) {
+    edits.push({ start: first.endIndex, end: items[items.length - 1]!.endIndex, text: "" });
+    edits.push({ start: call.endIndex, end: call.endIndex, text: methods.join("") });
+  }
+  return report(undefined, { title: "Pass the columns positionally", safety: "safe", edits });
+}
+
+function listCase(rule: Rule, ctx: RuleContext, call: Node): Diagnostic | undefined {
+  const args = call.childForFieldName("arguments");
+  if (args?.type !== "argument_list") return undefined;
+  const first = listItems(args)[0];
+  if (first?.type !== "list") return undefined;
+  const message = "case([...]) was removed in SQLAlchemy 2.0: the whens are positional";
+  if (!listItems(first).length || listItems(first).some((w) => w.type !== "tuple"))
+    return ctx.diagnostic(rule, first, `${message} (convert it by hand)`);
+  return ctx.diagnostic(rule, first, message, {
+    title: "Pass the whens positionally",
+    safety: "safe",
+    edits: unbracket(first),
+  });
+}
+
+// ---- execute() -----------------------------------------------------------------------------------
+
+/** A plain string literal (implicit concatenation included), or undefined. */
+function plainSql(node: Node): string | undefined {
+  const parts = node.type === "concatenated_string" ? listItems(node) : [node];
+  let out = "";
+  for (const part of parts) {
+    if (part.type !== "string" || !/^[rRuU]?["']/.test(part.text)) return undefined;
+    if (part.namedChildren.some((c) => c?.type === "interpolation")) return undefined;
+    out += part.namedChildren
+      .filter((c) => c?.type === "string_content" || c?.type === "escape_sequence")
+      .map((c) => c!.text)
+      .join("");
+  }
+  return out;
+}
+
+function execute(rule: Rule, ctx: RuleContext, call: Node): Diagnostic | undefined {
+  const fn = call.childForFieldName("function")!;
+  if (fn.type !== "attribute") return undefined;
+  const receiver = fn.childForFieldName("object")!;
+  const kind = receiverKind(ctx, receiver);
+  if (kind === "engine")
+    return ctx.diagnostic(
+      rule,
+      fn.childForFieldName("attribute")!,
+      "engine.execute() was removed in SQLAlchemy 2.0: run it in `with engine.begin() as conn:` (or connect() and commit)",
+    );
+  if (!kind) return undefined;
+  const args = call.childForFieldName("arguments")!;
+  if (args.type !== "argument_list") return undefined;
+  const items = listItems(args);
+  const first = items[0];
+  if (!first) return undefined;
+  if (first.type === "string" || first.type === "concatenated_string")
+    return stringSql(rule, ctx, first, items, kind);
+  const keywords = items.filter((i) => i.type === "keyword_argument");
+  if (kind !== "connection" || !keywords.length) return undefined;
+  // Connection.execute(stmt, x=1): 1.x read keywords as parameters; 2.0 takes one dict.
+  const message = "keyword parameters to execute() were removed in SQLAlchemy 2.0: pass a dict";
+  if (items.length !== keywords.length + 1 || items.some((i) => i.type === "dictionary_splat"))
+    return ctx.diagnostic(rule, keywords[0]!, `${message} (convert it by hand)`);
+  const entries = keywords.map(
+    (k) =>
+      `${JSON.stringify(k.childForFieldName("name")!.text)}: ${ctx.text(k.childForFieldName("value")!)}`,
+  );
+  return ctx.diagnostic(rule, keywords[0]!, message, {
+    title: "Pass the parameters as a dict",
+    safety: "safe",
+    edits: [
+      {
+        start: keywords[0]!.startIndex,
+        end: keywords[keywords.length - 1]!.endIndex,
+        text: `{${entries.join(", ")}}`,
+      },
+    ],
+  });
+}
+
+/**
+ * A SQL string given to execute(). A 1.4 Session read it as text() already, parameters and all:
+ * wrapping it is exact. A Connection passed it to the driver, whose placeholders and colons
+ * text() reads otherwise: only a plain literal without `:name` and without parameters is sure.
+ */
+function stringSql(
+  rule: Rule,
+  ctx: RuleContext,
+  sql: Node,
+  items: Node[],
+  kind: "session" | "connection",
+): Diagnostic {
+  const message = "execute() of a SQL string was removed in SQLAlchemy 2.0: wrap it in text()";
+  const report = (why?: string, fix?: Fix): Diagnostic =>
+    ctx.diagnostic(rule, sql, why ? `${message} (${why})` : message, fix);
+  if (kind === "connection") {
+    const content = plainSql(sql);
+    if (content === undefined)
+      return report("the SQL is built at run time: make it a text() with bound parameters by hand");
+    if (items.length > 1)
+      return report(
+        "DB-API parameters follow: rewrite the placeholders as :name for text(), or use exec_driver_sql()",
+      );
+    if (BIND_PARAMETER.test(content))
+      return report(
+        "text() would read its `:name` as a bound parameter: escape it as `\\:` by hand",
+      );
+  }
+  const text = ctx.ensureImport(sql, "sqlalchemy", "text", { throughModule: true });
+  if (!text.ok) return report(text.reason);
+  return report(undefined, {
+    title: "Wrap the SQL in text()",
+    safety: "safe",
+    edits: [
+      { start: sql.startIndex, end: sql.startIndex, text: `${text.expr}(` },
+      { start: sql.endIndex, end: sql.endIndex, text: ")" },
+    ],
+    imports: text.requirement ? [text.requirement] : [],
+  });
+}
+
+/** `engine.table_names()` / `engine.has_table(t)` -> `inspect(engine).get_table_names()` / ... */
+function inspection(rule: Rule, ctx: RuleContext, call: Node): Diagnostic | undefined {
+  const fn = call.childForFieldName("function")!;
+  if (fn.type !== "attribute") return undefined;
+  const receiver = fn.childForFieldName("object")!;
+  const kind = receiverKind(ctx, receiver);
+  if (kind !== "engine" && kind !== "connection") return undefined;
+  const name = fn.childForFieldName("attribute")!.text;
+  const message = `${kind}.${name}() was removed in SQLAlchemy 2.0: ask inspect(${kind})`;
+  const inspect = ctx.ensureImport(call, "sqlalchemy", "inspect", { throughModule: true });
+  if (!inspect.ok) return ctx.diagnostic(rule, fn, `${message} (${inspect.reason})`);
+  const method = name === "table_names" ? "get_table_names" : "has_table";
+  return ctx.diagnostic(rule, fn, message, {
+    title: `Use inspect(...).${method}()`,
+    safety: "safe",
+    edits: [
+      {
+        start: receiver.startIndex,
+        end: fn.endIndex,
+        text: `${inspect.expr}(${ctx.text(receiver)}).${method}`,
+      },
+    ],
+    imports: inspect.requirement ? [inspect.requirement] : [],
+  });
+}
+
+// ---- loader options ------------------------------------------------------------------------------
+
+/** The entity of the query whose `.options(...)` holds `call`, when it is one mapped class. */
+function queryEntity(ctx: RuleContext, call: Node): Node | undefined {
+  const options = call.parent?.parent;
+  if (options?.type !== "call") return undefined;
+  const fn = options.childForFieldName("function");
+  if (fn?.type !== "attribute" || fn.childForFieldName("attribute")!.text !== "options")
+    return undefined;
+  // Down the chain to `x.query(M)` or `select(M)`.
+  let node: Node | null = fn.childForFieldName("object");
+  while (node?.type === "call") {
+    const f = node.childForFieldName("function")!;
+    const args = listItems(node.childForFieldName("arguments")!);
+    const isQuery =
+      (f.type === "attribute" && f.childForFieldName("attribute")!.text === "query") ||
+      SELECT.has(ctx.qualifiedName(f) ?? "");
+    if (isQuery) {
+      const q = args.length === 1 ? ctx.qualifiedName(args[0]!) : undefined;
+      return q && ctx.index.isMappedClass(q) ? args[0] : undefined;
+    }
+    node = f.type === "attribute" ? f.childForFieldName("object") : null;
+  }
+  return undefined;
+}
+
+function loaderPath(rule: Rule, ctx: RuleContext, call: Node): Diagnostic | undefined {
+  const fn = call.childForFieldName("function")!;
+  const q = ctx.qualifiedName(fn) ?? "";
+  if (!/^sqlalchemy\.orm\.(strategy_options\.)?\w+$/.test(q)) return undefined;
+  const args = listItems(call.childForFieldName("arguments")!);
+  const strings = args.filter((a) => a.type === "string");
+  if (!strings.length) return undefined;
+  const message = `${firstLine(ctx.text(call))}: SQLAlchemy 2.0 takes attributes, not strings`;
+  const entity = queryEntity(ctx, call);
+  const names = strings.map((s) => plainSql(s));
+  if (!entity || names.some((n) => n === undefined || !/^\w+$/.test(n)))
+    return ctx.diagnostic(rule, strings[0]!, `${message} (name the attribute by hand)`);
+  return ctx.diagnostic(rule, strings[0]!, message, {
+    title: "Name the attributes",
+    safety: "safe",
+    edits: strings.map((s, i) => ({
+      start: s.startIndex,
+      end: s.endIndex,
+      text: `${ctx.text(entity)}.${names[i]!}`,
+    })),
+  });
+}
+
+// ---- keywords 2.0 dropped --------------------------------------------------------------------------
+
+function keywordChecks(rule: Rule, ctx: RuleContext, call: Node): Diagnostic[] {
+  const fn = call.childForFieldName("function")!;
+  const q = ctx.qualifiedName(fn) ?? "";
+  const args = call.childForFieldName("arguments")!;
+  if (args.type !== "argument_list") return [];
+  const items = listItems(args);
+  const kw = keywordArguments(args);
+  const out: Diagnostic[] = [];
+  const onTwo = ctx.declares("sqlalchemy", "2.0") === "yes";
+  const drop = (name: string, message: string): void => {
+    const arg = kw.get(name)!;
+    out.push(
+      ctx.diagnostic(rule, arg, message, {
+        title: `Drop ${name}=`,
+        safety: "safe",
+        edits: removeListItems(items, [items.indexOf(arg)], args),
+      }),
+    );
+  };
+  if (SESSIONMAKER.has(q) && kw.has("autocommit")) {
+    const value = kw.get("autocommit")!.childForFieldName("value")!;
+    if (value.type === "false") {
+      if (onTwo) drop("autocommit", "autocommit=False is the only mode SQLAlchemy 2.0 has");
+    } else {
+      out.push(
+        ctx.diagnostic(
+          rule,
+          kw.get("autocommit")!,
+          "autocommit mode was removed in SQLAlchemy 2.0: begin and commit transactions explicitly",
+        ),
+      );
+    }
+  }
+  if (CREATE_ENGINE.has(q) && kw.has("future") && onTwo) {
+    if (kw.get("future")!.childForFieldName("value")!.type === "true")
+      drop("future", "future=True is what every engine is in SQLAlchemy 2.0");
+  }
+  if (METADATA.has(q) && kw.has("bind"))
+    out.push(
+      ctx.diagnostic(
+        rule,
+        kw.get("bind")!,
+        "MetaData(bind=) was removed in SQLAlchemy 2.0: pass the engine to create_all() and to each execution",
+      ),
+    );
+  return out;
+}
+
+function subtransactions(rule: Rule, ctx: RuleContext, call: Node): Diagnostic | undefined {
+  const args = call.childForFieldName("arguments");
+  if (args?.type !== "argument_list") return undefined;
+  const arg = keywordArguments(args).get("subtransactions");
+  if (!arg) return undefined;
+  const fn = call.childForFieldName("function")!;
+  if (fn.type !== "attribute" || receiverKind(ctx, fn.childForFieldName("object")!) !== "session")
+    return undefined;
+  return ctx.diagnostic(
+    rule,
+    arg,
+    "subtransactions were removed in SQLAlchemy 2.0: use begin_nested() or one outer transaction",
+  );
+}
+
+function removed(rule: Rule, ctx: RuleContext, call: Node): Diagnostic | undefined {
+  const fn = call.childForFieldName("function")!;
+  if (MAPPER.has(ctx.qualifiedName(fn) ?? ""))
+    return ctx.diagnostic(
+      rule,
+      fn,
+      "mapper() was removed in SQLAlchemy 2.0: map imperatively with registry().map_imperatively()",
+    );
+  if (fn.type === "attribute" && fn.childForFieldName("attribute")!.text === "from_self") {
+    // Only on a Query: the chain goes down to `.query(`.
+    if (!/\.query\(/.test(fn.childForFieldName("object")!.text)) return undefined;
+    return ctx.diagnostic(
+      rule,
+      fn.childForFieldName("attribute")!,
+      "Query.from_self() was removed in SQLAlchemy 2.0: select from a subquery() or aliased() entity",
+    );
+  }
+  return undefined;
+}
+
+// ---- postgresql.UUID -----------------------------------------------------------------------------
+
+/** `postgresql.UUID` column types without `as_uuid=`: 2.0 returns uuid.UUID where 1.4 gave str. */
+function uuidDefaults(rule: Rule, ctx: RuleContext): Diagnostic[] {
+  if (ctx.declares("sqlalchemy", "2.0") === "yes") return [];
+  const out: Diagnostic[] = [];
+  for (const site of ctx.callsTo(["Column", "mapped_column"])) {
+    if (!COLUMN.has(ctx.qualifiedName(site.fn) ?? "")) continue;
+    const items = listItems(site.args);
+    const type = items.find((a) => {
+      const head = a.type === "call" ? a.childForFieldName("function")! : a;
+      return PG_UUID.has(ctx.qualifiedName(head) ?? "");
+    });
+    if (!type) continue;
+    const typeArgs = type.type === "call" ? type.childForFieldName("arguments")! : undefined;
+    if (typeArgs && keywordArguments(typeArgs).has("as_uuid")) continue;
+    const message =
+      "postgresql.UUID without as_uuid returns uuid.UUID in SQLAlchemy 2.0, where 1.4 returned str";
+    const kw = keywordArguments(site.args);
+    const defaults = ["default", "insert_default", "onupdate"]
+      .map((k) => kw.get(k)?.text ?? "")
+      .join(" ");
+    if (/uuid/i.test(defaults)) {
+      out.push(
+        ctx.diagnostic(
+          rule,
+          type,
+          `${message} (its default makes UUID objects: set as_uuid=True or as_uuid=False by hand)`,
+        ),
+      );
+      continue;
+    }
+    const edit: Edit =
+      typeArgs?.type === "argument_list"
+        ? listItems(typeArgs).length
+          ? {
+              start: listItems(typeArgs).at(-1)!.endIndex,
+              end: listItems(typeArgs).at(-1)!.endIndex,
+              text: ", as_uuid=False",
+            }
+          : { start: typeArgs.startIndex + 1, end: typeArgs.startIndex + 1, text: "as_uuid=False" }
+        : { start: type.endIndex, end: type.endIndex, text: "(as_uuid=False)" };
+    out.push(
+      ctx.diagnostic(rule, type, message, {
+        title: "Keep str values: as_uuid=False",
+        safety: "safe",
+        edits: [edit],
+      }),
+    );
+  }
+  return out;
+}
