@@ -29,6 +29,8 @@ import { sqlalchemyDeclarativeBase } from "./sqlalchemy-declarative-base.js";
 import { sqlalchemyMappedColumns } from "./sqlalchemy-mapped-columns.js";
 import { sqlalchemySelect } from "./sqlalchemy-select.js";
 import { sqlalchemyRemovedApis } from "./sqlalchemy-removed-apis.js";
+import { syncSessionInAsync } from "./sync-session-in-async.js";
+import { modelTimestamps } from "./model-timestamps.js";
 
 // One entry a line, in code order.
 export const TRANSFORMS: readonly Rule[] = [
@@ -60,6 +62,8 @@ export const TRANSFORMS: readonly Rule[] = [
   sqlalchemyMappedColumns,
   sqlalchemySelect,
   sqlalchemyRemovedApis,
+  syncSessionInAsync,
+  modelTimestamps,
 ];
 
 /** Looks up transforms by CLI name or code. */

@@ -77,6 +77,8 @@ export class ProjectIndex {
   /** Classes that are declarative bases themselves, and those that set a type map. */
   private readonly declarativeClasses = new Set<string>();
   private readonly typeMaps = new Set<string>();
+  /** Classes -> which of created_at / updated_at their bodies define. */
+  private readonly timestamps = new Map<string, string[]>();
   /** Session factories (`SessionLocal = sessionmaker(...)`) and engines, by qualified name. */
   private readonly factories = new Map<string, "session" | "engine">();
   private readonly modules = new Set<string>();
@@ -167,6 +169,7 @@ export class ProjectIndex {
       if (c.overrides) this.overrides.set(c.qualified, c.overrides);
       if (c.declarative) this.declarativeClasses.add(c.qualified);
       if (c.typeMap) this.typeMaps.add(c.qualified);
+      if (c.timestamps) this.timestamps.set(c.qualified, c.timestamps);
     }
     for (const [name, typeMap] of summary.declaratives ?? []) this.declaratives.set(name, typeMap);
     for (const [name, kind] of summary.factories ?? []) this.factories.set(name, kind);
@@ -297,6 +300,33 @@ export class ProjectIndex {
   /** Some relationship of the project may be configured with a joined eager load. */
   get mapsJoinedEagerLoads(): boolean {
     return this.source.names.joinedEager ?? false;
+  }
+
+  /**
+   * The timestamp attributes (created_at, updated_at) classes with these bases inherit from the
+   * project's classes; undefined when a base outside the project and SQLAlchemy could add some.
+   */
+  inheritedTimestamps(
+    bases: readonly string[],
+    seen: Set<string> = new Set(),
+  ): Set<string> | undefined {
+    const out = new Set<string>();
+    for (const base of bases) {
+      if (!base) return undefined;
+      if (/^(sqlalchemy|builtins|typing|typing_extensions|abc|enum)\./.test(base)) continue;
+      const q = this.canonical(base);
+      if (DECLARATIVE_ROOTS.has(q) || this.declaratives.has(q) || q === "builtins.object") continue;
+      if (/^(sqlalchemy|builtins|typing|typing_extensions|abc|enum)\./.test(q)) continue;
+      const own = this.classes.get(q);
+      if (!own) return undefined;
+      if (seen.has(q)) continue;
+      seen.add(q);
+      for (const t of this.timestamps.get(q) ?? []) out.add(t);
+      const inherited = this.inheritedTimestamps(own, seen);
+      if (!inherited) return undefined;
+      for (const t of inherited) out.add(t);
+    }
+    return out;
   }
 
   /** "session" for a session factory the project builds, "engine" for an engine; else undefined. */

@@ -21,6 +21,29 @@ export interface ClassSummary {
   declarative?: true;
   /** The class body sets `type_annotation_map` (SQLAlchemy: annotations map to other types). */
   typeMap?: true;
+  /** Which of `created_at` / `updated_at` the class body defines. */
+  timestamps?: string[];
+}
+
+const TIMESTAMPS = new Set(["created_at", "updated_at"]);
+
+/** Which of the timestamp attributes a class body defines (assigned, annotated or a method). */
+export function timestampsDefined(classNode: Node): string[] | undefined {
+  const out = new Set<string>();
+  for (const statement of classNode.childForFieldName("body")?.namedChildren ?? []) {
+    const def =
+      statement?.type === "decorated_definition"
+        ? statement.childForFieldName("definition")
+        : statement;
+    let name: string | undefined;
+    if (def?.type === "function_definition") name = def.childForFieldName("name")?.text;
+    else if (def?.type === "expression_statement") {
+      const assign = def.namedChildren[0];
+      if (assign?.type === "assignment") name = assign.childForFieldName("left")?.text;
+    }
+    if (name && TIMESTAMPS.has(name)) out.add(name);
+  }
+  return out.size ? [...out].sort() : undefined;
 }
 
 /** The v1 model methods v2 renamed: a class that defines one keeps callers of that name. */
@@ -215,6 +238,7 @@ export function summarize(scopes: ScopeTree, moduleName: string): ModuleSummary 
           overrides: v1MethodsDefined(b.statement),
           ...(asDeclarativeDecorator(b.statement, resolver) ? { declarative: true as const } : {}),
           ...(bodyAssigns(b.statement, "type_annotation_map") ? { typeMap: true as const } : {}),
+          ...(timestampsDefined(b.statement) ? { timestamps: timestampsDefined(b.statement) } : {}),
         });
         const own = scopes.scopeOfDefinition(b.statement);
         if (own) visitClasses(own, qualified);
