@@ -35,6 +35,8 @@ CALLS = [
     ("search", dict(name=None, skip=0, limit=2)),
     ("search", dict(name="bea", skip=0, limit=10)),
     ("each_name", {}),
+    ("get_or_none", dict(user_id=2, name="")),
+    ("get_or_none", dict(user_id=None, name="cid")),
 ]
 
 

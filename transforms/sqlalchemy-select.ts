@@ -6,6 +6,7 @@ import { firstLine } from "../src/engine/source.js";
 import { isReference } from "../src/engine/imports.js";
 import { keywordArguments, listItems } from "../src/engine/syntax.js";
 import type { Node } from "../src/engine/parser.js";
+import type { Binding } from "../src/engine/scope.js";
 import type { Diagnostic, Edit, Fix, ImportRequirement } from "../src/engine/types.js";
 import type { RuleContext } from "../src/knowledge/context.js";
 import { inferClass } from "../src/knowledge/inference.js";
@@ -216,6 +217,7 @@ function convert(rule: Rule, ctx: RuleContext, query: Node): Diagnostic | undefi
         });
   if (!chain.terminal && !chain.iterated) {
     const flow = variableFlow(ctx, chain, shape, items[0]!);
+    if (flow === "covered") return undefined;
     return flow
       ? fix(flow)
       : report("the Query is kept, returned or passed on: build a select() by hand");
@@ -470,6 +472,48 @@ function chainHead(expr: Node): Node | undefined {
   return node.type === "identifier" ? node : undefined;
 }
 
+/** The Query chain an assignment's value is, when it is `<session>.query(...)` and Select methods. */
+function queryAssigned(right: Node): Chain | undefined {
+  let node: Node | null = right;
+  while (node?.type === "call") {
+    const fn = node.childForFieldName("function");
+    if (fn?.type !== "attribute") return undefined;
+    if (fn.childForFieldName("attribute")!.text === "query") {
+      const chain = chainOf(node);
+      return chain.top.equals(right) && !chain.terminal && !chain.other ? chain : undefined;
+    }
+    node = fn.childForFieldName("object");
+  }
+  return undefined;
+}
+
+/** Why another query assigned to the flow's name is not like the first one, if it is not. */
+function sameStart(
+  ctx: RuleContext,
+  start: Chain,
+  first: Chain,
+  shape: Shape,
+  sessionAt: Binding[] | undefined,
+): string | undefined {
+  if (start.receiver.type !== "identifier" || start.receiver.text !== first.receiver.text)
+    return "another session";
+  const at = ctx.bindings(start.receiver.text, start.query);
+  if (!at || !sessionAt || at.length !== sessionAt.length || at.some((b, i) => b !== sessionAt[i]))
+    return "another session";
+  const items = listItems(start.query.childForFieldName("arguments")!);
+  const kinds = items.map((a) =>
+    a.type === "keyword_argument" ? undefined : argumentKind(ctx, a),
+  );
+  if (kinds.includes(undefined)) return "a query of unknown entities";
+  const other: Shape = items.length === 1 && kinds[0] === "entity" ? "entity" : "rows";
+  if (other !== shape) return "a query of another shape";
+  for (const l of start.links) {
+    const problem = linkProblem(l);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
 /**
  * `q = db.query(M)`, then `q = q.filter(...)` (in branches too), then `q...all()`, `q.count()`,
  * `for x in q:` in the same function: `q` holds a select and each use runs it. Undefined when the
@@ -480,7 +524,7 @@ function variableFlow(
   chain: Chain,
   shape: Shape,
   first: Node,
-): TerminalEdit | string | undefined {
+): TerminalEdit | string | "covered" | undefined {
   const assign = chain.top.parent;
   if (assign?.type !== "assignment" || !assign.childForFieldName("right")?.equals(chain.top))
     return undefined;
@@ -497,16 +541,26 @@ function variableFlow(
   const bindings = fn.bindings.get(name) ?? [];
   const line = (n: Node): number => n.startPosition.row + 1;
 
-  // Every assignment of the name: the query, or the name's own select refined.
+  // Every assignment of the name: a query of the same session and shape (`if ...: q = db.query(M)
+  // .filter(a)` / `else: q = db.query(M).filter(b)`), or the name's own select refined.
   const refinements = new Set<number>();
-  const links: Walk["links"] = [...chain.links];
+  const starts: Chain[] = [];
+  const links: Walk["links"] = [];
   for (const b of bindings) {
-    if (b.statement.equals(assign)) continue;
     const right = b.statement.type === "assignment" ? b.statement.childForFieldName("right") : null;
     const target = b.statement.type === "assignment" ? b.statement.childForFieldName("left") : null;
-    const head = right ? chainHead(right) : undefined;
-    if (target?.type !== "identifier" || head?.text !== name)
+    if (target?.type !== "identifier" || !right)
       return `${name} is assigned something else at line ${line(b.node)}`;
+    const start = queryAssigned(right);
+    if (start) {
+      const problem = sameStart(ctx, start, chain, shape, sessionAt);
+      if (problem) return `${problem} at line ${line(b.node)}`;
+      starts.push(start);
+      links.push(...start.links);
+      continue;
+    }
+    const head = chainHead(right);
+    if (head?.text !== name) return `${name} is assigned something else at line ${line(b.node)}`;
     const w = walk(head);
     if (w.terminal || w.other || !w.top.equals(right!))
       return `${name} is assigned something else at line ${line(b.node)}`;
@@ -549,14 +603,17 @@ function variableFlow(
     uses.push({ ref: id, w });
   }
   if (!uses.length) return undefined;
+  // The first query of the flow converts it all; the others are part of its fix.
+  starts.sort((a, b) => a.query.startIndex - b.query.startIndex);
+  if (!starts[0]!.query.equals(chain.query)) return "covered";
 
   const names = new Names(ctx, chain.query);
   const select = names.get("sqlalchemy", "select");
   if (!select) return "cannot import select";
-  const queryName = chain.query.childForFieldName("function")!.childForFieldName("attribute")!;
-  const edits: Edit[] = [
-    { start: chain.receiver.startIndex, end: queryName.endIndex, text: select },
-  ];
+  const edits: Edit[] = starts.map((start) => {
+    const queryName = start.query.childForFieldName("function")!.childForFieldName("attribute")!;
+    return { start: start.receiver.startIndex, end: queryName.endIndex, text: select };
+  });
   const unique = uniqueFor(ctx, links, shape);
   for (const use of uses) {
     const o: Opening = { kind: "name", ref: use.ref, receiver };

@@ -58,3 +58,19 @@ def rebound(db: Session, flag: bool):
     if flag:
         q = [1, 2]
     return q.all()
+
+
+def get_or_none(db: Session, user_id: Optional[int], name: str):
+    if user_id:
+        q = db.query(User).filter(User.id == user_id)
+    else:
+        q = db.query(User).filter_by(name=name)
+    return q.first()
+
+
+def mixed_shapes(db: Session, flag: bool):
+    if flag:
+        q = db.query(User)
+    else:
+        q = db.query(User.name)
+    return q.all()
