@@ -12,11 +12,16 @@ module = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(module)
 module.metadata.create_all(module.engine)
 with module.engine.begin() as conn:
-    rows = [{"id": i, "name": n} for i, n in [(1, "a"), (2, "b"), (11, "c"), (12, "d")]]
+    rows = [{"id": i, "name": n} for i, n in [(1, "a"), (2, "b"), (11, "c"), (12, "d"), (101, "e")]]
     conn.execute(module.users.insert(), rows)
     print("active_names", module.active_names(conn))
     print("ordered", module.ordered(conn))
     print("labels", module.labels(conn))
     print("by_name", module.by_name(conn, "c"))
+    print("names_by_key", module.names_by_key(conn))
 module.ping()
 print("tables", module.tables(), module.has_users())
+print("legacy_engine", module.legacy_engine())
+print("count_users", module.count_users())
+module.purge()
+print("after purge", module.count_users())

@@ -68,7 +68,7 @@ export const sqlalchemyRemovedApis: Rule = {
   rule: "Use SQLAlchemy 2.0 APIs",
   gives: ["safe", "detect"],
   docs: {
-    why: 'SQLAlchemy 2.0 raises on APIs 1.x accepted. The rewrites give the form 1.4 and 2.0 both take: `select([a, b], cond)` -> `select(a, b).where(cond)`, `case([(c, v)])` -> `case((c, v))`, a plain SQL string given to a Session or Connection `execute()` -> `text(...)` (only when the SQL has no `:name`, which text() would read as a parameter, and no DB-API parameters follow), `conn.execute(stmt, x=1)` -> `conn.execute(stmt, {"x": 1})`, `engine.table_names()` / `engine.has_table(t)` -> `inspect(engine)...`, `joinedload("items")` -> `joinedload(User.items)` when the query\'s entity is known. `postgresql.UUID` without `as_uuid` gets `as_uuid=False` on projects not yet on 2.0: 2.0 flipped the default, and values would come back as `uuid.UUID` instead of `str`. On projects that declare SQLAlchemy >= 2.0, `sessionmaker(autocommit=False)` and `create_engine(future=True)` lose the keyword, a no-op there. `autocommit=True`, `subtransactions=`, `MetaData(bind=)`, `from_self()`, `mapper()` and `engine.execute()` are reported.',
+    why: 'SQLAlchemy 2.0 raises on APIs 1.x accepted. The rewrites give the form 1.4 and 2.0 both take: `select([a, b], cond)` -> `select(a, b).where(cond)`, `case([(c, v)])` -> `case((c, v))`, a plain SQL string given to a Session or Connection `execute()` -> `text(...)` (only when the SQL has no `:name`, which text() would read as a parameter, and no DB-API parameters follow), `conn.execute(stmt, x=1)` -> `conn.execute(stmt, {"x": 1})`, `engine.table_names()` / `engine.has_table(t)` -> `inspect(engine)...`, `engine.execute(x)` as a statement, or with its result consumed in the same statement, -> that statement in `with engine.begin() as conn:` (which commits DML, as engine.execute() did), `row[\"name\"]` / `row.keys()` / `dict(row)` on rows of a result -> through `row._mapping`, `joinedload("items")` -> `joinedload(User.items)` when the query\'s entity is known. `postgresql.UUID` without `as_uuid` gets `as_uuid=False` on projects not yet on 2.0: 2.0 flipped the default, and values would come back as `uuid.UUID` instead of `str`. On projects that declare SQLAlchemy >= 2.0, `sessionmaker(autocommit=False)` and `create_engine(future=True)` lose the keyword, a no-op there. `autocommit=True`, `subtransactions=`, `MetaData(bind=)`, `from_self()`, `mapper()` and an `engine.execute()` whose result outlives the statement are reported.',
     bad: 'rows = conn.execute(select([users.c.id], users.c.active == True), limit=10)\ndb.execute("SELECT 1")\n',
     good: 'rows = conn.execute(select(users.c.id).where(users.c.active == True), {"limit": 10})\ndb.execute(text("SELECT 1"))\n',
   },
@@ -95,6 +95,7 @@ export const sqlalchemyRemovedApis: Rule = {
     for (const site of ctx.callsTo(["begin"])) push(subtransactions(this, ctx, site.call));
     for (const site of ctx.callsTo(["from_self", "mapper"])) push(removed(this, ctx, site.call));
     out.push(...uuidDefaults(this, ctx));
+    out.push(...rowMappings(this, ctx));
     return out;
   },
 };
@@ -255,12 +256,7 @@ function execute(rule: Rule, ctx: RuleContext, call: Node): Diagnostic | undefin
   if (fn.type !== "attribute") return undefined;
   const receiver = fn.childForFieldName("object")!;
   const kind = receiverKind(ctx, receiver);
-  if (kind === "engine")
-    return ctx.diagnostic(
-      rule,
-      fn.childForFieldName("attribute")!,
-      "engine.execute() was removed in SQLAlchemy 2.0: run it in `with engine.begin() as conn:` (or connect() and commit)",
-    );
+  if (kind === "engine") return engineExecute(rule, ctx, call, receiver);
   if (!kind) return undefined;
   const args = call.childForFieldName("arguments")!;
   if (args.type !== "argument_list") return undefined;
@@ -330,6 +326,78 @@ function stringSql(
       { start: sql.endIndex, end: sql.endIndex, text: ")" },
     ],
     imports: text.requirement ? [text.requirement] : [],
+  });
+}
+
+/** What a statement may do with an engine.execute() result and still hold it inside a block. */
+const CONSUMERS = new Set([
+  "fetchall",
+  "fetchone",
+  "first",
+  "one",
+  "one_or_none",
+  "scalar",
+  "scalar_one",
+  "scalar_one_or_none",
+  "all",
+]);
+
+/**
+ * `engine.execute(x)` ran x on a connection of its own and committed DML by itself. As a
+ * statement of its own, or with its result consumed in the same statement (`.fetchall()`,
+ * `.scalar()`...), it becomes that statement inside `with engine.begin() as conn:`, which commits
+ * at the end of the block; otherwise the result would outlive its connection: reported.
+ */
+function engineExecute(rule: Rule, ctx: RuleContext, call: Node, engine: Node): Diagnostic {
+  const attr = call.childForFieldName("function")!.childForFieldName("attribute")!;
+  const message =
+    "engine.execute() was removed in SQLAlchemy 2.0: run it on a connection, `with engine.begin() as conn:`";
+  const report = (why?: string, fix?: Fix): Diagnostic =>
+    ctx.diagnostic(rule, attr, why ? `${message} (${why})` : message, fix);
+  // The call, its consumer if any, then the statement that holds them.
+  let top: Node = call;
+  const consumer = call.parent?.type === "attribute" ? call.parent.parent : undefined;
+  if (consumer?.type === "call" && CONSUMERS.has(call.parent!.childForFieldName("attribute")!.text))
+    top = consumer;
+  const holder = top.parent;
+  let statement: Node | undefined;
+  if (holder?.type === "expression_statement" && top === call) statement = holder;
+  else if (
+    holder?.type === "assignment" &&
+    top !== call &&
+    holder.childForFieldName("right")?.equals(top) &&
+    holder.parent?.type === "expression_statement"
+  )
+    statement = holder.parent;
+  else if (holder?.type === "return_statement" && top !== call) statement = holder;
+  if (!statement) return report("its result is used beyond the statement: convert it by hand");
+  const block = statement.parent;
+  if (block?.type !== "block" && block?.type !== "module") return report("convert it by hand");
+  const lineStart = ctx.source.lastIndexOf("\n", statement.startIndex - 1) + 1;
+  if (ctx.source.slice(lineStart, statement.startIndex).trim())
+    return report("the statement shares its line: convert it by hand");
+  if (ctx.bindings("conn", statement))
+    return report("the name conn is taken here: convert it by hand");
+  if (engine.type !== "identifier" && engine.type !== "attribute")
+    return report("convert it by hand");
+  const indent = ctx.lineIndent(statement.startIndex);
+  const nl = ctx.stylist.newline;
+  const text = ctx.text(statement);
+  if (text.includes("\n")) return report("the statement spans lines: convert it by hand");
+  const inner =
+    text.slice(0, engine.startIndex - statement.startIndex) +
+    "conn" +
+    text.slice(engine.endIndex - statement.startIndex);
+  return report(undefined, {
+    title: "Run it in with engine.begin() as conn:",
+    safety: "safe",
+    edits: [
+      {
+        start: statement.startIndex,
+        end: ctx.endOf(statement),
+        text: `with ${ctx.text(engine)}.begin() as conn:${nl}${indent}${ctx.stylist.indent}${inner}`,
+      },
+    ],
   });
 }
 
@@ -542,6 +610,105 @@ function uuidDefaults(rule: Rule, ctx: RuleContext): Diagnostic[] {
         edits: [edit],
       }),
     );
+  }
+  return out;
+}
+
+// ---- rows read by column name ----------------------------------------------------------------------
+
+/** Methods of a result that give rows, and those that give one row. */
+const ROWS = new Set(["fetchall", "all", "fetchmany", "partitions"]);
+const ROW = new Set(["fetchone", "first", "one", "one_or_none"]);
+
+/** An `x.execute(...)` call on a session or connection, or a name bound once to one. */
+function isResult(ctx: RuleContext, node: Node): boolean {
+  if (node.type === "identifier") {
+    const found = ctx.bindings(node.text, node);
+    const b = found?.length === 1 ? found[0] : undefined;
+    const right = b?.kind === "assignment" ? b.statement.childForFieldName("right") : undefined;
+    return !!right && right.type === "call" && isExecute(ctx, right);
+  }
+  return node.type === "call" && isExecute(ctx, node);
+}
+
+function isExecute(ctx: RuleContext, call: Node): boolean {
+  const fn = call.childForFieldName("function");
+  if (fn?.type !== "attribute" || fn.childForFieldName("attribute")!.text !== "execute")
+    return false;
+  const kind = receiverKind(ctx, fn.childForFieldName("object")!);
+  return kind === "session" || kind === "connection";
+}
+
+/** `result.method()` on a result, with the method in `methods`. */
+function resultCall(ctx: RuleContext, node: Node, methods: ReadonlySet<string>): boolean {
+  if (node.type !== "call") return false;
+  const fn = node.childForFieldName("function");
+  return (
+    fn?.type === "attribute" &&
+    methods.has(fn.childForFieldName("attribute")!.text) &&
+    isResult(ctx, fn.childForFieldName("object")!)
+  );
+}
+
+/**
+ * `row["name"]`, `row.keys()`, `dict(row)` on rows of a result: 2.0's rows are tuples, and read
+ * by name through `row._mapping` (which 1.4's rows have too).
+ */
+function rowMappings(rule: Rule, ctx: RuleContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const scope of ctx.scopes.allScopes()) {
+    for (const list of scope.bindings.values()) {
+      if (list.length !== 1) continue;
+      const b = list[0]!;
+      let isRow = false;
+      if (b.kind === "loop" && b.statement.type === "for_statement") {
+        const right = b.statement.childForFieldName("right")!;
+        isRow =
+          b.statement.childForFieldName("left")?.equals(b.node) === true &&
+          (isResult(ctx, right) || resultCall(ctx, right, ROWS));
+      } else if (b.kind === "assignment" && b.statement.type === "assignment") {
+        const right = b.statement.childForFieldName("right");
+        isRow =
+          b.statement.childForFieldName("left")?.equals(b.node) === true &&
+          !!right &&
+          resultCall(ctx, right, ROW);
+      }
+      if (!isRow) continue;
+      const refs = ctx.references(b);
+      if (typeof refs === "string") continue;
+      for (const ref of refs) {
+        const parent = ref.parent;
+        let by: string | undefined;
+        if (parent?.type === "subscript" && parent.childForFieldName("value")?.equals(ref)) {
+          const key = parent.childrenForFieldName("subscript")[0];
+          if (key?.type === "string") by = `row[${key.text}]`;
+        } else if (
+          parent?.type === "attribute" &&
+          parent.childForFieldName("attribute")?.text === "keys"
+        ) {
+          by = "row.keys()";
+        } else if (
+          parent?.type === "argument_list" &&
+          listItems(parent).length === 1 &&
+          ctx.qualifiedName(parent.parent!.childForFieldName("function")!) === "builtins.dict"
+        ) {
+          by = "dict(row)";
+        }
+        if (!by) continue;
+        out.push(
+          ctx.diagnostic(
+            rule,
+            ref,
+            `${by} was removed in SQLAlchemy 2.0: rows are tuples, read by name through row._mapping`,
+            {
+              title: "Read it through row._mapping",
+              safety: "safe",
+              edits: [{ start: ref.endIndex, end: ref.endIndex, text: "._mapping" }],
+            },
+          ),
+        );
+      }
+    }
   }
   return out;
 }

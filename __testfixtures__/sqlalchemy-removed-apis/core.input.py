@@ -45,3 +45,30 @@ def driver_sql(conn: Connection, name: str):
     conn.execute("SELECT * FROM users WHERE name = %s", (name,))
     conn.execute("SELECT * FROM users WHERE name = :name")
     conn.execute(f"SELECT * FROM {name}")
+
+
+def purge():
+    engine.execute(users.delete().where(users.c.id > 100))
+
+
+def count_users():
+    total = engine.execute(select([users.c.id])).fetchall()
+    return len(total)
+
+
+def result_kept():
+    result = engine.execute(users.select())
+    return result.fetchall()
+
+
+def names_by_key(conn: Connection):
+    out = []
+    for row in conn.execute(users.select()):
+        out.append((row["id"], row["name"], sorted(row.keys())))
+    first = conn.execute(users.select().where(users.c.id == 1)).fetchone()
+    return out, dict(first), first[0]
+
+
+def not_rows(data: dict):
+    for row in data.values():
+        print(row["id"])

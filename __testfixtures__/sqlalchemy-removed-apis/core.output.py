@@ -38,10 +38,40 @@ def has_users() -> bool:
 
 
 def legacy_engine():
-    return engine.execute("SELECT 1").scalar()
+    with engine.begin() as conn:
+        return conn.execute(text("SELECT 1")).scalar()
 
 
 def driver_sql(conn: Connection, name: str):
     conn.execute("SELECT * FROM users WHERE name = %s", (name,))
     conn.execute("SELECT * FROM users WHERE name = :name")
     conn.execute(f"SELECT * FROM {name}")
+
+
+def purge():
+    with engine.begin() as conn:
+        conn.execute(users.delete().where(users.c.id > 100))
+
+
+def count_users():
+    with engine.begin() as conn:
+        total = conn.execute(select(users.c.id)).fetchall()
+    return len(total)
+
+
+def result_kept():
+    result = engine.execute(users.select())
+    return result.fetchall()
+
+
+def names_by_key(conn: Connection):
+    out = []
+    for row in conn.execute(users.select()):
+        out.append((row._mapping["id"], row._mapping["name"], sorted(row._mapping.keys())))
+    first = conn.execute(users.select().where(users.c.id == 1)).fetchone()
+    return out, dict(first._mapping), first[0]
+
+
+def not_rows(data: dict):
+    for row in data.values():
+        print(row["id"])
