@@ -19,6 +19,8 @@ with module.engine.begin() as conn:
     print("labels", module.labels(conn))
     print("by_name", module.by_name(conn, "c"))
     print("names_by_key", module.names_by_key(conn))
+    print("aggregates", module.aggregates(conn))
+    print("dml", module.dml(conn), conn.execute(module.users.select().order_by(module.users.c.id)).fetchall())
 module.ping()
 print("tables", module.tables(), module.has_users())
 print("legacy_engine", module.legacy_engine())

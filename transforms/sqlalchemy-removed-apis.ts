@@ -68,7 +68,7 @@ export const sqlalchemyRemovedApis: Rule = {
   rule: "Use SQLAlchemy 2.0 APIs",
   gives: ["safe", "detect"],
   docs: {
-    why: 'SQLAlchemy 2.0 raises on APIs 1.x accepted. The rewrites give the form 1.4 and 2.0 both take: `select([a, b], cond)` -> `select(a, b).where(cond)`, `case([(c, v)])` -> `case((c, v))`, a plain SQL string given to a Session or Connection `execute()` -> `text(...)` (only when the SQL has no `:name`, which text() would read as a parameter, and no DB-API parameters follow), `conn.execute(stmt, x=1)` -> `conn.execute(stmt, {"x": 1})`, `engine.table_names()` / `engine.has_table(t)` -> `inspect(engine)...`, `engine.execute(x)` as a statement, or with its result consumed in the same statement, -> that statement in `with engine.begin() as conn:` (which commits DML, as engine.execute() did), `row[\"name\"]` / `row.keys()` / `dict(row)` on rows of a result -> through `row._mapping`, `joinedload("items")` -> `joinedload(User.items)` when the query\'s entity is known. `postgresql.UUID` without `as_uuid` gets `as_uuid=False` on projects not yet on 2.0: 2.0 flipped the default, and values would come back as `uuid.UUID` instead of `str`. On projects that declare SQLAlchemy >= 2.0, `sessionmaker(autocommit=False)` and `create_engine(future=True)` lose the keyword, a no-op there. `autocommit=True`, `subtransactions=`, `MetaData(bind=)`, `from_self()`, `mapper()` and an `engine.execute()` whose result outlives the statement are reported.',
+    why: 'SQLAlchemy 2.0 raises on APIs 1.x accepted. The rewrites give the form 1.4 and 2.0 both take: `select([a, b], cond)` -> `select(a, b).where(cond)`, `case([(c, v)])` -> `case((c, v))`, `insert(t, values=v)` / `update(t, cond, v)` / `t.delete(cond)` -> `insert(t).values(v)` / `update(t).where(cond).values(v)` / `t.delete().where(cond)`, a plain SQL string given to a Session or Connection `execute()` -> `text(...)` (only when the SQL has no `:name`, which text() would read as a parameter, and no DB-API parameters follow), `conn.execute(stmt, x=1)` -> `conn.execute(stmt, {"x": 1})`, `engine.table_names()` / `engine.has_table(t)` -> `inspect(engine)...`, `engine.execute(x)` as a statement, or with its result consumed in the same statement, -> that statement in `with engine.begin() as conn:` (which commits DML, as engine.execute() did), `row[\"name\"]` / `row.keys()` / `dict(row)` on rows of a result -> through `row._mapping`, `joinedload("items")` -> `joinedload(User.items)` when the query\'s entity is known. `postgresql.UUID` without `as_uuid` gets `as_uuid=False` on projects not yet on 2.0: 2.0 flipped the default, and values would come back as `uuid.UUID` instead of `str`. On projects that declare SQLAlchemy >= 2.0, `sessionmaker(autocommit=False)` and `create_engine(future=True)` lose the keyword, a no-op there. `autocommit=True`, `subtransactions=`, `MetaData(bind=)`, `from_self()`, `mapper()` and an `engine.execute()` whose result outlives the statement are reported.',
     bad: 'rows = conn.execute(select([users.c.id], users.c.active == True), limit=10)\ndb.execute("SELECT 1")\n',
     good: 'rows = conn.execute(select(users.c.id).where(users.c.active == True), {"limit": 10})\ndb.execute(text("SELECT 1"))\n',
   },
@@ -81,6 +81,8 @@ export const sqlalchemyRemovedApis: Rule = {
     const push = (d: Diagnostic | undefined): void => {
       if (d) out.push(d);
     };
+    for (const site of ctx.callsTo(["insert", "update", "delete"]))
+      push(dmlKeywords(this, ctx, site.call));
     for (const site of ctx.callsTo(["select", "case"])) {
       const q = ctx.qualifiedName(site.fn) ?? "";
       if (SELECT.has(q)) push(listSelect(this, ctx, site.call));
@@ -152,14 +154,26 @@ function receiverKind(ctx: RuleContext, node: Node): Receiver {
   return value?.type === "call" ? madeBy(ctx, value) : undefined;
 }
 
-/** Edits that drop the brackets of a list literal, keeping its items as they are written. */
-function unbracket(list: Node): Edit[] {
-  const open = list.children.find((c) => c?.type === "[")!;
-  const close = list.children.find((c) => c?.type === "]")!;
+/**
+ * Edits that drop the brackets of a list literal, keeping its items as they are written; a
+ * bracket alone on its line goes with its line.
+ */
+function unbracket(source: string, list: Node): Edit[] {
+  const drop = (bracket: Node): Edit => {
+    const lineStart = source.lastIndexOf("\n", bracket.startIndex - 1) + 1;
+    const newline = source.indexOf("\n", bracket.endIndex);
+    const lineEnd = newline < 0 ? source.length : newline + 1;
+    const alone =
+      !source.slice(lineStart, bracket.startIndex).trim() &&
+      !source.slice(bracket.endIndex, lineEnd).trim();
+    return alone && newline >= 0
+      ? { start: lineStart, end: lineEnd, text: "" }
+      : { start: bracket.startIndex, end: bracket.endIndex, text: "" };
+  };
   // `[a, b,]` -> `a, b,`: a trailing comma is fine in a call.
   return [
-    { start: open.startIndex, end: open.endIndex, text: "" },
-    { start: close.startIndex, end: close.endIndex, text: "" },
+    drop(list.children.find((c) => c?.type === "[")!),
+    drop(list.children.find((c) => c?.type === "]")!),
   ];
 }
 
@@ -211,7 +225,7 @@ function listSelect(rule: Rule, ctx: RuleContext, call: Node): Diagnostic | unde
     }
   }
   if (items.length > 1 && hasComment(args)) return report("convert it by hand");
-  const edits = unbracket(first);
+  const edits = unbracket(ctx.source, first);
   if (items.length > 1) {
     edits.push({ start: first.endIndex, end: items[items.length - 1]!.endIndex, text: "" });
     edits.push({ start: call.endIndex, end: call.endIndex, text: methods.join("") });
@@ -230,7 +244,7 @@ function listCase(rule: Rule, ctx: RuleContext, call: Node): Diagnostic | undefi
   return ctx.diagnostic(rule, first, message, {
     title: "Pass the whens positionally",
     safety: "safe",
-    edits: unbracket(first),
+    edits: unbracket(ctx.source, first),
   });
 }
 
@@ -711,4 +725,100 @@ function rowMappings(rule: Rule, ctx: RuleContext): Diagnostic[] {
     }
   }
   return out;
+}
+
+// ---- DML keyword forms ---------------------------------------------------------------------------
+
+const DML: Readonly<Record<string, string>> = {
+  "sqlalchemy.insert": "insert",
+  "sqlalchemy.sql.insert": "insert",
+  "sqlalchemy.sql.expression.insert": "insert",
+  "sqlalchemy.update": "update",
+  "sqlalchemy.sql.update": "update",
+  "sqlalchemy.sql.expression.update": "update",
+  "sqlalchemy.delete": "delete",
+  "sqlalchemy.sql.delete": "delete",
+  "sqlalchemy.sql.expression.delete": "delete",
+};
+const TABLE = new Set([
+  "sqlalchemy.Table",
+  "sqlalchemy.schema.Table",
+  "sqlalchemy.sql.schema.Table",
+]);
+
+/** Which positional argument after the table each statement took, and the method it became. */
+const DML_POSITIONAL: Readonly<Record<string, string[]>> = {
+  insert: ["values"],
+  update: ["where", "values"],
+  delete: ["where"],
+};
+const DML_KEYWORDS: Readonly<Record<string, string>> = {
+  whereclause: "where",
+  values: "values",
+};
+
+/** A name bound once to `Table(...)`. */
+function isTable(ctx: RuleContext, node: Node): boolean {
+  if (node.type !== "identifier") return false;
+  const found = ctx.bindings(node.text, node);
+  const b = found?.length === 1 ? found[0] : undefined;
+  const right = b?.kind === "assignment" ? b.statement.childForFieldName("right") : undefined;
+  const fn = right?.type === "call" ? right.childForFieldName("function") : undefined;
+  return !!fn && TABLE.has(ctx.qualifiedName(fn) ?? "");
+}
+
+/**
+ * `insert(t, values={...})`, `update(t, cond, values)`, `delete(t, cond)` and the same as Table
+ * methods (`t.update(cond, values)`): 2.0 takes only the table, the rest as methods.
+ */
+function dmlKeywords(rule: Rule, ctx: RuleContext, call: Node): Diagnostic | undefined {
+  const fn = call.childForFieldName("function")!;
+  const args = call.childForFieldName("arguments");
+  if (args?.type !== "argument_list") return undefined;
+  const items = listItems(args);
+  let kind = DML[ctx.qualifiedName(fn) ?? ""];
+  let rest: Node[];
+  if (kind) {
+    rest = items.slice(1);
+  } else if (fn.type === "attribute" && isTable(ctx, fn.childForFieldName("object")!)) {
+    kind = fn.childForFieldName("attribute")!.text;
+    rest = items;
+  } else {
+    return undefined;
+  }
+  if (!rest.length) return undefined;
+  const message = `${kind}() with the statement's clauses as arguments was removed in SQLAlchemy 2.0: chain them`;
+  const report = (why?: string, fix?: Fix): Diagnostic =>
+    ctx.diagnostic(rule, rest[0]!, why ? `${message} (${why})` : message, fix);
+  const methods: string[] = [];
+  const positional = DML_POSITIONAL[kind]!;
+  let index = 0;
+  for (const arg of rest) {
+    if (arg.type === "keyword_argument") {
+      const method = DML_KEYWORDS[arg.childForFieldName("name")!.text];
+      if (!method || (method === "values" && kind === "delete"))
+        return report(
+          `${arg.childForFieldName("name")!.text}= has no counterpart here: convert it by hand`,
+        );
+      methods.push(`.${method}(${ctx.text(arg.childForFieldName("value")!)})`);
+    } else {
+      const method = positional[index++];
+      if (!method || arg.type === "list_splat") return report("convert it by hand");
+      methods.push(`.${method}(${ctx.text(arg)})`);
+    }
+  }
+  if (hasComment(args)) return report("convert it by hand");
+  const from =
+    items.length > rest.length
+      ? items[items.length - rest.length - 1]!.endIndex
+      : args.startIndex + 1;
+  const close = args.children.find((c) => c?.type === ")")!;
+  return report(undefined, {
+    title: "Chain the clauses",
+    safety: "safe",
+    edits: [
+      { start: from, end: close.startIndex, text: "" },
+      { start: call.endIndex, end: call.endIndex, text: methods.join("") },
+    ],
+  });
 }

@@ -72,3 +72,27 @@ def names_by_key(conn: Connection):
 def not_rows(data: dict):
     for row in data.values():
         print(row["id"])
+
+
+def dml(conn: Connection):
+    from sqlalchemy import delete, insert, update
+
+    conn.execute(insert(users, values={"id": 200, "name": "f"}))
+    conn.execute(update(users, users.c.id == 200, {"name": "g"}))
+    conn.execute(users.update(users.c.id == 200, values={"name": "h"}))
+    renamed = conn.execute(select([users.c.name], users.c.id == 200)).scalar()
+    conn.execute(delete(users, whereclause=users.c.id == 200))
+    conn.execute(users.delete(users.c.id == 12))
+    return renamed
+
+
+def aggregates(conn: Connection):
+    row = conn.execute(
+        select(
+            [
+                users.c.id,
+                users.c.name,
+            ]
+        )
+    ).first()
+    return row["name"]

@@ -75,3 +75,25 @@ def names_by_key(conn: Connection):
 def not_rows(data: dict):
     for row in data.values():
         print(row["id"])
+
+
+def dml(conn: Connection):
+    from sqlalchemy import delete, insert, update
+
+    conn.execute(insert(users).values({"id": 200, "name": "f"}))
+    conn.execute(update(users).where(users.c.id == 200).values({"name": "g"}))
+    conn.execute(users.update().where(users.c.id == 200).values({"name": "h"}))
+    renamed = conn.execute(select(users.c.name).where(users.c.id == 200)).scalar()
+    conn.execute(delete(users).where(users.c.id == 200))
+    conn.execute(users.delete().where(users.c.id == 12))
+    return renamed
+
+
+def aggregates(conn: Connection):
+    row = conn.execute(
+        select(
+                users.c.id,
+                users.c.name,
+        )
+    ).first()
+    return row._mapping["name"]

@@ -30,6 +30,8 @@ ROUTES = {
     ("GET", "/items/"),
     ("POST", "/items/"),
     ("POST", "/items/batch"),
+    ("GET", "/items/stats"),
+    ("POST", "/items/discount"),
     ("GET", "/items/{item_id}"),
     ("PATCH", "/items/{item_id}"),
     ("DELETE", "/items/{item_id}"),
@@ -234,6 +236,23 @@ def test_list_items_search(client):
     assert response.headers["X-Total-Count"] == "2"
     response = client.get("/items/", params={"name": "drill"})
     assert response.json() == [] and response.headers["X-Total-Count"] == "0"
+
+
+def test_item_stats(client):
+    assert client.get("/items/stats").json() == {"count": 0, "min_price": None, "max_price": None}
+    for price in (4.0, 1.5, 10.0):
+        make_item(client, price=price)
+    assert client.get("/items/stats").json() == {"count": 3, "min_price": 1.5, "max_price": 10.0}
+
+
+def test_discount_all(client):
+    first = make_item(client, price=10.0)
+    make_item(client, price=3.0)
+    response = client.post("/items/discount", params={"percent": 25})
+    assert response.status_code == 200
+    assert response.json() == {"changed": 2}
+    assert client.get(f"/items/{first['id']}").json()["sale_price"] == 7.5
+    assert client.post("/items/discount", params={"percent": 0}).status_code == 422
 
 
 def test_list_items_limit_too_large(client):

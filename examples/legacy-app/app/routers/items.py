@@ -5,6 +5,7 @@ from typing import List, Optional
 import requests
 from fastapi import APIRouter, Depends, HTTPException, Query, Response
 from fastapi.responses import JSONResponse
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -105,6 +106,32 @@ def import_items(payload: ItemBatch, db=Depends(get_transaction)):
     for item in items:
         db.refresh(item)
     return items
+
+
+@router.get("/stats")
+def item_stats(db: Session = Depends(get_db)):
+    """How many items there are and their price range, in one row of aggregates."""
+    row = db.execute(
+        select(
+            [
+                func.count(ItemRow.id).label("count"),
+                func.min(ItemRow.price).label("min_price"),
+                func.max(ItemRow.price).label("max_price"),
+            ]
+        )
+    ).first()
+    return {"count": row["count"], "min_price": row["min_price"], "max_price": row["max_price"]}
+
+
+@router.post("/discount")
+def discount_all(percent: int = Query(..., gt=0, lt=100), db: Session = Depends(get_db)):
+    """Puts every item on sale at `percent` off its price, in one UPDATE."""
+    factor = (100 - percent) / 100
+    changed = db.query(ItemRow).update(
+        {ItemRow.sale_price: func.round(ItemRow.price * factor, 2)}, synchronize_session=False
+    )
+    db.commit()
+    return {"changed": changed}
 
 
 @router.get("/{item_id}", response_model=ItemOut, responses={404: {"description": "No such item"}})
