@@ -73,8 +73,8 @@ export const sqlalchemyRemovedApis: Rule = {
     good: 'rows = conn.execute(select(users.c.id).where(users.c.active == True), {"limit": 10})\ndb.execute(text("SELECT 1"))\n',
   },
   prefilter: [
-    /\bsqlalchemy\b|\.execute\(|\.query\(/,
-    /\b(select|case)\(\s*\[|\.execute\(|table_names|has_table|\b(joinedload|selectinload|subqueryload|lazyload|noload|raiseload|defer|undefer|load_only|immediateload)\(\s*["']|\bUUID\b|autocommit|future\s*=|subtransactions|bind\s*=|from_self|\bmapper\(/,
+    /\bsqlalchemy\b|\.execute\(|\.query\(|\.transaction\b/,
+    /\b(select|case)\(\s*\[|\.execute\(|\.transaction\b|\b(insert|update|delete)\(|table_names|has_table|\b(joinedload|selectinload|subqueryload|lazyload|noload|raiseload|defer|undefer|load_only|immediateload)\(\s*["']|\bUUID\b|autocommit|future\s*=|subtransactions|bind\s*=|from_self|\bmapper\(/,
   ],
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
@@ -98,6 +98,7 @@ export const sqlalchemyRemovedApis: Rule = {
     for (const site of ctx.callsTo(["from_self", "mapper"])) push(removed(this, ctx, site.call));
     out.push(...uuidDefaults(this, ctx));
     out.push(...rowMappings(this, ctx));
+    out.push(...sessionTransactions(this, ctx));
     return out;
   },
 };
@@ -821,4 +822,32 @@ function dmlKeywords(rule: Rule, ctx: RuleContext, call: Node): Diagnostic | und
       { start: call.endIndex, end: call.endIndex, text: methods.join("") },
     ],
   });
+}
+
+// ---- session.transaction -------------------------------------------------------------------------
+
+/** `session.transaction` -> `session.get_transaction()` (1.4 has both; 2.0 only the method). */
+function sessionTransactions(rule: Rule, ctx: RuleContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const id of ctx.identifiers("transaction")) {
+    const attr = id.parent;
+    if (attr?.type !== "attribute" || !attr.childForFieldName("attribute")?.equals(id)) continue;
+    const parent = attr.parent;
+    if (parent?.type === "call" && parent.childForFieldName("function")?.equals(attr)) continue;
+    if (parent?.type === "assignment" && parent.childForFieldName("left")?.equals(attr)) continue;
+    if (receiverKind(ctx, attr.childForFieldName("object")!) !== "session") continue;
+    out.push(
+      ctx.diagnostic(
+        rule,
+        id,
+        "Session.transaction was removed in SQLAlchemy 2.0: call get_transaction()",
+        {
+          title: "Use get_transaction()",
+          safety: "safe",
+          edits: [{ start: id.startIndex, end: id.endIndex, text: "get_transaction()" }],
+        },
+      ),
+    );
+  }
+  return out;
 }

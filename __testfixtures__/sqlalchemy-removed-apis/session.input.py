@@ -53,3 +53,7 @@ def old_tx(db: Session):
 def cursor_like(cursor, sql):
     # DB-API cursors take strings: not SQLAlchemy's execute().
     cursor.execute("SELECT 1")
+
+
+def in_transaction(db: Session) -> bool:
+    return db.transaction is not None and db.transaction.is_active

@@ -53,3 +53,7 @@ def old_tx(db: Session):
 def cursor_like(cursor, sql):
     # DB-API cursors take strings: not SQLAlchemy's execute().
     cursor.execute("SELECT 1")
+
+
+def in_transaction(db: Session) -> bool:
+    return db.get_transaction() is not None and db.get_transaction().is_active
