@@ -74,7 +74,7 @@ export const sqlalchemyRemovedApis: Rule = {
   },
   prefilter: [
     /\bsqlalchemy\b|\.execute\(|\.query\(|\.transaction\b/,
-    /\b(select|case)\(\s*\[|\.execute\(|\.transaction\b|\b(insert|update|delete)\(|table_names|has_table|\b(joinedload|selectinload|subqueryload|lazyload|noload|raiseload|defer|undefer|load_only|immediateload)\(\s*["']|\bUUID\b|autocommit|future\s*=|subtransactions|bind\s*=|from_self|\bmapper\(/,
+    /\b(select|case)\(\s*\[|\.execute\(|\.transaction\b|\b(insert|update|delete)\(|table_names|has_table|\b(joinedload|selectinload|subqueryload|lazyload|noload|raiseload|defer|undefer|load_only|immediateload|join|outerjoin)\(\s*["']|\bUUID\b|autocommit|future\s*=|subtransactions|bind\s*=|from_self|\bmapper\(/,
   ],
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
@@ -92,6 +92,7 @@ export const sqlalchemyRemovedApis: Rule = {
     for (const site of ctx.callsTo(["table_names", "has_table"]))
       push(inspection(this, ctx, site.call));
     for (const site of ctx.callsTo([...LOADERS])) push(loaderPath(this, ctx, site.call));
+    for (const site of ctx.callsTo(["join", "outerjoin"])) push(joinPath(this, ctx, site.call));
     for (const site of ctx.callsTo(["sessionmaker", "Session", "create_engine", "MetaData"]))
       out.push(...keywordChecks(this, ctx, site.call));
     for (const site of ctx.callsTo(["begin"])) push(subtransactions(this, ctx, site.call));
@@ -451,21 +452,54 @@ function queryEntity(ctx: RuleContext, call: Node): Node | undefined {
   const fn = options.childForFieldName("function");
   if (fn?.type !== "attribute" || fn.childForFieldName("attribute")!.text !== "options")
     return undefined;
-  // Down the chain to `x.query(M)` or `select(M)`.
-  let node: Node | null = fn.childForFieldName("object");
+  return chainRoot(ctx, fn.childForFieldName("object"))?.entity;
+}
+
+/**
+ * Down a chain to its `x.query(M)` or `select(M)`: M when it is one mapped class, and whether the
+ * chain joins on the way.
+ */
+function chainRoot(
+  ctx: RuleContext,
+  start: Node | null,
+): { entity: Node; joined: boolean } | undefined {
+  let node = start;
+  let joined = false;
   while (node?.type === "call") {
     const f = node.childForFieldName("function")!;
     const args = listItems(node.childForFieldName("arguments")!);
-    const isQuery =
-      (f.type === "attribute" && f.childForFieldName("attribute")!.text === "query") ||
-      SELECT.has(ctx.qualifiedName(f) ?? "");
-    if (isQuery) {
+    const method = f.type === "attribute" ? f.childForFieldName("attribute")!.text : "";
+    if (method === "query" || SELECT.has(ctx.qualifiedName(f) ?? "")) {
       const q = args.length === 1 ? ctx.qualifiedName(args[0]!) : undefined;
-      return q && ctx.index.isMappedClass(q) ? args[0] : undefined;
+      return q && ctx.index.isMappedClass(q) ? { entity: args[0]!, joined } : undefined;
     }
+    if (/^(join|outerjoin|select_from)$/.test(method)) joined = true;
     node = f.type === "attribute" ? f.childForFieldName("object") : null;
   }
   return undefined;
+}
+
+/** `query(User).join("items")` -> `.join(User.items)`: a name joins from the query's entity. */
+function joinPath(rule: Rule, ctx: RuleContext, call: Node): Diagnostic | undefined {
+  const fn = call.childForFieldName("function")!;
+  if (fn.type !== "attribute") return undefined;
+  const args = call.childForFieldName("arguments");
+  const first = args?.type === "argument_list" ? listItems(args)[0] : undefined;
+  if (first?.type !== "string") return undefined;
+  const root = chainRoot(ctx, fn.childForFieldName("object"));
+  if (!root) return undefined;
+  const name = plainSql(first);
+  const message = `.${fn.childForFieldName("attribute")!.text}(${first.text}): SQLAlchemy 2.0 joins along attributes, not names`;
+  // After another join, a name is relative to the entity joined last.
+  if (root.joined || name === undefined || !/^\w+$/.test(name))
+    return ctx.diagnostic(rule, first, `${message} (name the relationship by hand)`);
+  return ctx.diagnostic(rule, first, message, {
+    title: "Join along the relationship attribute",
+    safety: "safe",
+    edits: [
+      { start: first.startIndex, end: first.endIndex, text: `${ctx.text(root.entity)}.${name}` },
+    ],
+  });
 }
 
 function loaderPath(rule: Rule, ctx: RuleContext, call: Node): Diagnostic | undefined {

@@ -57,3 +57,11 @@ def cursor_like(cursor, sql):
 
 def in_transaction(db: Session) -> bool:
     return db.transaction is not None and db.transaction.is_active
+
+
+def joined_by_name(db: Session):
+    return db.query(User).join("items").filter(Item.id > 10).all()
+
+
+def joined_twice(db: Session):
+    return db.query(User).join(Item).join("owner").all()
