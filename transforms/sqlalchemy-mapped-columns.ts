@@ -85,7 +85,7 @@ export const sqlalchemyMappedColumns: Rule = {
   rule: "Define models with Mapped type hints and mapped_column()",
   gives: ["safe", "detect"],
   docs: {
-    why: 'SQLAlchemy 2.0 declares mapped attributes with `Mapped[...]` annotations, which type checkers read, and `mapped_column()`. The table must not change: without `nullable=`, 2.0 makes a column NULL exactly when its annotation is `Optional`, while a legacy `Column` was NULL unless it was a primary key, so `Column(String)` becomes `Mapped[Optional[str]]`. The type argument goes only where the annotation gives the same type back (`Integer`, bare `String`, `DateTime`... and only when no base sets `type_annotation_map`); `String(50)`, `Text`, `Numeric(10, 2)`, `Enum(E)` and dialect types stay. Columns whose Python type is unknown (custom types, a type taken from a foreign key, `postgresql.UUID` without `as_uuid`) are reported and left as they are, which 2.0 still accepts. A `relationship()` is annotated when its direction is certain from `uselist=`, `secondary=` or the foreign keys of both classes in the module; `backref=` and `lazy="dynamic"` are reported.',
+    why: 'SQLAlchemy 2.0 declares mapped attributes with `Mapped[...]` annotations, which type checkers read, and `mapped_column()`. The table must not change: without `nullable=`, 2.0 makes a column NULL exactly when its annotation is `Optional`, while a legacy `Column` was NULL unless it was a primary key, so `Column(String)` becomes `Mapped[Optional[str]]`. The type argument goes only where the annotation gives the same type back (`Integer`, bare `String`, `DateTime`... and only when no base sets `type_annotation_map`); `String(50)`, `Text`, `Numeric(10, 2)`, `Enum(E)` and dialect types stay. Columns whose Python type is unknown (custom types, a type taken from a foreign key, `postgresql.UUID` without `as_uuid`) are reported and left as they are, which 2.0 still accepts. Columns of a mixin that some class lists among several bases are converted too (2.0 copies the mapped_column() of a mixin into each class, as it did a Column), keeping their type arguments since the bases of the classes using them are not known there. A `relationship()` is annotated when its direction is certain from `uselist=`, `secondary=` or the foreign keys of both classes in the module; `backref=` and `lazy="dynamic"` are reported.',
     bad: 'class User(Base):\n    __tablename__ = "users"\n\n    id = Column(Integer, primary_key=True)\n    name = Column(String(50), nullable=False)\n    bio = Column(Text)\n',
     good: 'class User(Base):\n    __tablename__ = "users"\n\n    id: Mapped[int] = mapped_column(primary_key=True)\n    name: Mapped[str] = mapped_column(String(50), nullable=False)\n    bio: Mapped[Optional[str]] = mapped_column(Text)\n',
   },
@@ -98,7 +98,13 @@ export const sqlalchemyMappedColumns: Rule = {
       const attributes = mappedAttributes(ctx, cls);
       if (!attributes.length) continue;
       const mapping = ctx.mapping(cls);
-      if (mapping.mapped !== "yes" || isDeclarativeBase(ctx, cls)) continue;
+      // A mixin of mapped classes: its columns are copied into each of them. Which bases the
+      // classes using it have is not known here, so no type argument is dropped.
+      const mixin =
+        mapping.mapped === "no" &&
+        ctx.index.isMixinName(cls.childForFieldName("name")!.text) &&
+        attributes.some((a) => a.kind === "column");
+      if ((mapping.mapped !== "yes" && !mixin) || isDeclarativeBase(ctx, cls)) continue;
       if (ctx.declares("sqlalchemy", "2.0") === "no") {
         out.push(
           ctx.diagnostic(
@@ -111,9 +117,10 @@ export const sqlalchemyMappedColumns: Rule = {
       }
       const tables = new ModuleTables(ctx);
       for (const a of attributes) {
+        if (mixin && a.kind !== "column") continue;
         out.push(
           a.kind === "column"
-            ? column(this, ctx, cls, a, mapping.typeMap)
+            ? column(this, ctx, cls, a, mapping.typeMap || mixin)
             : relationship(this, ctx, cls, a, tables),
         );
       }

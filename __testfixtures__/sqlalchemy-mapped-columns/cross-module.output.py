@@ -2,10 +2,11 @@ from sqlalchemy import Column, String
 
 from .db import Base
 from sqlalchemy.orm import Mapped, mapped_column
+from typing import Optional
 
 
 class AuditMixin:
-    created_by = Column(String(50))
+    created_by: Mapped[Optional[str]] = mapped_column(String(50))
 
 
 class Account(AuditMixin, Base):

@@ -88,6 +88,7 @@ export class ProjectIndex {
   /** The scan's model and router names, as tests of a text. */
   private readonly modelPattern: RegExp;
   private readonly routerPattern: RegExp;
+  private mixinNames?: Set<string>;
   /** Modules of the source not loaded yet. */
   private readonly pending = new Set<string>();
   /** canonical()'s answers since the last module was added (a new module may change them). */
@@ -295,6 +296,11 @@ export class ProjectIndex {
       if (m.mapped === "unknown") unknown = true;
     }
     return { mapped: unknown ? "unknown" : "no", typeMap };
+  }
+
+  /** True when some class of the project lists a class of this name among several bases. */
+  isMixinName(name: string): boolean {
+    return (this.mixinNames ??= new Set(this.source.names.mixins ?? [])).has(name);
   }
 
   /** Some relationship of the project may be configured with a joined eager load. */

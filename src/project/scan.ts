@@ -99,6 +99,8 @@ export interface ProjectNames {
    * a select of one entity may then repeat it, where the legacy Query deduplicated.
    */
   joinedEager?: boolean;
+  /** Names a class lists among two or more bases: the mixins of the project, by name. */
+  mixins?: string[];
 }
 
 /**
@@ -139,6 +141,13 @@ export function projectNames(scans: Iterable<TextScan>): ProjectNames {
     models: [...models].sort(),
     routers: [...routers].sort(),
     joinedEager: list.some((s) => s.joinedEager),
+    mixins: [
+      ...new Set(
+        list.flatMap((s) =>
+          s.classes.filter(([, bases]) => bases.length > 1).flatMap(([, b]) => b),
+        ),
+      ),
+    ].sort(),
   };
 }
 
