@@ -68,13 +68,13 @@ export const sqlalchemyRemovedApis: Rule = {
   rule: "Use SQLAlchemy 2.0 APIs",
   gives: ["safe", "detect"],
   docs: {
-    why: 'SQLAlchemy 2.0 raises on APIs 1.x accepted. The rewrites give the form 1.4 and 2.0 both take: `select([a, b], cond)` -> `select(a, b).where(cond)`, `case([(c, v)])` -> `case((c, v))`, `insert(t, values=v)` / `update(t, cond, v)` / `t.delete(cond)` -> `insert(t).values(v)` / `update(t).where(cond).values(v)` / `t.delete().where(cond)`, a plain SQL string given to a Session or Connection `execute()` -> `text(...)` (only when the SQL has no `:name`, which text() would read as a parameter, and no DB-API parameters follow), `conn.execute(stmt, x=1)` -> `conn.execute(stmt, {"x": 1})`, `engine.table_names()` / `engine.has_table(t)` -> `inspect(engine)...`, `engine.execute(x)` as a statement, or with its result consumed in the same statement, -> that statement in `with engine.begin() as conn:` (which commits DML, as engine.execute() did), `row[\"name\"]` / `row.keys()` / `dict(row)` on rows of a result -> through `row._mapping`, `joinedload("items")` -> `joinedload(User.items)` when the query\'s entity is known. `postgresql.UUID` without `as_uuid` gets `as_uuid=False` on projects not yet on 2.0: 2.0 flipped the default, and values would come back as `uuid.UUID` instead of `str`. On projects that declare SQLAlchemy >= 2.0, `sessionmaker(autocommit=False)` and `create_engine(future=True)` lose the keyword, a no-op there. `autocommit=True`, `subtransactions=`, `MetaData(bind=)`, `from_self()`, `mapper()` and an `engine.execute()` whose result outlives the statement are reported.',
+    why: 'SQLAlchemy 2.0 raises on APIs 1.x accepted. The rewrites give the form 1.4 and 2.0 both take: `select([a, b], cond)` -> `select(a, b).where(cond)`, `case([(c, v)])` -> `case((c, v))`, `insert(t, values=v)` / `update(t, cond, v)` / `t.delete(cond)` -> `insert(t).values(v)` / `update(t).where(cond).values(v)` / `t.delete().where(cond)`, a plain SQL string given to a Session or Connection `execute()` -> `text(...)` (only when the SQL has no `:name`, which text() would read as a parameter, and no DB-API parameters follow), `conn.execute(stmt, x=1)` -> `conn.execute(stmt, {"x": 1})`, `engine.table_names()` / `engine.has_table(t)` -> `inspect(engine)...`, `engine.execute(x)` (or `engine.scalar(x)`) as a statement, or with its result consumed in the same statement, -> that statement in `with engine.begin() as conn:` (which commits DML, as engine.execute() did), `row[\"name\"]` / `row.keys()` / `dict(row)` on rows of a result -> through `row._mapping`, `joinedload("items")` -> `joinedload(User.items)` when the query\'s entity is known. `postgresql.UUID` without `as_uuid` gets `as_uuid=False` on projects not yet on 2.0: 2.0 flipped the default, and values would come back as `uuid.UUID` instead of `str`. On projects that declare SQLAlchemy >= 2.0, `sessionmaker(autocommit=False)` and `create_engine(future=True)` lose the keyword, a no-op there. `autocommit=True`, `subtransactions=`, `MetaData(bind=)`, `from_self()`, `mapper()` and an `engine.execute()` whose result outlives the statement are reported.',
     bad: 'rows = conn.execute(select([users.c.id], users.c.active == True), limit=10)\ndb.execute("SELECT 1")\n',
     good: 'rows = conn.execute(select(users.c.id).where(users.c.active == True), {"limit": 10})\ndb.execute(text("SELECT 1"))\n',
   },
   prefilter: [
     /\bsqlalchemy\b|\.execute\(|\.query\(|\.transaction\b/,
-    /\b(select|case)\(\s*\[|\.execute\(|\.transaction\b|\b(insert|update|delete)\(|table_names|has_table|\b(joinedload|selectinload|subqueryload|lazyload|noload|raiseload|defer|undefer|load_only|immediateload|join|outerjoin)\(\s*["']|\bUUID\b|autocommit|future\s*=|subtransactions|bind\s*=|from_self|\bmapper\(/,
+    /\b(select|case)\(\s*\[|\.execute\(|\.scalar\(|\.transaction\b|\b(insert|update|delete)\(|table_names|has_table|\b(joinedload|selectinload|subqueryload|lazyload|noload|raiseload|defer|undefer|load_only|immediateload|join|outerjoin)\(\s*["']|\bUUID\b|autocommit|future\s*=|subtransactions|bind\s*=|from_self|\bmapper\(/,
   ],
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
@@ -89,6 +89,12 @@ export const sqlalchemyRemovedApis: Rule = {
       else if (CASE.has(q)) push(listCase(this, ctx, site.call));
     }
     for (const site of ctx.callsTo(["execute"])) push(execute(this, ctx, site.call));
+    for (const site of ctx.callsTo(["scalar"])) {
+      const fn = site.call.childForFieldName("function")!;
+      if (fn.type !== "attribute") continue;
+      const engine = fn.childForFieldName("object")!;
+      if (receiverKind(ctx, engine) === "engine") push(engineExecute(this, ctx, site.call, engine));
+    }
     for (const site of ctx.callsTo(["table_names", "has_table"]))
       push(inspection(this, ctx, site.call));
     for (const site of ctx.callsTo([...LOADERS])) push(loaderPath(this, ctx, site.call));
@@ -366,26 +372,34 @@ const CONSUMERS = new Set([
  */
 function engineExecute(rule: Rule, ctx: RuleContext, call: Node, engine: Node): Diagnostic {
   const attr = call.childForFieldName("function")!.childForFieldName("attribute")!;
-  const message =
-    "engine.execute() was removed in SQLAlchemy 2.0: run it on a connection, `with engine.begin() as conn:`";
+  const method = attr.text;
+  const message = `engine.${method}() was removed in SQLAlchemy 2.0: run it on a connection, \`with engine.begin() as conn:\``;
   const report = (why?: string, fix?: Fix): Diagnostic =>
     ctx.diagnostic(rule, attr, why ? `${message} (${why})` : message, fix);
-  // The call, its consumer if any, then the statement that holds them.
+  // The call, its consumer if any (engine.scalar() consumes its own result), then the statement
+  // that holds them.
   let top: Node = call;
+  let consumed = method === "scalar";
   const consumer = call.parent?.type === "attribute" ? call.parent.parent : undefined;
-  if (consumer?.type === "call" && CONSUMERS.has(call.parent!.childForFieldName("attribute")!.text))
+  if (
+    !consumed &&
+    consumer?.type === "call" &&
+    CONSUMERS.has(call.parent!.childForFieldName("attribute")!.text)
+  ) {
     top = consumer;
+    consumed = true;
+  }
   const holder = top.parent;
   let statement: Node | undefined;
-  if (holder?.type === "expression_statement" && top === call) statement = holder;
+  if (holder?.type === "expression_statement" && (top === call || consumed)) statement = holder;
   else if (
     holder?.type === "assignment" &&
-    top !== call &&
+    consumed &&
     holder.childForFieldName("right")?.equals(top) &&
     holder.parent?.type === "expression_statement"
   )
     statement = holder.parent;
-  else if (holder?.type === "return_statement" && top !== call) statement = holder;
+  else if (holder?.type === "return_statement" && consumed) statement = holder;
   if (!statement) return report("its result is used beyond the statement: convert it by hand");
   const block = statement.parent;
   if (block?.type !== "block" && block?.type !== "module") return report("convert it by hand");

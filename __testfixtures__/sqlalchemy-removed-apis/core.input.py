@@ -96,3 +96,8 @@ def aggregates(conn: Connection):
         )
     ).first()
     return row["name"]
+
+
+def largest_id():
+    biggest = engine.scalar(select([users.c.id]).order_by(users.c.id.desc()).limit(1))
+    return biggest

@@ -97,3 +97,9 @@ def aggregates(conn: Connection):
         )
     ).first()
     return row._mapping["name"]
+
+
+def largest_id():
+    with engine.begin() as conn:
+        biggest = conn.scalar(select(users.c.id).order_by(users.c.id.desc()).limit(1))
+    return biggest
