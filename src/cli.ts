@@ -9,7 +9,7 @@ import type { Transform } from "./engine/types.js";
 import { parseTargetOverride, type TargetPackage } from "./project/targets.js";
 import { UsageError } from "./runner/discover.js";
 import { EXIT, run } from "./runner/run.js";
-import { selectionLabel } from "./runner/select.js";
+import { GROUPS, selectionLabel } from "./runner/select.js";
 
 interface Io {
   out: (text: string) => void;
@@ -40,6 +40,12 @@ export function listTransforms(): string {
 
 /** Repeatable flags: one value each time (not greedy, so `-t NAME path` keeps the path). */
 const toList = (value: unknown): string[] => ([] as unknown[]).concat(value ?? []).map(String);
+/** Rule selectors, repeated or comma-separated as ruff takes them: `--select FF1,sqlalchemy`. */
+const toSelectors = (value: unknown): string[] =>
+  toList(value)
+    .flatMap((s) => s.split(","))
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** The `--explain` text: what a transform enforces, why, and an example before and after. */
 export function explainTransform(t: Transform): string {
@@ -82,13 +88,33 @@ export async function main(argv: string[], io: Io): Promise<number> {
       default: false,
       describe: "print unified diffs, write nothing",
     })
-    .option("transform", {
-      alias: "t",
+    .option("diff", {
+      type: "boolean",
+      default: false,
+      describe: "the same as --dry-run",
+    })
+    .option("check", {
+      type: "boolean",
+      default: false,
+      describe: "write nothing and print no diff; exit 1 when a fix would change a file",
+    })
+    .option("select", {
+      alias: ["t", "transform"],
       type: "string",
       default: [] as string[],
-      coerce: toList,
-      describe:
-        "run only this transform (name or code); repeatable. Opt-in transforms (--list) run only this way",
+      coerce: toSelectors,
+      describe: `run only these rules: names or codes (--list), code prefixes (FF3) or groups (${Object.keys(GROUPS).join(", ")}); repeatable, comma-separated. Opt-in rules run only when named or coded`,
+    })
+    .option("ignore", {
+      type: "string",
+      default: [] as string[],
+      coerce: toSelectors,
+      describe: "leave out these rules (same forms as --select); repeatable",
+    })
+    .option("statistics", {
+      type: "boolean",
+      default: false,
+      describe: "count diagnostics and fixes per rule instead of listing them",
     })
     .option("list", { type: "boolean", default: false, describe: "list the transforms and exit" })
     .option("explain", {
@@ -120,7 +146,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       describe: "skip paths matching this glob; repeatable",
     })
     .option("format", {
-      choices: ["text", "json"] as const,
+      choices: ["text", "json", "github"] as const,
       default: "text" as const,
       describe: "output format",
     })
@@ -183,8 +209,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await run({
       paths: (args.paths as string[] | undefined) ?? [],
       cwd: io.cwd,
-      dryRun: args["dry-run"],
-      transforms: args.transform,
+      dryRun: args["dry-run"] || args.diff,
+      check: args.check,
+      statistics: args.statistics,
+      transforms: args.select,
+      ignore: args.ignore,
       unsafe: args["unsafe-fixes"],
       options: { "status-names": args["status-names"] },
       declared,

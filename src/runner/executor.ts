@@ -28,7 +28,7 @@ export class InProcessExecutor implements Executor {
   private readonly transforms: Rule[];
 
   constructor(private readonly settings: FixSettings) {
-    this.transforms = selectTransforms(settings.transforms);
+    this.transforms = selectTransforms({ select: settings.transforms });
   }
 
   stop(): void {

@@ -1,6 +1,12 @@
 // Turning file reports into what the user reads: diffs, diagnostics, a summary, or JSON.
 import { paint } from "./color.js";
 import type { FileReport } from "./types.js";
+import { findTransform } from "../../transforms/index.js";
+
+/** The code of a rule by its name (fix counts are kept by name). */
+function codeOf(name: string): string {
+  return findTransform(name)?.code ?? name;
+}
 
 export interface Summary {
   changed: number;
@@ -48,6 +54,61 @@ export function diagnosticLines(reports: FileReport[], color: boolean): string[]
 }
 
 /** One line per file that could not be processed: `error: path: why` or `warning: path: why`. */
+/** `--statistics`: one line per rule, most frequent first: count, code, name, how many were fixed. */
+export function statisticsLines(reports: FileReport[]): string[] {
+  const counts = new Map<string, { code: string; name: string; found: number; fixed: number }>();
+  for (const r of reports) {
+    for (const d of r.diagnostics) {
+      const entry = counts.get(d.code) ?? { code: d.code, name: d.name, found: 0, fixed: 0 };
+      entry.found++;
+      counts.set(d.code, entry);
+    }
+    for (const [name, n] of Object.entries(r.fixes)) {
+      const code = codeOf(name);
+      const entry = counts.get(code) ?? { code, name, found: 0, fixed: 0 };
+      entry.fixed += n;
+      counts.set(code, entry);
+    }
+  }
+  return [...counts.values()]
+    .sort((a, b) => b.found + b.fixed - (a.found + a.fixed) || (a.code < b.code ? -1 : 1))
+    .map(
+      (e) =>
+        `${String(e.found).padStart(6)}\t${e.code}\t${e.name}${e.fixed ? `\t(${e.fixed} fixed)` : ""}`,
+    );
+}
+
+/** GitHub Actions workflow commands: one annotation per diagnostic, and per file a fix would change. */
+export function githubAnnotations(reports: FileReport[], dryRun: boolean): string[] {
+  const escapeData = (s: string): string =>
+    s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  const escapeProperty = (s: string): string =>
+    escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+  const lines: string[] = [];
+  for (const r of reports) {
+    const file = escapeProperty(r.display);
+    if (r.error || r.warning)
+      lines.push(
+        `::${r.error ? "error" : "warning"} file=${file}::${escapeData(r.message ?? r.status)}`,
+      );
+    if (dryRun && r.status === "changed") {
+      const fixes = Object.entries(r.fixes)
+        .map(([name, n]) => `${name} ${n}`)
+        .join(", ");
+      lines.push(
+        `::warning file=${file},title=fastapi-fix::${escapeData(`fixes to apply (run fastapi-fix): ${fixes}`)}`,
+      );
+    }
+    for (const d of r.diagnostics) {
+      const level = d.safety === "unsafe" && !d.fixApplied ? "warning" : "error";
+      lines.push(
+        `::${level} file=${file},line=${d.line},col=${d.column},title=${escapeProperty(`${d.code} ${d.name}`)}::${escapeData(d.message)}`,
+      );
+    }
+  }
+  return lines;
+}
+
 export function problemLines(reports: FileReport[], color: boolean): string[] {
   return reports
     .filter((r) => r.message && (r.error || r.warning))

@@ -2,7 +2,15 @@
 import path from "node:path";
 import { discover, UsageError, type DiscoveryProblem } from "./discover.js";
 import { createExecutor } from "./executor.js";
-import { diagnosticLines, jsonReport, problemLines, summarize, summaryText } from "./report.js";
+import {
+  diagnosticLines,
+  githubAnnotations,
+  jsonReport,
+  problemLines,
+  statisticsLines,
+  summarize,
+  summaryText,
+} from "./report.js";
 import { selectTransforms } from "./select.js";
 import type { FileReport, FileTask } from "./types.js";
 import { projectTable } from "./project-table.js";
@@ -32,14 +40,21 @@ export interface RunOptions {
   paths: string[];
   cwd: string;
   dryRun: boolean;
+  /** `--check`: like a dry run, but no diff is printed; exit 1 when a file would change. */
+  check?: boolean;
+  /** `--statistics`: counts per rule instead of one line per diagnostic. */
+  statistics?: boolean;
+  /** `--select` / `-t`: names, codes, code prefixes or groups; empty for the default set. */
   transforms: string[];
+  /** `--ignore`: the same kinds of selector, taken out of the selection. */
+  ignore?: string[];
   unsafe: boolean;
   /** Choices transforms read (e.g. "status-names"). */
   options?: Readonly<Record<string, string>>;
   /** Versions to assume instead of what the projects declare (`--declared pydantic=1.10`). */
   declared?: ReadonlyArray<[TargetPackage, string]>;
   exclude: string[];
-  format: "text" | "json";
+  format: "text" | "json" | "github";
   color: boolean;
   jobs?: number;
   out: (text: string) => void;
@@ -52,7 +67,9 @@ export interface RunOptions {
 }
 
 export async function run(options: RunOptions): Promise<number> {
-  const transforms = selectTransforms(options.transforms);
+  const transforms = selectTransforms({ select: options.transforms, ignore: options.ignore });
+  if (!transforms.length) throw new UsageError("--ignore leaves no rule to run");
+  const dryRun = options.dryRun || options.check === true;
   const { files, missing, problems } = discover(options.paths.length ? options.paths : ["."], {
     cwd: options.cwd,
     exclude: options.exclude,
@@ -63,7 +80,7 @@ export async function run(options: RunOptions): Promise<number> {
     transforms: transforms.map((t) => t.name),
     unsafe: options.unsafe,
     options: options.options ?? {},
-    dryRun: options.dryRun,
+    dryRun,
     color: options.color,
   };
   const signal = options.signal;
@@ -101,21 +118,29 @@ export async function run(options: RunOptions): Promise<number> {
     ? `fastapi-fix: stopped by ${stopped}: ${done.length} of ${files.length} file${files.length === 1 ? "" : "s"} processed, the others left untouched`
     : undefined;
   if (options.format === "json") {
-    options.out(jsonReport(reports, summary, options.dryRun, stopped) + "\n");
+    options.out(jsonReport(reports, summary, dryRun, stopped) + "\n");
+    if (stopLine) options.err(stopLine + "\n");
+  } else if (options.format === "github") {
+    const lines = githubAnnotations(reports, dryRun);
+    if (lines.length) options.out(lines.join("\n") + "\n");
     if (stopLine) options.err(stopLine + "\n");
   } else {
-    for (const r of reports) if (r.diff) options.out(r.diff);
-    const lines = diagnosticLines(reports, options.color);
+    if (!options.check && !options.statistics)
+      for (const r of reports) if (r.diff) options.out(r.diff);
+    const lines = options.statistics
+      ? statisticsLines(reports)
+      : diagnosticLines(reports, options.color);
     if (lines.length) options.out(lines.join("\n") + "\n");
     const problemText = problemLines(reports, options.color);
     if (problemText.length) options.err(problemText.join("\n") + "\n");
     if (!files.length && !problems.length) options.err("no Python files found\n");
     if (stopLine) options.err(stopLine + "\n");
-    options.err(summaryText(summary, options.dryRun) + "\n");
+    options.err(summaryText(summary, dryRun) + "\n");
   }
   if (stopped) return stopped === "SIGTERM" ? EXIT.terminated : EXIT.interrupted;
   if (reports.some((r) => r.error)) return EXIT.error;
-  if ((options.dryRun && summary.changed) || summary.diagnostics) return EXIT.findings;
+  if (options.check) return summary.changed ? EXIT.findings : EXIT.ok;
+  if ((dryRun && summary.changed) || summary.diagnostics) return EXIT.findings;
   return EXIT.ok;
 }
 

@@ -8,7 +8,7 @@ import { selectTransforms } from "./select.js";
 import type { FileTask, WorkerData } from "./types.js";
 
 const { settings, stop } = workerData as WorkerData;
-const transforms = selectTransforms(settings.transforms);
+const transforms = selectTransforms({ select: settings.transforms });
 let job: FixJob | undefined;
 const ready = initParser();
 

@@ -1,0 +1,123 @@
+// Choosing rules by group, code prefix and --ignore, and the output switches ruff users expect:
+// --check, --diff, --statistics, --format github.
+import { TRANSFORMS } from "../transforms/index.js";
+import { GROUPS, selectTransforms } from "../src/runner/select.js";
+import { cli, expectNoCrash, project, read } from "./cli-support.js";
+
+// A Pydantic v1 model and a legacy SQLAlchemy query in one module.
+const MIXED = [
+  "from pydantic import BaseModel",
+  "from sqlalchemy import Column, Integer",
+  "from sqlalchemy.orm import Session, declarative_base",
+  "",
+  "Base = declarative_base()",
+  "",
+  "",
+  "class UserRow(Base):",
+  '    __tablename__ = "users"',
+  "",
+  "    id = Column(Integer, primary_key=True)",
+  "",
+  "",
+  "class UserOut(BaseModel):",
+  "    id: int",
+  "",
+  "    class Config:",
+  "        orm_mode = True",
+  "",
+  "",
+  "def users(db: Session):",
+  "    return db.query(UserRow).all()",
+  "",
+].join("\n");
+
+describe("selecting rules", () => {
+  test("a group stands for its code family; opt-in rules need their own name", () => {
+    const fastapi = selectTransforms({ select: ["fastapi"] });
+    expect(fastapi.length).toBeGreaterThan(0);
+    expect(fastapi.every((t) => GROUPS.fastapi!.test(t.code) && !t.optIn)).toBe(true);
+    const optIn = TRANSFORMS.filter((t) => t.optIn);
+    expect(optIn.length).toBeGreaterThan(0);
+    expect(selectTransforms({ select: [optIn[0]!.code] })).toEqual([optIn[0]]);
+    expect(selectTransforms({ select: ["sqlalchemy"] }).map((t) => t.code)).toEqual(
+      TRANSFORMS.filter((t) => t.code.startsWith("FF3")).map((t) => t.code),
+    );
+  });
+
+  test("a code prefix, and --ignore taken out of the selection or of the default set", () => {
+    expect(selectTransforms({ select: ["FF30"] }).map((t) => t.code)).toEqual(
+      TRANSFORMS.filter((t) => t.code.startsWith("FF30")).map((t) => t.code),
+    );
+    const all = selectTransforms({ select: [] });
+    const less = selectTransforms({ select: [], ignore: ["pydantic", "FF001"] });
+    expect(less).toEqual(all.filter((t) => !t.code.startsWith("FF1") && t.code !== "FF001"));
+  });
+
+  test("--select sqlalchemy leaves the Pydantic code byte for byte", () => {
+    const root = project({ "app.py": MIXED });
+    const r = cli(root, "--select", "sqlalchemy", "--declared", "sqlalchemy=2.0", ".");
+    expectNoCrash(r);
+    const out = read(root, "app.py");
+    expect(out).toContain("db.scalars(select(UserRow)).all()");
+    expect(out).toContain("class Base(DeclarativeBase):");
+    expect(out).toContain("    class Config:\n        orm_mode = True\n");
+    expect(out).not.toContain("ConfigDict");
+  });
+
+  test("selectors may be comma-separated; an unknown one is a usage error", () => {
+    const root = project({ "app.py": MIXED });
+    const r = cli(root, "--select", "FF101,FF303", "--dry-run", ".");
+    expect(r.stdout).toContain("+    model_config = ConfigDict(from_attributes=True)");
+    expect(r.stdout).toContain("+    return db.scalars(select(UserRow)).all()");
+    expect(r.stdout).not.toContain("DeclarativeBase");
+    const bad = cli(root, "--select", "FF101,nonsense", ".");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("'nonsense'");
+    expect(bad.stderr.trim().split("\n")).toHaveLength(1);
+    expect(read(root, "app.py")).toBe(MIXED);
+    const none = cli(root, "--select", "FF303", "--ignore", "sqlalchemy", ".");
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("no rule to run");
+  });
+});
+
+describe("output switches", () => {
+  test("--check: no diff, nothing written, exit 1 while a fix is pending and 0 after", () => {
+    const root = project({ "app.py": MIXED });
+    const r = cli(root, "--check", "-t", "FF303", ".");
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toContain("+++");
+    expect(read(root, "app.py")).toBe(MIXED);
+    expect(cli(root, "-t", "FF303", ".").code).toBe(0);
+    expect(cli(root, "--check", "-t", "FF303", ".").code).toBe(0);
+  });
+
+  test("--diff prints what --dry-run prints", () => {
+    const root = project({ "app.py": MIXED });
+    const diff = cli(root, "--diff", ".");
+    const dry = cli(root, "--dry-run", ".");
+    expect(diff.stdout).toBe(dry.stdout);
+    expect(diff.code).toBe(dry.code);
+    expect(diff.stdout).toContain("--- a/app.py");
+    expect(read(root, "app.py")).toBe(MIXED);
+  });
+
+  test("--statistics counts per rule instead of listing", () => {
+    const root = project({ "app.py": MIXED });
+    const r = cli(root, "--statistics", "--dry-run", "-t", "FF101", "-t", "FF306", ".");
+    expect(r.stdout).not.toContain("+++");
+    expect(r.stdout.trimEnd().split("\n").sort()).toEqual(
+      ["     0\tFF101\tpydantic-model-config\t(1 fixed)", "     1\tFF306\tmodel-timestamps"].sort(),
+    );
+  });
+
+  test("--format github: one workflow annotation per diagnostic and per file to fix", () => {
+    const root = project({ "app.py": MIXED });
+    const r = cli(root, "--format", "github", "--dry-run", "-t", "FF306", "-t", "FF101", ".");
+    expect(r.stdout.trimEnd().split("\n")).toEqual([
+      "::warning file=app.py,title=fastapi-fix::fixes to apply (run fastapi-fix): pydantic-model-config 1",
+      "::error file=app.py,line=8,col=7,title=FF306 model-timestamps::model UserRow has no created_at or updated_at column: add timestamps (a mixin shares them)",
+    ]);
+    expect(r.code).toBe(1);
+  });
+});
