@@ -8,7 +8,7 @@ import { TRANSFORMS, findTransform } from "../transforms/index.js";
 import type { Transform } from "./engine/types.js";
 import { parseTargetOverride, type TargetPackage } from "./project/targets.js";
 import { UsageError } from "./runner/discover.js";
-import { EXIT, run } from "./runner/run.js";
+import { EXIT, run, showSettings, type RunOptions } from "./runner/run.js";
 import { GROUPS, selectionLabel } from "./runner/select.js";
 
 interface Io {
@@ -128,7 +128,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
     })
     .option("status-names", {
       choices: ["auto", "compatible", "current"] as const,
-      default: "auto" as const,
       describe:
         "names for 413/414/416/422: auto (current when the project declares Starlette >= 0.48, else compatible), compatible (every Starlette FastAPI 0.116 accepts) or current",
     })
@@ -144,6 +143,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
       default: [] as string[],
       coerce: toList,
       describe: "skip paths matching this glob; repeatable",
+    })
+    .option("config", {
+      type: "string",
+      describe:
+        "read the settings from this pyproject.toml ([tool.fastapi-fix]) or fastapi-fix.toml, for every file",
+    })
+    .option("isolated", {
+      type: "boolean",
+      default: false,
+      describe: "read no configuration file",
+    })
+    .option("show-settings", {
+      type: "boolean",
+      default: false,
+      describe: "print the settings that apply to the first path given, as JSON, and exit",
     })
     .option("format", {
       choices: ["text", "json", "github"] as const,
@@ -205,26 +219,33 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.err(`fastapi-fix: --declared: ${(err as Error).message} (see --help)\n`);
     return EXIT.error;
   }
+  const runOptions: RunOptions = {
+    paths: (args.paths as string[] | undefined) ?? [],
+    cwd: io.cwd,
+    dryRun: args["dry-run"] || args.diff,
+    check: args.check,
+    statistics: args.statistics,
+    transforms: args.select,
+    ignore: args.ignore,
+    config: args.config,
+    isolated: args.isolated,
+    unsafe: args["unsafe-fixes"],
+    options: args["status-names"] ? { "status-names": args["status-names"] } : {},
+    declared,
+    exclude: args.exclude,
+    format: args.format,
+    color: args.color ?? (io.isTTY && !process.env.NO_COLOR),
+    jobs: args.jobs,
+    out: io.out,
+    err: io.err,
+    signal: io.signal,
+  };
   try {
-    return await run({
-      paths: (args.paths as string[] | undefined) ?? [],
-      cwd: io.cwd,
-      dryRun: args["dry-run"] || args.diff,
-      check: args.check,
-      statistics: args.statistics,
-      transforms: args.select,
-      ignore: args.ignore,
-      unsafe: args["unsafe-fixes"],
-      options: { "status-names": args["status-names"] },
-      declared,
-      exclude: args.exclude,
-      format: args.format,
-      color: args.color ?? (io.isTTY && !process.env.NO_COLOR),
-      jobs: args.jobs,
-      out: io.out,
-      err: io.err,
-      signal: io.signal,
-    });
+    if (args["show-settings"]) {
+      io.out(showSettings(runOptions) + "\n");
+      return EXIT.ok;
+    }
+    return await run(runOptions);
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`fastapi-fix: ${err.message}\n`);

@@ -5,12 +5,10 @@
 import os from "node:os";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
-import { rulePlan } from "../knowledge/fix.js";
 import { initParser } from "../engine/parser.js";
-import { selectTransforms } from "./select.js";
 import { fixFile, scanFile, type FileScan } from "./file.js";
+import { Jobs } from "./profiles.js";
 import { lazyIndex, type ProjectTable } from "./project-table.js";
-import type { Rule } from "../knowledge/rule.js";
 import type { FileReport, FileTask, FixSettings, WorkerData } from "./types.js";
 
 export interface Executor {
@@ -25,10 +23,10 @@ export interface Executor {
 
 export class InProcessExecutor implements Executor {
   private stopped = false;
-  private readonly transforms: Rule[];
+  private readonly jobs: Jobs;
 
-  constructor(private readonly settings: FixSettings) {
-    this.transforms = selectTransforms({ select: settings.transforms });
+  constructor(settings: FixSettings) {
+    this.jobs = new Jobs(settings);
   }
 
   stop(): void {
@@ -50,18 +48,13 @@ export class InProcessExecutor implements Executor {
   }
 
   async index(tasks: FileTask[]): Promise<Array<FileScan | undefined>> {
-    return this.each(tasks, (t) => scanFile(t, this.transforms));
+    return this.each(tasks, (t) => scanFile(t, this.jobs.rulesFor(t)));
   }
 
   async fix(tasks: FileTask[], table: ProjectTable): Promise<Array<FileReport | undefined>> {
     await initParser();
-    const job = {
-      transforms: this.transforms,
-      index: lazyIndex(table),
-      settings: this.settings,
-      plan: rulePlan(this.transforms),
-    };
-    return this.each(tasks, (t) => fixFile(t, job));
+    const index = lazyIndex(table);
+    return this.each(tasks, (t) => fixFile(t, this.jobs.jobFor(t, index)));
   }
 
   async close(): Promise<void> {}

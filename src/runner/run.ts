@@ -1,5 +1,8 @@
 // One run of the tool: find files, index them, fix them, report, and pick the exit code.
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
+import picomatch from "picomatch";
+import { ConfigFinder, readConfig, type FileConfig } from "./config.js";
 import { discover, UsageError, type DiscoveryProblem } from "./discover.js";
 import { createExecutor } from "./executor.js";
 import {
@@ -11,8 +14,8 @@ import {
   summarize,
   summaryText,
 } from "./report.js";
-import { selectTransforms } from "./select.js";
-import type { FileReport, FileTask } from "./types.js";
+import { ruleNames, selectTransforms } from "./select.js";
+import type { FileReport, FileTask, FixSettings, Profile } from "./types.js";
 import { projectTable } from "./project-table.js";
 import {
   findProjectRoot,
@@ -48,6 +51,10 @@ export interface RunOptions {
   transforms: string[];
   /** `--ignore`: the same kinds of selector, taken out of the selection. */
   ignore?: string[];
+  /** `--config PATH`: this file for every file, instead of the nearest one. */
+  config?: string;
+  /** `--isolated`: no configuration file at all. */
+  isolated?: boolean;
   unsafe: boolean;
   /** Choices transforms read (e.g. "status-names"). */
   options?: Readonly<Record<string, string>>;
@@ -67,22 +74,19 @@ export interface RunOptions {
 }
 
 export async function run(options: RunOptions): Promise<number> {
-  const transforms = selectTransforms({ select: options.transforms, ignore: options.ignore });
-  if (!transforms.length) throw new UsageError("--ignore leaves no rule to run");
+  // The command line's selectors are checked before anything is read.
+  selectTransforms({ select: options.transforms, ignore: options.ignore });
   const dryRun = options.dryRun || options.check === true;
-  const { files, missing, problems } = discover(options.paths.length ? options.paths : ["."], {
+  const discovered = discover(options.paths.length ? options.paths : ["."], {
     cwd: options.cwd,
     exclude: options.exclude,
   });
+  const { missing, problems } = discovered;
   if (missing.length) throw new UsageError(`path not found: ${missing.join(", ")}`);
-  attachTargets(files, options.declared ?? []);
-  const settings = {
-    transforms: transforms.map((t) => t.name),
-    unsafe: options.unsafe,
-    options: options.options ?? {},
-    dryRun,
-    color: options.color,
-  };
+  const configOf = configResolver(options);
+  const files = discovered.files.filter((f) => !excludedByConfig(f, configOf(f)));
+  attachTargets(files, options.declared ?? [], configOf);
+  const settings = assignProfiles(files, options, configOf, dryRun);
   const signal = options.signal;
   let results: Array<FileReport | undefined> = [];
   if (!signal?.aborted) {
@@ -145,23 +149,155 @@ export async function run(options: RunOptions): Promise<number> {
 }
 
 /**
+ * `--show-settings`: what applies to the first path given (a file, or a file in that folder):
+ * the configuration file, the rules, and each choice, as JSON.
+ */
+export function showSettings(options: RunOptions): string {
+  const target = path.resolve(options.cwd, options.paths[0] ?? ".");
+  if (!existsSync(target)) throw new UsageError(`path not found: ${options.paths[0]}`);
+  const dir = statSync(target).isDirectory() ? target : path.dirname(target);
+  const probe: FileTask = {
+    path: path.join(dir, statSync(target).isDirectory() ? "__settings__.py" : path.basename(target)),
+    display: "",
+    moduleName: "",
+    isPackage: false,
+  };
+  selectTransforms({ select: options.transforms, ignore: options.ignore });
+  const configOf = configResolver(options);
+  const config = configOf(probe);
+  const settings = assignProfiles([probe], options, configOf, options.dryRun);
+  const targets = [...(config?.targetVersions ?? []), ...(options.declared ?? [])];
+  return JSON.stringify(
+    {
+      path: path.relative(options.cwd, target) || ".",
+      config: config ? path.relative(options.cwd, config.file) : null,
+      rules: settings.transforms,
+      "unsafe-fixes": settings.unsafe,
+      "status-names": settings.options["status-names"],
+      exclude: [...options.exclude, ...(config?.exclude ?? [])],
+      "per-file-ignores": Object.fromEntries(config?.perFileIgnores ?? []),
+      "target-versions": Object.fromEntries(targets),
+    },
+    null,
+    2,
+  );
+}
+
+/**
  * Gives each file what its project declares: the nearest pyproject/requirements/lock folder up
  * from it (read once per folder), with the command line's versions on top.
  */
-function attachTargets(files: FileTask[], declared: ReadonlyArray<[TargetPackage, string]>): void {
+function attachTargets(
+  files: FileTask[],
+  declared: ReadonlyArray<[TargetPackage, string]>,
+  configOf: (file: FileTask) => FileConfig | undefined,
+): void {
   const roots = new Map<string, string | undefined>();
   const byRoot = new Map<string, ProjectTargets>();
   for (const file of files) {
     const dir = path.dirname(file.path);
     if (!roots.has(dir)) roots.set(dir, findProjectRoot(dir));
     const root = roots.get(dir) ?? "";
-    let targets = byRoot.get(root);
+    const config = configOf(file);
+    const key = `${root}\0${config?.file ?? ""}`;
+    let targets = byRoot.get(key);
     if (!targets) {
-      targets = withOverrides(root ? readTargets(root) : noTargets(), declared);
-      byRoot.set(root, targets);
+      // The configuration's target versions, then the command line's on top.
+      const overrides = [...(config?.targetVersions ?? []), ...declared];
+      targets = withOverrides(root ? readTargets(root) : noTargets(), overrides);
+      byRoot.set(key, targets);
     }
     file.targets = targets;
   }
+}
+
+/** Which configuration applies to a file: `--config`, none with `--isolated`, else the nearest. */
+function configResolver(options: RunOptions): (file: FileTask) => FileConfig | undefined {
+  if (options.isolated) return () => undefined;
+  if (options.config) {
+    const file = path.resolve(options.cwd, options.config);
+    if (!existsSync(file)) throw new UsageError(`--config: ${options.config}: no such file`);
+    const config = readConfig(file);
+    if (!config) throw new UsageError(`--config: ${options.config} has no [tool.fastapi-fix] table`);
+    return () => config;
+  }
+  const finder = new ConfigFinder();
+  return (file) => finder.find(path.dirname(file.path));
+}
+
+/** The path of a file relative to its configuration's folder, `/`-separated. */
+function relativeTo(config: FileConfig, file: FileTask): string {
+  return path.relative(config.dir, file.path).split(path.sep).join("/");
+}
+
+/** A glob of the configuration matches the file (by its path, or by its name for a bare glob). */
+function matches(glob: string, rel: string): boolean {
+  return picomatch(glob.includes("/") ? glob : `**/${glob}`, { dot: true })(rel);
+}
+
+function excludedByConfig(file: FileTask, config: FileConfig | undefined): boolean {
+  if (!config?.exclude?.length) return false;
+  const rel = relativeTo(config, file);
+  return config.exclude.some((glob) => matches(glob, rel) || matches(`${glob}/**`, rel));
+}
+
+/**
+ * Each file's rules and choices, from the command line over its configuration. Files that share
+ * them share a profile; when there is one, it is the run's settings and files carry none.
+ */
+function assignProfiles(
+  files: FileTask[],
+  options: RunOptions,
+  configOf: (file: FileTask) => FileConfig | undefined,
+  dryRun: boolean,
+): FixSettings {
+  const cliSelect = options.transforms;
+  const cliIgnore = options.ignore ?? [];
+  const profiles: Profile[] = [];
+  const byKey = new Map<string, number>();
+  const profileOf = (file: FileTask | undefined): number => {
+    const config = file ? configOf(file) : undefined;
+    const rel = config && file ? relativeTo(config, file) : "";
+    const perFile = (config?.perFileIgnores ?? [])
+      .filter(([glob]) => matches(glob, rel))
+      .flatMap(([, rules]) => rules);
+    const transforms = ruleNames(
+      cliSelect.length ? cliSelect : (config?.select ?? []),
+      cliSelect.length ? [] : (config?.extendSelect ?? []),
+      [...(config?.ignore ?? []), ...cliIgnore, ...perFile],
+    );
+    const statusNames = options.options?.["status-names"] ?? config?.statusNames ?? "auto";
+    const profile: Profile = {
+      transforms,
+      unsafe: options.unsafe || config?.unsafeFixes === true,
+      options: { ...options.options, "status-names": statusNames },
+    };
+    const key = JSON.stringify(profile);
+    let index = byKey.get(key);
+    if (index === undefined) {
+      index = profiles.length;
+      profiles.push(profile);
+      byKey.set(key, index);
+    }
+    return index;
+  };
+  const indices = files.map(profileOf);
+  if (!files.length) profileOf(undefined);
+  if (profiles.every((p) => !p.transforms.length))
+    throw new UsageError("the selection leaves no rule to run");
+  const base = profiles[0]!;
+  const settings: FixSettings = {
+    transforms: base.transforms,
+    unsafe: base.unsafe,
+    options: base.options,
+    dryRun,
+    color: options.color,
+  };
+  if (profiles.length > 1) {
+    settings.profiles = profiles;
+    files.forEach((file, i) => (file.profile = indices[i]));
+  }
+  return settings;
 }
 
 /** A path discovery set aside, reported like a skipped file. */

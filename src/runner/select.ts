@@ -69,6 +69,21 @@ export function selectTransforms(selection: Selection): Rule[] {
 }
 
 /**
+ * A file's rules: `select` (or the default set when it is empty), plus `extend`, less `ignore`
+ * (which takes opt-in rules out too). Selectors were checked where they were read.
+ */
+export function ruleNames(
+  select: readonly string[],
+  extend: readonly string[],
+  ignore: readonly string[],
+): string[] {
+  const picked = new Set(selectTransforms({ select }));
+  if (extend.length) for (const t of selectTransforms({ select: extend })) picked.add(t);
+  for (const s of ignore) for (const t of resolve(s)?.rules ?? []) picked.delete(t);
+  return TRANSFORMS.filter((t) => picked.has(t)).map((t) => t.name);
+}
+
+/**
  * The safety label, marked for a transform that runs only when named: "unsafe / detect (opt-in)".
  */
 export function selectionLabel(t: Rule): string {

@@ -12,6 +12,15 @@ export interface FileTask {
   isPackage: boolean;
   /** What the file's project declares (pydantic, fastapi, ... versions), overrides applied. */
   targets?: ProjectTargets;
+  /** The file's own rule set (`FixSettings.profiles`), when configuration files differ. */
+  profile?: number;
+}
+
+/** The rules and choices a configuration gives the files it applies to. */
+export interface Profile {
+  transforms: string[];
+  unsafe: boolean;
+  options: Readonly<Record<string, string>>;
 }
 
 export interface FixSettings {
@@ -21,6 +30,8 @@ export interface FixSettings {
   options: Readonly<Record<string, string>>;
   dryRun: boolean;
   color: boolean;
+  /** Rule sets of files whose configuration differs from the run's (`FileTask.profile`). */
+  profiles?: Profile[];
 }
 
 /** What a worker thread is started with. */

@@ -1,15 +1,15 @@
 // A worker thread: one parser, the selected transforms, and the project index once it is sent.
 import { parentPort, workerData } from "node:worker_threads";
 import { initParser } from "../engine/parser.js";
-import { rulePlan } from "../knowledge/fix.js";
-import { fixFile, scanFile, type FixJob } from "./file.js";
+import { fixFile, scanFile } from "./file.js";
+import { Jobs } from "./profiles.js";
 import { lazyIndex, type ProjectTable } from "./project-table.js";
-import { selectTransforms } from "./select.js";
+import type { ProjectIndex } from "../project/index.js";
 import type { FileTask, WorkerData } from "./types.js";
 
 const { settings, stop } = workerData as WorkerData;
-const transforms = selectTransforms({ select: settings.transforms });
-let job: FixJob | undefined;
+const jobs = new Jobs(settings);
+let index: ProjectIndex | undefined;
 const ready = initParser();
 
 type Request =
@@ -31,14 +31,14 @@ parentPort!.on("message", async (request: Request) => {
     await ready;
     let result: unknown;
     if (request.kind === "load-index") {
-      job = { transforms, index: lazyIndex(request.table), settings, plan: rulePlan(transforms) };
+      index = lazyIndex(request.table);
       result = true;
     } else if (request.kind === "index") {
-      result = untilStopped(request.tasks, (t) => scanFile(t, transforms));
+      result = untilStopped(request.tasks, (t) => scanFile(t, jobs.rulesFor(t)));
     } else {
-      const loaded = job;
+      const loaded = index;
       if (!loaded) throw new Error("fix requested before the project index was sent");
-      result = untilStopped(request.tasks, (t) => fixFile(t, loaded));
+      result = untilStopped(request.tasks, (t) => fixFile(t, jobs.jobFor(t, loaded)));
     }
     parentPort!.postMessage({ id: request.id, result });
   } catch (err) {
