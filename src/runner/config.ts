@@ -46,7 +46,8 @@ const KEYS = new Set([
 const isFile = (p: string): boolean => statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
 
 type Table = Record<string, unknown>;
-const isTable = (v: unknown): v is Table => v !== null && typeof v === "object" && !Array.isArray(v);
+const isTable = (v: unknown): v is Table =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** Reads and checks one configuration file; `pyproject` files without the table give undefined. */
 export function readConfig(file: string): FileConfig | undefined {
@@ -86,8 +87,7 @@ export function readConfig(file: string): FileConfig | undefined {
     return list;
   };
   for (const key of Object.keys(table)) {
-    if (!KEYS.has(key))
-      fail(key, `unknown key; known keys: ${[...KEYS].join(", ")}`);
+    if (!KEYS.has(key)) fail(key, `unknown key; known keys: ${[...KEYS].join(", ")}`);
   }
   if ("select" in table) config.select = selectors("select");
   if ("extend-select" in table) config.extendSelect = selectors("extend-select");

@@ -157,7 +157,10 @@ export function showSettings(options: RunOptions): string {
   if (!existsSync(target)) throw new UsageError(`path not found: ${options.paths[0]}`);
   const dir = statSync(target).isDirectory() ? target : path.dirname(target);
   const probe: FileTask = {
-    path: path.join(dir, statSync(target).isDirectory() ? "__settings__.py" : path.basename(target)),
+    path: path.join(
+      dir,
+      statSync(target).isDirectory() ? "__settings__.py" : path.basename(target),
+    ),
     display: "",
     moduleName: "",
     isPackage: false,
@@ -218,7 +221,8 @@ function configResolver(options: RunOptions): (file: FileTask) => FileConfig | u
     const file = path.resolve(options.cwd, options.config);
     if (!existsSync(file)) throw new UsageError(`--config: ${options.config}: no such file`);
     const config = readConfig(file);
-    if (!config) throw new UsageError(`--config: ${options.config} has no [tool.fastapi-fix] table`);
+    if (!config)
+      throw new UsageError(`--config: ${options.config} has no [tool.fastapi-fix] table`);
     return () => config;
   }
   const finder = new ConfigFinder();
