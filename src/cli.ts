@@ -12,7 +12,9 @@ import { EXIT, run, showSettings, type RunOptions } from "./runner/run.js";
 import { GROUPS, selectionLabel } from "./runner/select.js";
 
 interface Io {
-  out: (text: string) => void;
+  out: (text: string | Uint8Array) => void;
+  /** All of standard input, for --stdin-filename. */
+  readStdin?: () => Promise<Uint8Array>;
   err: (text: string) => void;
   isTTY: boolean;
   cwd: string;
@@ -144,6 +146,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       coerce: toList,
       describe: "skip paths matching this glob; repeatable",
     })
+    .option("stdin-filename", {
+      type: "string",
+      describe:
+        "read the source of this file from standard input and write the fixed source to standard output (with --dry-run, the diff), for editors",
+    })
     .option("config", {
       type: "string",
       describe:
@@ -240,6 +247,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
     err: io.err,
     signal: io.signal,
   };
+  if (args["stdin-filename"] !== undefined) {
+    if (runOptions.paths.length) {
+      io.err("fastapi-fix: --stdin-filename takes no paths (see --help)\n");
+      return EXIT.error;
+    }
+    if (!io.readStdin) {
+      io.err("fastapi-fix: no standard input to read\n");
+      return EXIT.error;
+    }
+    runOptions.stdin = { name: args["stdin-filename"], bytes: await io.readStdin() };
+    runOptions.jobs = 1;
+  }
   try {
     if (args["show-settings"]) {
       io.out(showSettings(runOptions) + "\n");
@@ -290,6 +309,11 @@ if (isEntryPoint()) {
   const code = await main(hideBin(process.argv), {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
     isTTY: !!process.stdout.isTTY,
     cwd: process.cwd(),
     signal,

@@ -55,8 +55,11 @@ function readBytes(file: string): Buffer | { error: string } {
   }
 }
 
-export function readText(task: { path: string }): DecodedSource | { error: string } {
-  const bytes = readBytes(task.path);
+export function readText(task: {
+  path: string;
+  stdin?: Uint8Array;
+}): DecodedSource | { error: string } {
+  const bytes = task.stdin ? Buffer.from(task.stdin) : readBytes(task.path);
   if (!Buffer.isBuffer(bytes)) return bytes;
   try {
     return decodeSource(bytes);
@@ -180,6 +183,11 @@ function fixText(task: FileTask, read: DecodedSource, job: FixJob): FileReport {
     // Drop the "Index:"/"====" preamble some versions print; keep from the --- line on.
     const diff = patch.slice(patch.indexOf("--- "));
     report.diff = settings.color ? colorDiff(diff) : diff;
+    return report;
+  }
+  if (task.stdin) {
+    // Standard input in, standard output out: nothing on disk is touched.
+    report.output = encoded;
     return report;
   }
   const refused = notWritable(task.path);

@@ -4,6 +4,7 @@ import path from "node:path";
 import picomatch from "picomatch";
 import { ConfigFinder, readConfig, type FileConfig } from "./config.js";
 import { discover, UsageError, type DiscoveryProblem } from "./discover.js";
+import { moduleNameFor } from "../project/modules.js";
 import { createExecutor } from "./executor.js";
 import {
   diagnosticLines,
@@ -55,6 +56,11 @@ export interface RunOptions {
   config?: string;
   /** `--isolated`: no configuration file at all. */
   isolated?: boolean;
+  /**
+   * `--stdin-filename NAME`: the source of NAME is this text, read from standard input; the
+   * fixed source goes to standard output (a dry run prints the diff there instead).
+   */
+  stdin?: { name: string; bytes: Uint8Array };
   unsafe: boolean;
   /** Choices transforms read (e.g. "status-names"). */
   options?: Readonly<Record<string, string>>;
@@ -64,7 +70,7 @@ export interface RunOptions {
   format: "text" | "json" | "github";
   color: boolean;
   jobs?: number;
-  out: (text: string) => void;
+  out: (text: string | Uint8Array) => void;
   err: (text: string) => void;
   /**
    * Aborting it (the CLI does on SIGINT and SIGTERM, with the signal's name as the reason) stops
@@ -77,10 +83,12 @@ export async function run(options: RunOptions): Promise<number> {
   // The command line's selectors are checked before anything is read.
   selectTransforms({ select: options.transforms, ignore: options.ignore });
   const dryRun = options.dryRun || options.check === true;
-  const discovered = discover(options.paths.length ? options.paths : ["."], {
-    cwd: options.cwd,
-    exclude: options.exclude,
-  });
+  const discovered = options.stdin
+    ? stdinDiscovery(options.stdin, options.cwd)
+    : discover(options.paths.length ? options.paths : ["."], {
+        cwd: options.cwd,
+        exclude: options.exclude,
+      });
   const { missing, problems } = discovered;
   if (missing.length) throw new UsageError(`path not found: ${missing.join(", ")}`);
   const configOf = configResolver(options);
@@ -128,6 +136,14 @@ export async function run(options: RunOptions): Promise<number> {
     const lines = githubAnnotations(reports, dryRun);
     if (lines.length) options.out(lines.join("\n") + "\n");
     if (stopLine) options.err(stopLine + "\n");
+  } else if (options.stdin && !dryRun) {
+    // The editor gets the source back, fixed or not; what is left to review goes to stderr.
+    const source = reports[0]?.output ?? options.stdin.bytes;
+    options.out(source);
+    const lines = diagnosticLines(reports, options.color);
+    if (lines.length) options.err(lines.join("\n") + "\n");
+    const problemText = problemLines(reports, options.color);
+    if (problemText.length) options.err(problemText.join("\n") + "\n");
   } else {
     if (!options.check && !options.statistics)
       for (const r of reports) if (r.diff) options.out(r.diff);
@@ -146,6 +162,23 @@ export async function run(options: RunOptions): Promise<number> {
   if (options.check) return summary.changed ? EXIT.findings : EXIT.ok;
   if ((dryRun && summary.changed) || summary.diagnostics) return EXIT.findings;
   return EXIT.ok;
+}
+
+/** The one file of a `--stdin-filename` run: its name, its module, and the bytes given. */
+function stdinDiscovery(
+  stdin: { name: string; bytes: Uint8Array },
+  cwd: string,
+): { files: FileTask[]; missing: string[]; problems: DiscoveryProblem[] } {
+  const file = path.resolve(cwd, stdin.name);
+  const { moduleName, isPackage } = moduleNameFor(file, path.dirname(file));
+  const task: FileTask = {
+    path: file,
+    display: stdin.name,
+    moduleName,
+    isPackage,
+    stdin: stdin.bytes,
+  };
+  return { files: [task], missing: [], problems: [] };
 }
 
 /**

@@ -14,6 +14,8 @@ export interface FileTask {
   targets?: ProjectTargets;
   /** The file's own rule set (`FixSettings.profiles`), when configuration files differ. */
   profile?: number;
+  /** The file's bytes, given on standard input: read from here, and never written. */
+  stdin?: Uint8Array;
 }
 
 /** The rules and choices a configuration gives the files it applies to. */
@@ -57,6 +59,8 @@ export interface FileReport {
   unsafeSkipped: number;
   /** Unified diff, in dry-run mode. */
   diff?: string;
+  /** The fixed file's bytes, for a file given on standard input (written to standard output). */
+  output?: Uint8Array;
 }
 
 export interface IndexResult {
