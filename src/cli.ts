@@ -15,6 +15,8 @@ interface Io {
   out: (text: string | Uint8Array) => void;
   /** All of standard input, for --stdin-filename. */
   readStdin?: () => Promise<Uint8Array>;
+  /** A terminal to draw progress on (standard error), when there is one. */
+  progress?: NodeJS.WritableStream;
   err: (text: string) => void;
   isTTY: boolean;
   cwd: string;
@@ -242,6 +244,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     exclude: args.exclude,
     format: args.format,
     color: args.color ?? (io.isTTY && !process.env.NO_COLOR),
+    // Progress only for a person watching a terminal: never in pipes or CI logs.
+    progress: io.progress,
     jobs: args.jobs,
     out: io.out,
     err: io.err,
@@ -309,6 +313,7 @@ if (isEntryPoint()) {
   const code = await main(hideBin(process.argv), {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
+    progress: process.stderr.isTTY && !process.env.CI ? process.stderr : undefined,
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

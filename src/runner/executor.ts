@@ -14,8 +14,15 @@ import type { FileReport, FileTask, FixSettings, WorkerData } from "./types.js";
 export interface Executor {
   /** One scan per task (undefined for a file that could not be read, or was never reached). */
   index(tasks: FileTask[]): Promise<Array<FileScan | undefined>>;
-  /** One report per task; undefined for the files never reached because of stop(). */
-  fix(tasks: FileTask[], table: ProjectTable): Promise<Array<FileReport | undefined>>;
+  /**
+   * One report per task; undefined for the files never reached because of stop(). `done` hears
+   * how many more files are finished, as they finish.
+   */
+  fix(
+    tasks: FileTask[],
+    table: ProjectTable,
+    done?: (count: number) => void,
+  ): Promise<Array<FileReport | undefined>>;
   /** Starts no further file; the running ones finish. */
   stop(): void;
   close(): Promise<void>;
@@ -51,10 +58,18 @@ export class InProcessExecutor implements Executor {
     return this.each(tasks, (t) => scanFile(t, this.jobs.rulesFor(t)));
   }
 
-  async fix(tasks: FileTask[], table: ProjectTable): Promise<Array<FileReport | undefined>> {
+  async fix(
+    tasks: FileTask[],
+    table: ProjectTable,
+    done?: (count: number) => void,
+  ): Promise<Array<FileReport | undefined>> {
     await initParser();
     const index = lazyIndex(table);
-    return this.each(tasks, (t) => fixFile(t, this.jobs.jobFor(t, index)));
+    return this.each(tasks, (t) => {
+      const report = fixFile(t, this.jobs.jobFor(t, index));
+      done?.(1);
+      return report;
+    });
   }
 
   async close(): Promise<void> {}
@@ -118,7 +133,11 @@ export class ThreadExecutor implements Executor {
 
   /**
   /** Hands out chunks of `all` to whichever worker is free. */
-  private async spread<T>(all: FileTask[], kind: "index" | "fix"): Promise<Array<T | undefined>> {
+  private async spread<T>(
+    all: FileTask[],
+    kind: "index" | "fix",
+    done?: (count: number) => void,
+  ): Promise<Array<T | undefined>> {
     const results: Array<T | undefined> = new Array(all.length).fill(undefined);
     const queue = all.map((_, i) => i);
     const drive = async (worker: Worker): Promise<void> => {
@@ -128,6 +147,7 @@ export class ThreadExecutor implements Executor {
         const chunk = picked.map((i) => all[i]!);
         const out = (await this.call(worker, { kind, tasks: chunk })) as T[];
         out.forEach((r, k) => (results[picked[k]!] = r));
+        done?.(out.length);
       }
     };
     await Promise.all(this.workers.map(drive));
@@ -138,9 +158,13 @@ export class ThreadExecutor implements Executor {
     return this.spread(tasks, "index");
   }
 
-  async fix(tasks: FileTask[], table: ProjectTable): Promise<Array<FileReport | undefined>> {
+  async fix(
+    tasks: FileTask[],
+    table: ProjectTable,
+    done?: (count: number) => void,
+  ): Promise<Array<FileReport | undefined>> {
     await Promise.all(this.workers.map((w) => this.call(w, { kind: "load-index", table })));
-    return this.spread<FileReport>(tasks, "fix");
+    return this.spread<FileReport>(tasks, "fix", done);
   }
 
   async close(): Promise<void> {

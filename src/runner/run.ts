@@ -1,6 +1,7 @@
 // One run of the tool: find files, index them, fix them, report, and pick the exit code.
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
+import { SingleBar } from "cli-progress";
 import picomatch from "picomatch";
 import { ConfigFinder, readConfig, type FileConfig } from "./config.js";
 import { discover, UsageError, type DiscoveryProblem } from "./discover.js";
@@ -46,6 +47,11 @@ export interface RunOptions {
   dryRun: boolean;
   /** `--check`: like a dry run, but no diff is printed; exit 1 when a file would change. */
   check?: boolean;
+  /**
+   * Where to draw a progress bar (a terminal's standard error), for runs of `PROGRESS_FILES` files
+   * or more with text output; none in pipes, CI or machine formats (the CLI decides).
+   */
+  progress?: NodeJS.WritableStream;
   /** `--statistics`: counts per rule instead of one line per diagnostic. */
   statistics?: boolean;
   /** `--select` / `-t`: names, codes, code prefixes or groups; empty for the default set. */
@@ -111,7 +117,13 @@ export async function run(options: RunOptions): Promise<number> {
         );
         // Files no rule's prefilter lets through are settled by the scan: no second read.
         const open = files.filter((_, i) => !scans[i]?.settled);
-        const fixed = await executor.fix(open, table);
+        const bar = progressBar(options, files.length, files.length - open.length);
+        let fixed: Array<FileReport | undefined>;
+        try {
+          fixed = await executor.fix(open, table, bar && ((n) => bar.increment(n)));
+        } finally {
+          bar?.stop();
+        }
         let k = 0;
         results = files.map((_, i) => scans[i]?.settled ?? fixed[k++]);
       }
@@ -162,6 +174,26 @@ export async function run(options: RunOptions): Promise<number> {
   if (options.check) return summary.changed ? EXIT.findings : EXIT.ok;
   if ((dryRun && summary.changed) || summary.diagnostics) return EXIT.findings;
   return EXIT.ok;
+}
+
+/** Runs over fewer files finish too soon for a progress bar to help. */
+export const PROGRESS_FILES = 200;
+
+/** A progress bar of files done, when the run has a terminal to draw it on and enough files. */
+function progressBar(options: RunOptions, total: number, done: number): SingleBar | undefined {
+  if (!options.progress || options.format !== "text" || options.stdin || total < PROGRESS_FILES)
+    return undefined;
+  const bar = new SingleBar({
+    stream: options.progress,
+    format: "fastapi-fix {bar} {value}/{total} files",
+    hideCursor: true,
+    clearOnComplete: true,
+    // The CLI only asks for a bar on a terminal; a test's stream is not one.
+    noTTYOutput: true,
+    notTTYSchedule: 100,
+  });
+  bar.start(total, done);
+  return bar;
 }
 
 /** The one file of a `--stdin-filename` run: its name, its module, and the bytes given. */
