@@ -8,6 +8,7 @@ import { discover, UsageError, type DiscoveryProblem } from "./discover.js";
 import { moduleNameFor } from "../project/modules.js";
 import { createExecutor } from "./executor.js";
 import {
+  type Summary,
   diagnosticLines,
   githubAnnotations,
   jsonReport,
@@ -85,7 +86,75 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * Batch mode: several paths that are each a repository of their own (a `.git`, or a manifest a
+ * project root has) run one after the other, each with its own index, versions and configuration,
+ * each with its summary, then a total. A repository that fails (a configuration error, a path
+ * that vanished) is reported and the others go on.
+ */
 export async function run(options: RunOptions): Promise<number> {
+  const repos = batchRoots(options);
+  if (!repos) return runProject(options);
+  const total: Summary = {
+    changed: 0,
+    unchanged: 0,
+    skipped: 0,
+    failed: 0,
+    fixes: {},
+    unsafeSkipped: 0,
+    diagnostics: 0,
+  };
+  let code: number = EXIT.ok;
+  for (const repo of repos) {
+    if (options.signal?.aborted) break;
+    if (options.format === "text") options.err(`== ${repo}\n`);
+    let summary: Summary | undefined;
+    let repoCode: number;
+    try {
+      repoCode = await runProject({ ...options, paths: [repo] }, (s) => (summary = s));
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      options.err(`fastapi-fix: ${repo}: ${err.message}\n`);
+      repoCode = EXIT.error;
+    }
+    if (repoCode === EXIT.interrupted || repoCode === EXIT.terminated) return repoCode;
+    code = Math.max(code, repoCode);
+    if (!summary) continue;
+    for (const key of [
+      "changed",
+      "unchanged",
+      "skipped",
+      "failed",
+      "unsafeSkipped",
+      "diagnostics",
+    ] as const)
+      total[key] += summary[key];
+    for (const [name, n] of Object.entries(summary.fixes))
+      total.fixes[name] = (total.fixes[name] ?? 0) + n;
+  }
+  if (options.format === "text")
+    options.err(
+      `== total over ${repos.length} repositories\n${summaryText(total, options.dryRun || options.check === true)}\n`,
+    );
+  return code;
+}
+
+/** The paths, when there are several and each is a repository of its own folder; else none. */
+function batchRoots(options: RunOptions): string[] | undefined {
+  if (options.stdin || options.paths.length < 2) return undefined;
+  const dirs = options.paths.map((p) => path.resolve(options.cwd, p));
+  const own = dirs.every((dir) => {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) return false;
+    return existsSync(path.join(dir, ".git")) || findProjectRoot(dir) === dir;
+  });
+  const nested = dirs.some((a) => dirs.some((b) => a !== b && a.startsWith(b + path.sep)));
+  return own && !nested ? options.paths : undefined;
+}
+
+async function runProject(
+  options: RunOptions,
+  onSummary?: (summary: Summary) => void,
+): Promise<number> {
   // The command line's selectors are checked before anything is read.
   selectTransforms({ select: options.transforms, ignore: options.ignore });
   const dryRun = options.dryRun || options.check === true;
@@ -137,6 +206,7 @@ export async function run(options: RunOptions): Promise<number> {
     a.display < b.display ? -1 : a.display > b.display ? 1 : 0,
   );
   const summary = summarize(reports);
+  onSummary?.(summary);
   const stopped = signal?.aborted ? String(signal.reason ?? "SIGINT") : undefined;
   const stopLine = stopped
     ? `fastapi-fix: stopped by ${stopped}: ${done.length} of ${files.length} file${files.length === 1 ? "" : "s"} processed, the others left untouched`
