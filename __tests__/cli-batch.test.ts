@@ -49,3 +49,16 @@ test("paths that are not each a repository of their own run as one project", () 
   const r = cli(root, "repo-a/app.py", "repo-b");
   expect(r.stderr).not.toContain("== ");
 });
+
+test("--report writes a Markdown section per repository: changes, fixes, what is left by rule", () => {
+  const root = repos();
+  put(root, "repo-b/fastapi-fix.toml", "selekt = []\n");
+  const r = cli(root, "--dry-run", "--report", "report.md", "repo-a", "repo-b");
+  expect(r.code).toBe(2);
+  const report = read(root, "report.md");
+  expect(report).toContain("# fastapi-fix migration report\n\n## repo-a\n\n2 files would change");
+  expect(report).toContain("| pydantic-model-config | 1 |");
+  expect(report).toContain("#### FF110 pydantic-v1-behaviour (1)");
+  expect(report).toContain("  - `repo-a/models.py:4`");
+  expect(report).toMatch(/## repo-b\n\nNot processed: .*selekt: unknown key/);
+});

@@ -153,6 +153,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       describe:
         "read the source of this file from standard input and write the fixed source to standard output (with --dry-run, the diff), for editors",
     })
+    .option("report", {
+      type: "string",
+      describe:
+        "write a Markdown migration report to this file: per repository, what changed, the fixes per rule and every diagnostic left, grouped by rule and reason",
+    })
     .option("config", {
       type: "string",
       describe:
@@ -237,6 +242,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     transforms: args.select,
     ignore: args.ignore,
     config: args.config,
+    report: args.report,
     isolated: args.isolated,
     unsafe: args["unsafe-fixes"],
     options: args["status-names"] ? { "status-names": args["status-names"] } : {},

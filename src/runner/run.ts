@@ -4,6 +4,7 @@ import path from "node:path";
 import { SingleBar } from "cli-progress";
 import picomatch from "picomatch";
 import { ConfigFinder, readConfig, type FileConfig } from "./config.js";
+import { migrationReport, writeReport, type ProjectReport } from "./migration-report.js";
 import { discover, UsageError, type DiscoveryProblem } from "./discover.js";
 import { moduleNameFor } from "../project/modules.js";
 import { createExecutor } from "./executor.js";
@@ -61,6 +62,8 @@ export interface RunOptions {
   ignore?: string[];
   /** `--config PATH`: this file for every file, instead of the nearest one. */
   config?: string;
+  /** `--report FILE.md`: write a migration report per repository there. */
+  report?: string;
   /** `--isolated`: no configuration file at all. */
   isolated?: boolean;
   /**
@@ -93,8 +96,21 @@ export interface RunOptions {
  * that vanished) is reported and the others go on.
  */
 export async function run(options: RunOptions): Promise<number> {
+  const projects: ProjectReport[] = [];
+  const code = await runAll(options, projects);
+  if (options.report) {
+    const dryRun = options.dryRun || options.check === true;
+    writeReport(path.resolve(options.cwd, options.report), migrationReport(projects, dryRun));
+  }
+  return code;
+}
+
+async function runAll(options: RunOptions, projects: ProjectReport[]): Promise<number> {
   const repos = batchRoots(options);
-  if (!repos) return runProject(options);
+  if (!repos) {
+    const name = options.stdin?.name ?? (options.paths.join(" ") || ".");
+    return runProject(options, (summary, reports) => projects.push({ name, summary, reports }));
+  }
   const total: Summary = {
     changed: 0,
     unchanged: 0,
@@ -111,10 +127,14 @@ export async function run(options: RunOptions): Promise<number> {
     let summary: Summary | undefined;
     let repoCode: number;
     try {
-      repoCode = await runProject({ ...options, paths: [repo] }, (s) => (summary = s));
+      repoCode = await runProject({ ...options, paths: [repo] }, (s, reports) => {
+        summary = s;
+        projects.push({ name: repo, summary: s, reports });
+      });
     } catch (err) {
       if (!(err instanceof UsageError)) throw err;
       options.err(`fastapi-fix: ${repo}: ${err.message}\n`);
+      projects.push({ name: repo, reports: [], failure: err.message });
       repoCode = EXIT.error;
     }
     if (repoCode === EXIT.interrupted || repoCode === EXIT.terminated) return repoCode;
@@ -139,13 +159,17 @@ export async function run(options: RunOptions): Promise<number> {
   return code;
 }
 
-/** The paths, when there are several and each is a repository of its own folder; else none. */
+/** The paths, when there are several and each is a repository of its own; else none. */
 function batchRoots(options: RunOptions): string[] | undefined {
   if (options.stdin || options.paths.length < 2) return undefined;
   const dirs = options.paths.map((p) => path.resolve(options.cwd, p));
+  // A folder is a repository of its own when it is its project's root, or belongs to no project
+  // above it: two folders of one project (`app tests`) stay one run, with one index.
   const own = dirs.every((dir) => {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) return false;
-    return existsSync(path.join(dir, ".git")) || findProjectRoot(dir) === dir;
+    if (existsSync(path.join(dir, ".git"))) return true;
+    const root = findProjectRoot(dir);
+    return root === undefined || root === dir;
   });
   const nested = dirs.some((a) => dirs.some((b) => a !== b && a.startsWith(b + path.sep)));
   return own && !nested ? options.paths : undefined;
@@ -153,7 +177,7 @@ function batchRoots(options: RunOptions): string[] | undefined {
 
 async function runProject(
   options: RunOptions,
-  onSummary?: (summary: Summary) => void,
+  onSummary?: (summary: Summary, reports: FileReport[]) => void,
 ): Promise<number> {
   // The command line's selectors are checked before anything is read.
   selectTransforms({ select: options.transforms, ignore: options.ignore });
@@ -206,7 +230,7 @@ async function runProject(
     a.display < b.display ? -1 : a.display > b.display ? 1 : 0,
   );
   const summary = summarize(reports);
-  onSummary?.(summary);
+  onSummary?.(summary, reports);
   const stopped = signal?.aborted ? String(signal.reason ?? "SIGINT") : undefined;
   const stopLine = stopped
     ? `fastapi-fix: stopped by ${stopped}: ${done.length} of ${files.length} file${files.length === 1 ? "" : "s"} processed, the others left untouched`
