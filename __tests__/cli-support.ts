@@ -146,6 +146,8 @@ export function snapshot(root: string): Map<string, Buffer> {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const abs = path.join(dir, entry.name);
       const rel = path.relative(root, abs).split(path.sep).join("/");
+      // The result cache is the tool's own folder, not part of the tree under test.
+      if (entry.isDirectory() && entry.name === ".fastapi_fix_cache") continue;
       if (entry.isDirectory()) walk(abs);
       else if (entry.isSymbolicLink()) out.set(rel, Buffer.from(`-> ${readlinkSync(abs)}`));
       else if (entry.isFile()) out.set(rel, readFileSync(abs));

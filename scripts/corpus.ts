@@ -127,6 +127,8 @@ function snapshot(dir: string): Snapshot {
       const childAbs = path.join(abs, entry.name);
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) out.set(childRel, Buffer.from(`-> ${readlinkSync(childAbs)}`));
+      // The result cache is the tool's own folder, as a user sees it (git ignores it too).
+      else if (entry.isDirectory() && entry.name === ".fastapi_fix_cache") continue;
       else if (entry.isDirectory()) walk(childAbs, childRel);
       else if (entry.isFile()) out.set(childRel, readFileSync(childAbs));
     }

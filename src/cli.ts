@@ -153,6 +153,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
       describe:
         "read the source of this file from standard input and write the fixed source to standard output (with --dry-run, the diff), for editors",
     })
+    .option("cache", {
+      type: "boolean",
+      default: true,
+      describe:
+        "keep results in .fastapi_fix_cache/ and use them while no file of the run changes (--no-cache: neither)",
+    })
     .option("report", {
       type: "string",
       describe:
@@ -243,6 +249,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     ignore: args.ignore,
     config: args.config,
     report: args.report,
+    noCache: !args.cache,
+    version: version(),
     isolated: args.isolated,
     unsafe: args["unsafe-fixes"],
     options: args["status-names"] ? { "status-names": args["status-names"] } : {},

@@ -1,8 +1,9 @@
 // One run of the tool: find files, index them, fix them, report, and pick the exit code.
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import { SingleBar } from "cli-progress";
+import type { SingleBar } from "cli-progress";
 import picomatch from "picomatch";
+import { ResultCache } from "./cache.js";
 import { ConfigFinder, readConfig, type FileConfig } from "./config.js";
 import { migrationReport, writeReport, type ProjectReport } from "./migration-report.js";
 import { discover, UsageError, type DiscoveryProblem } from "./discover.js";
@@ -64,6 +65,10 @@ export interface RunOptions {
   config?: string;
   /** `--report FILE.md`: write a migration report per repository there. */
   report?: string;
+  /** `--no-cache`: neither read nor write `.fastapi_fix_cache/`. */
+  noCache?: boolean;
+  /** The tool's version, part of the cache key. */
+  version?: string;
   /** `--isolated`: no configuration file at all. */
   isolated?: boolean;
   /**
@@ -195,8 +200,14 @@ async function runProject(
   attachTargets(files, options.declared ?? [], configOf);
   const settings = assignProfiles(files, options, configOf, dryRun);
   const signal = options.signal;
-  let results: Array<FileReport | undefined> = [];
-  if (!signal?.aborted) {
+  const cache =
+    options.noCache || options.stdin
+      ? undefined
+      : new ResultCache(options.cwd, options.version ?? "", settings, options.paths);
+  const fingerprint = cache?.fingerprint(files);
+  const cached = fingerprint ? cache!.load(fingerprint) : undefined;
+  let results: Array<FileReport | undefined> = cached ?? [];
+  if (!signal?.aborted && !cached) {
     const executor = createExecutor(settings, files.length, options.jobs);
     const onAbort = (): void => executor.stop();
     signal?.addEventListener("abort", onAbort);
@@ -210,7 +221,7 @@ async function runProject(
         );
         // Files no rule's prefilter lets through are settled by the scan: no second read.
         const open = files.filter((_, i) => !scans[i]?.settled);
-        const bar = progressBar(options, files.length, files.length - open.length);
+        const bar = await progressBar(options, files.length, files.length - open.length);
         let fixed: Array<FileReport | undefined>;
         try {
           fixed = await executor.fix(open, table, bar && ((n) => bar.increment(n)));
@@ -231,6 +242,9 @@ async function runProject(
   );
   const summary = summarize(reports);
   onSummary?.(summary, reports);
+  // Kept when a second run would report the same: a dry run, or a run that wrote nothing.
+  if (cache && fingerprint && !cached && !signal?.aborted && (dryRun || !summary.changed))
+    cache.store(fingerprint, done);
   const stopped = signal?.aborted ? String(signal.reason ?? "SIGINT") : undefined;
   const stopLine = stopped
     ? `fastapi-fix: stopped by ${stopped}: ${done.length} of ${files.length} file${files.length === 1 ? "" : "s"} processed, the others left untouched`
@@ -274,10 +288,16 @@ async function runProject(
 export const PROGRESS_FILES = 200;
 
 /** A progress bar of files done, when the run has a terminal to draw it on and enough files. */
-function progressBar(options: RunOptions, total: number, done: number): SingleBar | undefined {
+async function progressBar(
+  options: RunOptions,
+  total: number,
+  done: number,
+): Promise<SingleBar | undefined> {
   if (!options.progress || options.format !== "text" || options.stdin || total < PROGRESS_FILES)
     return undefined;
-  const bar = new SingleBar({
+  // Loaded only when drawn: a run answered from the cache should not pay for it.
+  const { SingleBar: Bar } = await import("cli-progress");
+  const bar = new Bar({
     stream: options.progress,
     format: "fastapi-fix {bar} {value}/{total} files",
     hideCursor: true,
