@@ -14,6 +14,7 @@ import type {
 } from "../src/engine/types.js";
 import type { RuleContext } from "../src/knowledge/context.js";
 import type { Rule } from "../src/knowledge/rule.js";
+import { literalString } from "../src/knowledge/routes.js";
 import {
   COLUMN_TYPES,
   DEFAULT_FOR_ANNOTATION,
@@ -22,17 +23,14 @@ import {
   TYPE_MODULES,
   type PythonType,
 } from "./data/sqlalchemy-types.js";
+import {
+  COLUMN,
+  FOREIGN_KEY,
+  MAPPED,
+  MAPPED_COLUMN,
+  RELATIONSHIP,
+} from "./data/sqlalchemy-names.js";
 
-const COLUMN = new Set([
-  "sqlalchemy.Column",
-  "sqlalchemy.schema.Column",
-  "sqlalchemy.sql.schema.Column",
-]);
-const RELATIONSHIP = new Set([
-  "sqlalchemy.orm.relationship",
-  "sqlalchemy.orm.relationships.relationship",
-]);
-const MAPPED = new Set(["sqlalchemy.orm.Mapped", "sqlalchemy.orm.base.Mapped"]);
 const OPTIONAL = new Set(["typing.Optional", "typing_extensions.Optional"]);
 const UNION = new Set(["typing.Union", "typing_extensions.Union"]);
 const ENUM_ROOTS = new Set([
@@ -41,11 +39,6 @@ const ENUM_ROOTS = new Set([
   "enum.StrEnum",
   "enum.Flag",
   "enum.IntFlag",
-]);
-const FOREIGN_KEY = new Set([
-  "sqlalchemy.ForeignKey",
-  "sqlalchemy.schema.ForeignKey",
-  "sqlalchemy.sql.schema.ForeignKey",
 ]);
 
 /** Column keywords that mapped_column() takes with the same meaning. */
@@ -476,17 +469,12 @@ class ModuleTables {
       const left = assignment.childForFieldName("left");
       const right = assignment.childForFieldName("right");
       if (left?.text === "__tablename__" && right?.type === "string") {
-        const content = right.namedChildren.filter((c) => c?.type === "string_content");
-        if (content.length === 1) facts.table = content[0]!.text;
+        facts.table = literalString(right) || undefined;
         continue;
       }
       if (left?.type !== "identifier" || right?.type !== "call") continue;
       const fn = this.ctx.qualifiedName(right.childForFieldName("function")!) ?? "";
-      if (
-        !COLUMN.has(fn) &&
-        !/^sqlalchemy\.orm\.(mapped_column|_orm_constructors\.mapped_column)$/.test(fn)
-      )
-        continue;
+      if (!COLUMN.has(fn) && !MAPPED_COLUMN.has(fn)) continue;
       const args = listItems(right.childForFieldName("arguments")!);
       const tables: string[] = [];
       for (const arg of args) {

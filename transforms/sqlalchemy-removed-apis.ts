@@ -8,13 +8,15 @@ import type { RuleContext } from "../src/knowledge/context.js";
 import { inferClass } from "../src/knowledge/inference.js";
 import type { Rule } from "../src/knowledge/rule.js";
 import { moduleVariable } from "../src/project/summary.js";
+import {
+  COLUMN,
+  CONNECTIONS,
+  ENGINES,
+  MAPPED_COLUMN,
+  SELECT,
+  SESSIONS,
+} from "./data/sqlalchemy-names.js";
 
-const SELECT = new Set([
-  "sqlalchemy.select",
-  "sqlalchemy.sql.select",
-  "sqlalchemy.sql.expression.select",
-  "sqlalchemy.future.select",
-]);
 const CASE = new Set(["sqlalchemy.case", "sqlalchemy.sql.case", "sqlalchemy.sql.expression.case"]);
 const SESSIONMAKER = new Set([
   "sqlalchemy.orm.sessionmaker",
@@ -30,20 +32,8 @@ const PG_UUID = new Set([
   "sqlalchemy.dialects.postgresql.base.UUID",
   "sqlalchemy.dialects.postgresql.types.UUID",
 ]);
-const COLUMN = new Set([
-  "sqlalchemy.Column",
-  "sqlalchemy.schema.Column",
-  "sqlalchemy.sql.schema.Column",
-  "sqlalchemy.orm.mapped_column",
-]);
-const SESSIONS = new Set([
-  "sqlalchemy.orm.Session",
-  "sqlalchemy.orm.session.Session",
-  "sqlalchemy.orm.scoped_session",
-  "sqlalchemy.orm.scoping.scoped_session",
-]);
-const CONNECTIONS = new Set(["sqlalchemy.engine.Connection", "sqlalchemy.engine.base.Connection"]);
-const ENGINES = new Set(["sqlalchemy.engine.Engine", "sqlalchemy.engine.base.Engine"]);
+/** Where a column type is given: Column() and mapped_column(). */
+const COLUMNS = new Set([...COLUMN, ...MAPPED_COLUMN]);
 /** Loader options that take attribute paths, which 2.0 no longer takes as strings. */
 const LOADERS = new Set([
   "joinedload",
@@ -631,7 +621,7 @@ function uuidDefaults(rule: Rule, ctx: RuleContext): Diagnostic[] {
   if (ctx.declares("sqlalchemy", "2.0") === "yes") return [];
   const out: Diagnostic[] = [];
   for (const site of ctx.callsTo(["Column", "mapped_column"])) {
-    if (!COLUMN.has(ctx.qualifiedName(site.fn) ?? "")) continue;
+    if (!COLUMNS.has(ctx.qualifiedName(site.fn) ?? "")) continue;
     const items = listItems(site.args);
     const type = items.find((a) => {
       const head = a.type === "call" ? a.childForFieldName("function")! : a;

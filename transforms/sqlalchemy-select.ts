@@ -11,6 +11,7 @@ import type { Diagnostic, Edit, Fix, ImportRequirement } from "../src/engine/typ
 import type { RuleContext } from "../src/knowledge/context.js";
 import { inferClass } from "../src/knowledge/inference.js";
 import type { Rule } from "../src/knowledge/rule.js";
+import { SESSIONS } from "./data/sqlalchemy-names.js";
 
 /** Query methods that a Select has with the same meaning. */
 const CHAIN = new Set([
@@ -49,13 +50,6 @@ const DML_CHAIN = new Set(["filter", "filter_by", "where", "execution_options"])
 
 /** Chain methods that can repeat a row's entity: a Query deduplicated it, a select does not. */
 const JOINS = new Set(["join", "outerjoin", "select_from"]);
-
-const SESSIONS = new Set([
-  "sqlalchemy.orm.Session",
-  "sqlalchemy.orm.session.Session",
-  "sqlalchemy.orm.scoped_session",
-  "sqlalchemy.orm.scoping.scoped_session",
-]);
 
 const MESSAGE = "legacy Query API: SQLAlchemy 2.0 runs select() statements";
 
@@ -179,14 +173,27 @@ function receiverProblem(ctx: RuleContext, receiver: Node): string | undefined {
   return `${firstLine(ctx.text(receiver))} is a ${inferred.qualified}`;
 }
 
+/** What each argument of `query(...)` is (undefined for a keyword or an unknown expression). */
+function argumentKinds(ctx: RuleContext, items: Node[]): Array<"entity" | "column" | undefined> {
+  return items.map((a) => (a.type === "keyword_argument" ? undefined : argumentKind(ctx, a)));
+}
+
+/** One entity gives objects; anything else gives rows. */
+function shapeOf(kinds: ReadonlyArray<"entity" | "column" | undefined>): Shape {
+  return kinds.length === 1 && kinds[0] === "entity" ? "entity" : "rows";
+}
+
+/** The same bindings, in the same order: a name that means the same thing at both places. */
+function sameBindings(a: Binding[] | undefined, b: Binding[] | undefined): boolean {
+  return !!a && !!b && a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 function convert(rule: Rule, ctx: RuleContext, query: Node): Diagnostic | undefined {
   const args = query.childForFieldName("arguments");
   if (args?.type !== "argument_list") return undefined;
   const items = listItems(args);
   if (!items.length) return undefined;
-  const kinds = items.map((a) =>
-    a.type === "keyword_argument" ? undefined : argumentKind(ctx, a),
-  );
+  const kinds = argumentKinds(ctx, items);
   // Only a query that names a mapped class is known to be SQLAlchemy's.
   if (!kinds.includes("entity") && !kinds.includes("column")) return undefined;
   const chain = chainOf(query);
@@ -205,7 +212,7 @@ function convert(rule: Rule, ctx: RuleContext, query: Node): Diagnostic | undefi
     const problem = linkProblem(link);
     if (problem) return report(problem);
   }
-  const shape: Shape = items.length === 1 && kinds[0] === "entity" ? "entity" : "rows";
+  const shape = shapeOf(kinds);
   const fix = (edit: TerminalEdit | string): Diagnostic =>
     typeof edit === "string"
       ? report(edit)
@@ -497,16 +504,11 @@ function sameStart(
 ): string | undefined {
   if (start.receiver.type !== "identifier" || start.receiver.text !== first.receiver.text)
     return "another session";
-  const at = ctx.bindings(start.receiver.text, start.query);
-  if (!at || !sessionAt || at.length !== sessionAt.length || at.some((b, i) => b !== sessionAt[i]))
+  if (!sameBindings(ctx.bindings(start.receiver.text, start.query), sessionAt))
     return "another session";
-  const items = listItems(start.query.childForFieldName("arguments")!);
-  const kinds = items.map((a) =>
-    a.type === "keyword_argument" ? undefined : argumentKind(ctx, a),
-  );
+  const kinds = argumentKinds(ctx, listItems(start.query.childForFieldName("arguments")!));
   if (kinds.includes(undefined)) return "a query of unknown entities";
-  const other: Shape = items.length === 1 && kinds[0] === "entity" ? "entity" : "rows";
-  if (other !== shape) return "a query of another shape";
+  if (shapeOf(kinds) !== shape) return "a query of another shape";
   for (const l of start.links) {
     const problem = linkProblem(l);
     if (problem) return problem;
@@ -587,13 +589,7 @@ function variableFlow(
     if (w.other) return `.${w.other}() on ${name} at line ${line(id)} has no select() counterpart`;
     if (!w.terminal && !w.iterated)
       return `${name} is returned or passed on at line ${line(id)}: convert it by hand`;
-    const at = ctx.bindings(receiver, id);
-    if (
-      !at ||
-      !sessionAt ||
-      at.length !== sessionAt.length ||
-      at.some((b, i) => b !== sessionAt[i])
-    )
+    if (!sameBindings(ctx.bindings(receiver, id), sessionAt))
       return `${receiver} is not the same session at line ${line(id)}`;
     for (const l of w.links) {
       const problem = linkProblem(l);

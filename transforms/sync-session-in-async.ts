@@ -6,8 +6,7 @@ import { isAsync } from "../src/engine/syntax.js";
 import type { Diagnostic } from "../src/engine/types.js";
 import type { RuleContext } from "../src/knowledge/context.js";
 import type { Rule } from "../src/knowledge/rule.js";
-
-const SESSIONS = new Set(["sqlalchemy.orm.Session", "sqlalchemy.orm.session.Session"]);
+import { SYNC_SESSIONS } from "./data/sqlalchemy-names.js";
 
 export const syncSessionInAsync: Rule = {
   name: "sync-session-in-async",
@@ -58,7 +57,7 @@ export const syncSessionInAsync: Rule = {
 /** The parameter is a Session: by annotation, or by the dependency it is given. */
 function isSession(ctx: RuleContext, b: Binding): boolean {
   const annotation = ctx.annotationOf(b);
-  if (annotation && SESSIONS.has(annotation)) return true;
+  if (annotation && SYNC_SESSIONS.has(annotation)) return true;
   const parameter = b.node.parent;
   const annotated = parameter ? ctx.annotationNode(b) : undefined;
   const texts = [annotated, parameter?.childForFieldName("value")].filter((n): n is Node => !!n);
@@ -72,13 +71,13 @@ function isSession(ctx: RuleContext, b: Binding): boolean {
         ?.namedChildren.find((c) => c?.type !== "comment");
       const q = dep ? ctx.qualifiedName(dep) : undefined;
       const returned = q ? ctx.index.returnTypeOf(q) : undefined;
-      if (returned && SESSIONS.has(returned)) return true;
+      if (returned && SYNC_SESSIONS.has(returned)) return true;
     }
     if (node.type === "type" || node.type === "generic_type") {
       // Annotated[Session, Depends(get_db)]
       if (/\bSession\b/.test(node.text) && !/AsyncSession/.test(node.text)) {
         const head = node.descendantsOfType("identifier").find((i) => i?.text === "Session");
-        if (head && SESSIONS.has(ctx.qualifiedName(head) ?? "")) return true;
+        if (head && SYNC_SESSIONS.has(ctx.qualifiedName(head) ?? "")) return true;
       }
     }
   }
