@@ -1,9 +1,8 @@
 // FF306: every table-backed model records when its rows were created and last changed.
-import type { Node } from "../src/engine/parser.js";
 import type { Diagnostic } from "../src/engine/types.js";
 import type { RuleContext } from "../src/knowledge/context.js";
 import type { Rule } from "../src/knowledge/rule.js";
-import { classBases, timestampsDefined } from "../src/project/summary.js";
+import { bodyAssigns, classBases, timestampsDefined } from "../src/project/summary.js";
 
 const WANTED = ["created_at", "updated_at"];
 
@@ -24,7 +23,8 @@ export const modelTimestamps: Rule = {
     for (const scope of ctx.scopes.allScopes()) {
       if (scope.kind !== "class") continue;
       const cls = scope.node;
-      if (!ownsTable(cls) || ctx.mapping(cls).mapped !== "yes") continue;
+      // Its own table: `__tablename__` in the body (not an abstract base or a mixin).
+      if (!bodyAssigns(cls, "__tablename__") || ctx.mapping(cls).mapped !== "yes") continue;
       const inherited = ctx.index.inheritedTimestamps(classBases(cls, ctx));
       if (!inherited) continue;
       const have = new Set([...inherited, ...(timestampsDefined(cls) ?? [])]);
@@ -42,13 +42,3 @@ export const modelTimestamps: Rule = {
     return out;
   },
 };
-
-/** The class body names its table: `__tablename__ = "..."` (not an abstract base or mixin). */
-function ownsTable(cls: Node): boolean {
-  return (cls.childForFieldName("body")?.namedChildren ?? []).some((s) => {
-    const assign = s?.type === "expression_statement" ? s.namedChildren[0] : undefined;
-    return (
-      assign?.type === "assignment" && assign.childForFieldName("left")?.text === "__tablename__"
-    );
-  });
-}

@@ -220,7 +220,7 @@ function errorWrapperImport(
   sameName: Binding[],
   consumed: ReadonlySet<number>,
 ): Diagnostic[] {
-  const refs = references(ctx, b);
+  const refs = ctx.references(b);
   if (typeof refs !== "string" && refs.length && refs.every((r) => consumed.has(r.startIndex)))
     return [];
   return removedImport(transform, ctx, b, sameName);
@@ -250,7 +250,7 @@ function replaceUses(
   if (b.statement.childForFieldName("module_name")?.type === "relative_import") return report();
   const mention = mentionedOutsideCode(ctx, b.name);
   if (mention) return report(`${b.name} is named in ${mention}`);
-  const refs = references(ctx, b);
+  const refs = ctx.references(b);
   if (typeof refs === "string") return report(refs);
   const edits: Edit[] = [];
   const imports: ImportRequirement[] = [];
@@ -389,7 +389,7 @@ function fromImport(
     return edits;
   };
 
-  const refs = references(ctx, b);
+  const refs = ctx.references(b);
   if (typeof refs === "string") return report(`${target.message} (${refs})`);
   const problems = refs.flatMap((ref) => useProblems(ctx, ref, target));
   if (problems.length) return problems.map((p) => problemDiagnostic(transform, ctx, p, target));
@@ -451,21 +451,6 @@ function fromImport(
     imports: requirement ? [requirement] : [],
     removeIfUnused,
   });
-}
-
-/** The identifiers that read binding `b`, or a reason why they cannot all be told apart. */
-function references(ctx: RuleContext, b: Binding): Node[] | string {
-  const out: Node[] = [];
-  const ids = ctx.identifiers(b.name);
-  for (const id of ids) {
-    if (!isReference(id)) continue;
-    const found = ctx.bindings(b.name, id);
-    if (!found?.includes(b)) continue;
-    if (found.length > 1)
-      return `${b.name} has several bindings at line ${id.startPosition.row + 1}`;
-    out.push(id);
-  }
-  return out;
 }
 
 /** Why a use of the old name cannot simply take the new one. */

@@ -2,6 +2,7 @@
 // `declarative_base()` function and `@as_declarative()` decorator build the same thing the old
 // way, the `sqlalchemy.ext.declarative` names moved to `sqlalchemy.orm`, and `relation()` is gone.
 import { firstLine } from "../src/engine/source.js";
+import { blankLinesBefore } from "../src/engine/statements.js";
 import { keywordArguments, listItems } from "../src/engine/syntax.js";
 import type { Node } from "../src/engine/parser.js";
 import type { Binding } from "../src/engine/scope.js";
@@ -182,7 +183,7 @@ function baseAssignment(
   const start = statement.startIndex;
   const end = ctx.endOf(statement);
   // A class keeps two blank lines around it, as the code around it expects of a class.
-  text = blankLinesBefore(ctx, start) + text + blankLinesAfter(ctx, end);
+  text = spacingBefore(ctx, start) + text + blankLinesAfter(ctx, end);
   const fn = call.childForFieldName("function")!;
   const local = fn.type === "identifier" ? fn.text : undefined;
   const callee = local ? ctx.bindings(local, fn) : undefined;
@@ -200,14 +201,13 @@ function baseAssignment(
 }
 
 /** Blank lines to put before a new class at `start`, so that it has two (none after a comment). */
-function blankLinesBefore(ctx: RuleContext, start: number): string {
-  if (start === 0) return "";
-  const before = ctx.source.slice(0, start);
-  const blank = /(?:\r?\n[ \t]*)*$/.exec(before.replace(/\r?\n$/, ""))![0];
-  const count = (blank.match(/\n/g) ?? []).length;
-  const previous = before.replace(/\s+$/, "");
-  if (!previous || /#[^\n]*$/.test(previous.slice(previous.lastIndexOf("\n") + 1))) return "";
-  return ctx.stylist.newline.repeat(Math.max(0, 2 - count));
+function spacingBefore(ctx: RuleContext, start: number): string {
+  const blank = blankLinesBefore(ctx.source, start);
+  if (blank.start === 0) return "";
+  const previous = ctx.source.slice(ctx.source.lastIndexOf("\n", blank.start - 2) + 1, blank.start);
+  // After a line that ends in a comment, the comment is taken to belong to the class.
+  if (previous.includes("#")) return "";
+  return ctx.stylist.newline.repeat(Math.max(0, 2 - blank.count));
 }
 
 /** Blank lines to put after a new class ending at `end`, so that two follow it. */
