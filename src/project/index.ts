@@ -21,6 +21,9 @@ const DECLARATIVE_ROOTS = new Set([
   "sqlalchemy.orm.decl_api.DeclarativeBaseNoMeta",
 ]);
 
+/** Bases outside the project that give no timestamp columns (declarative bases included). */
+const NO_TIMESTAMPS = /^(sqlalchemy|builtins|typing|typing_extensions|abc|enum)\./;
+
 /** Bases that never lead to a mapping. */
 const PLAIN_BASES = /^(builtins|typing|typing_extensions|abc|enum|collections\.abc)\./;
 
@@ -319,10 +322,9 @@ export class ProjectIndex {
     const out = new Set<string>();
     for (const base of bases) {
       if (!base) return undefined;
-      if (/^(sqlalchemy|builtins|typing|typing_extensions|abc|enum)\./.test(base)) continue;
+      if (NO_TIMESTAMPS.test(base)) continue;
       const q = this.canonical(base);
-      if (DECLARATIVE_ROOTS.has(q) || this.declaratives.has(q) || q === "builtins.object") continue;
-      if (/^(sqlalchemy|builtins|typing|typing_extensions|abc|enum)\./.test(q)) continue;
+      if (NO_TIMESTAMPS.test(q) || this.declaratives.has(q)) continue;
       const own = this.classes.get(q);
       if (!own) return undefined;
       if (seen.has(q)) continue;

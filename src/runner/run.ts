@@ -116,26 +116,15 @@ async function runAll(options: RunOptions, projects: ProjectReport[]): Promise<n
     const name = options.stdin?.name ?? (options.paths.join(" ") || ".");
     return runProject(options, (summary, reports) => projects.push({ name, summary, reports }));
   }
-  const total: Summary = {
-    changed: 0,
-    unchanged: 0,
-    skipped: 0,
-    failed: 0,
-    fixes: {},
-    unsafeSkipped: 0,
-    diagnostics: 0,
-  };
   let code: number = EXIT.ok;
   for (const repo of repos) {
     if (options.signal?.aborted) break;
     if (options.format === "text") options.err(`== ${repo}\n`);
-    let summary: Summary | undefined;
     let repoCode: number;
     try {
-      repoCode = await runProject({ ...options, paths: [repo] }, (s, reports) => {
-        summary = s;
-        projects.push({ name: repo, summary: s, reports });
-      });
+      repoCode = await runProject({ ...options, paths: [repo] }, (summary, reports) =>
+        projects.push({ name: repo, summary, reports }),
+      );
     } catch (err) {
       if (!(err instanceof UsageError)) throw err;
       options.err(`fastapi-fix: ${repo}: ${err.message}\n`);
@@ -144,22 +133,10 @@ async function runAll(options: RunOptions, projects: ProjectReport[]): Promise<n
     }
     if (repoCode === EXIT.interrupted || repoCode === EXIT.terminated) return repoCode;
     code = Math.max(code, repoCode);
-    if (!summary) continue;
-    for (const key of [
-      "changed",
-      "unchanged",
-      "skipped",
-      "failed",
-      "unsafeSkipped",
-      "diagnostics",
-    ] as const)
-      total[key] += summary[key];
-    for (const [name, n] of Object.entries(summary.fixes))
-      total.fixes[name] = (total.fixes[name] ?? 0) + n;
   }
   if (options.format === "text")
     options.err(
-      `== total over ${repos.length} repositories\n${summaryText(total, options.dryRun || options.check === true)}\n`,
+      `== total over ${repos.length} repositories\n${summaryText(summarize(projects.flatMap((p) => p.reports)), options.dryRun || options.check === true)}\n`,
     );
   return code;
 }
@@ -415,8 +392,14 @@ function relativeTo(config: FileConfig, file: FileTask): string {
 
 /** A glob of the configuration matches the file (by its path, or by its name for a bare glob). */
 function matches(glob: string, rel: string): boolean {
-  return picomatch(glob.includes("/") ? glob : `**/${glob}`, { dot: true })(rel);
+  let test = MATCHERS.get(glob);
+  if (!test)
+    MATCHERS.set(glob, (test = picomatch(glob.includes("/") ? glob : `**/${glob}`, { dot: true })));
+  return test(rel);
 }
+
+/** Compiled globs: a configuration's globs are tried on every file of the run. */
+const MATCHERS = new Map<string, (path: string) => boolean>();
 
 function excludedByConfig(file: FileTask, config: FileConfig | undefined): boolean {
   if (!config?.exclude?.length) return false;
