@@ -116,7 +116,7 @@ describe("output switches", () => {
     const r = cli(root, "--format", "github", "--dry-run", "-t", "FF306", "-t", "FF101", ".");
     expect(r.stdout.trimEnd().split("\n")).toEqual([
       "::warning file=app.py,title=fastapi-fix::fixes to apply (run fastapi-fix): pydantic-model-config 1",
-      "::error file=app.py,line=8,col=7,title=FF306 model-timestamps::model UserRow has no created_at or updated_at column: add timestamps (a mixin shares them)",
+      "::warning file=app.py,line=8,col=7,title=FF306 model-timestamps::model UserRow has no created_at or updated_at column: add timestamps (a mixin shares them)",
     ]);
     expect(r.code).toBe(1);
   });

@@ -180,9 +180,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       describe: "print the settings that apply to the first path given, as JSON, and exit",
     })
     .option("format", {
-      choices: ["text", "json", "github"] as const,
+      choices: ["text", "json", "github", "sarif"] as const,
       default: "text" as const,
-      describe: "output format",
+      describe:
+        "output format: text (diffs, diagnostics, summary), json, github (workflow annotations) or sarif (SARIF 2.1.0)",
     })
     .option("jobs", {
       alias: "j",

@@ -72,6 +72,11 @@ export interface Transform<C extends ModuleContext = ModuleContext> {
    * is an API decision, not part of a migration. A default run neither fixes nor reports it.
    */
   optIn?: true;
+  /**
+   * How a finding left for a person is ranked in machine formats (JSON, SARIF, GitHub): "error"
+   * for the security rules, a warning otherwise.
+   */
+  severity?: "error" | "warning";
   docs: TransformDocs;
   /**
    * Words the source must contain for the transform to be worth running (a cheap prefilter);

@@ -1,11 +1,23 @@
 // Turning file reports into what the user reads: diffs, diagnostics, a summary, or JSON.
 import { paint } from "./color.js";
 import type { FileReport } from "./types.js";
+import type { ReportedDiagnostic } from "../engine/fixer.js";
 import { findTransform } from "../../transforms/index.js";
 
 /** The code of a rule by its name (fix counts are kept by name). */
 function codeOf(name: string): string {
   return findTransform(name)?.code ?? name;
+}
+
+export type Severity = "error" | "warning" | "note";
+
+/**
+ * The rank of a diagnostic in machine formats: a note when its fix was applied (what is left is
+ * information), otherwise the rule's severity (errors for security rules, warnings for the rest).
+ */
+export function severityOf(d: ReportedDiagnostic): Severity {
+  if (d.fixApplied) return "note";
+  return findTransform(d.name)?.severity ?? "warning";
 }
 
 export interface Summary {
@@ -53,7 +65,6 @@ export function diagnosticLines(reports: FileReport[], color: boolean): string[]
   return lines;
 }
 
-/** One line per file that could not be processed: `error: path: why` or `warning: path: why`. */
 /** `--statistics`: one line per rule, most frequent first: count, code, name, how many were fixed. */
 export function statisticsLines(reports: FileReport[]): string[] {
   const counts = new Map<string, { code: string; name: string; found: number; fixed: number }>();
@@ -100,7 +111,8 @@ export function githubAnnotations(reports: FileReport[], dryRun: boolean): strin
       );
     }
     for (const d of r.diagnostics) {
-      const level = d.safety === "unsafe" && !d.fixApplied ? "warning" : "error";
+      const severity = severityOf(d);
+      const level = severity === "note" ? "notice" : severity;
       lines.push(
         `::${level} file=${file},line=${d.line},col=${d.column},title=${escapeProperty(`${d.code} ${d.name}`)}::${escapeData(d.message)}`,
       );
@@ -109,6 +121,7 @@ export function githubAnnotations(reports: FileReport[], dryRun: boolean): strin
   return lines;
 }
 
+/** One line per file that could not be processed: `error: path: why` or `warning: path: why`. */
 export function problemLines(reports: FileReport[], color: boolean): string[] {
   return reports
     .filter((r) => r.message && (r.error || r.warning))
@@ -156,6 +169,7 @@ export function jsonReport(
       code: d.code,
       name: d.name,
       message: d.message,
+      severity: severityOf(d),
       safety: d.safety,
       fixAvailable: d.safety !== "detect",
       fixApplied: d.fixApplied,

@@ -19,6 +19,7 @@ import {
   summarize,
   summaryText,
 } from "./report.js";
+import { sarifLog } from "./sarif.js";
 import { ruleNames, selectTransforms } from "./select.js";
 import type { FileReport, FileTask, FixSettings, Profile } from "./types.js";
 import { projectTable } from "./project-table.js";
@@ -82,7 +83,7 @@ export interface RunOptions {
   /** Versions to assume instead of what the projects declare (`--declared pydantic=1.10`). */
   declared?: ReadonlyArray<[TargetPackage, string]>;
   exclude: string[];
-  format: "text" | "json" | "github";
+  format: "text" | "json" | "github" | "sarif";
   color: boolean;
   jobs?: number;
   out: (text: string | Uint8Array) => void;
@@ -103,6 +104,19 @@ export interface RunOptions {
 export async function run(options: RunOptions): Promise<number> {
   const projects: ProjectReport[] = [];
   const code = await runAll(options, projects);
+  if (options.format === "sarif") {
+    const stopped =
+      code === EXIT.interrupted ? "SIGINT" : code === EXIT.terminated ? "SIGTERM" : undefined;
+    const reports = projects.flatMap((p) => p.reports);
+    const log = sarifLog(reports, {
+      version: options.version ?? "0.0.0",
+      cwd: options.cwd,
+      dryRun: options.dryRun || options.check === true,
+      stopped,
+      failures: projects.flatMap((p) => (p.failure ? [{ path: p.name, message: p.failure }] : [])),
+    });
+    options.out(log + "\n");
+  }
   if (options.report) {
     const dryRun = options.dryRun || options.check === true;
     writeReport(path.resolve(options.cwd, options.report), migrationReport(projects, dryRun));
@@ -228,6 +242,9 @@ async function runProject(
     : undefined;
   if (options.format === "json") {
     options.out(jsonReport(reports, summary, dryRun, stopped) + "\n");
+    if (stopLine) options.err(stopLine + "\n");
+  } else if (options.format === "sarif") {
+    // One log for the whole run, batch or not: written once every repository is done (run()).
     if (stopLine) options.err(stopLine + "\n");
   } else if (options.format === "github") {
     const lines = githubAnnotations(reports, dryRun);
