@@ -120,4 +120,14 @@ describe("output switches", () => {
     ]);
     expect(r.code).toBe(1);
   });
+
+  test("--exit-zero: diagnostics and pending fixes exit 0, a file that cannot be parsed still 2", () => {
+    const root = project({ "app.py": MIXED });
+    const found = cli(root, "--dry-run", "--exit-zero", "-t", "FF306", "-t", "FF101", ".");
+    expect(found.stdout).toContain("FF306");
+    expect(found.stdout).toContain("+++ b/app.py");
+    expect(found.code).toBe(0);
+    const broken = project({ "app.py": `${MIXED}def f(:\n` });
+    expect(cli(broken, "--exit-zero", "-t", "FF101", ".").code).toBe(2);
+  });
 });

@@ -1,29 +1,19 @@
 // `npm run test:e2e`: proves the migration on the real stacks. The example app's tests pass on
 // the legacy stack as written; fastapi-fix rewrites a copy; the same tests pass on the modern
 // stack with deprecation warnings as errors, and the schema its models declare is the same,
-// column for column. The SQLAlchemy fixtures get the same schema check. Virtualenvs live in
+// column for column. The SQLAlchemy fixtures get the same schema check. The pre-commit hooks run
+// with the real pre-commit on a scratch repository. Virtualenvs live in
 // .e2e/ (git-ignored) and are reused while their requirements file is unchanged; pip's own cache
 // speeds up a fresh one.
-import { spawnSync, type SpawnSyncOptions } from "node:child_process";
-import { createHash } from "node:crypto";
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createTwoFilesPatch } from "diff";
+import { preCommitHooks } from "./e2e-pre-commit.js";
+import { must, ROOT, run, step, venv, WORK } from "./e2e-support.js";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const EXAMPLE = path.join(ROOT, "examples", "legacy-app");
-const WORK = path.join(ROOT, ".e2e");
 const CLI = path.join(ROOT, "dist", "src", "cli.js");
-const PYTHON = process.env.PYTHON ?? "python3";
 const SCHEMA_FACTS = path.join(ROOT, "scripts", "schema-facts.py");
 const QUERY_BEHAVIOUR = path.join(ROOT, "scripts", "query-behaviour.py");
 const CORE_BEHAVIOUR = path.join(ROOT, "scripts", "core-behaviour.py");
@@ -31,37 +21,6 @@ const FIXTURES = path.join(ROOT, "__testfixtures__");
 // The example pins SQLAlchemy 1.4 for its legacy stack; the migration targets 2.x, as a user
 // upgrading says with --declared.
 const CLI_ARGS = ["--unsafe-fixes", "--declared", "sqlalchemy=2.0"];
-
-function step(title: string): void {
-  process.stdout.write(`\n== ${title}\n`);
-}
-
-function run(command: string, args: string[], options: SpawnSyncOptions = {}): number {
-  const result = spawnSync(command, args, { stdio: "inherit", ...options });
-  if (result.error) throw new Error(`${command}: ${result.error.message}`);
-  return result.status ?? 1;
-}
-
-function must(command: string, args: string[], options: SpawnSyncOptions = {}): void {
-  const code = run(command, args, options);
-  if (code !== 0)
-    throw new Error(`${path.basename(command)} ${args.join(" ")} exited with ${code}`);
-}
-
-/** A virtualenv with the requirements installed; rebuilt when the requirements change. */
-function venv(name: string, requirements: string): string {
-  const dir = path.join(WORK, name);
-  const python = path.join(dir, "bin", "python");
-  const wanted = createHash("sha256").update(readFileSync(requirements)).digest("hex");
-  const stamp = path.join(dir, ".requirements.sha256");
-  if (existsSync(python) && existsSync(stamp) && readFileSync(stamp, "utf8") === wanted)
-    return python;
-  rmSync(dir, { recursive: true, force: true });
-  must(PYTHON, ["-m", "venv", dir]);
-  must(python, ["-m", "pip", "install", "--disable-pip-version-check", "-q", "-r", requirements]);
-  writeFileSync(stamp, wanted);
-  return python;
-}
 
 function copyExample(name: string): string {
   const dir = path.join(WORK, name);
@@ -202,6 +161,8 @@ function main(): void {
     python(legacy, CORE_BEHAVIOUR, `${core}.input.py`, path.dirname(core), false),
     python(modern, CORE_BEHAVIOUR, `${core}.output.py`, path.dirname(core), true),
   );
+
+  preCommitHooks();
 }
 
 try {

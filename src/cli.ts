@@ -102,6 +102,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
       default: false,
       describe: "write nothing and print no diff; exit 1 when a fix would change a file",
     })
+    .option("exit-zero", {
+      type: "boolean",
+      default: false,
+      describe:
+        "exit 0 when diagnostics remain or a dry run would change files (2 still means a problem)",
+    })
     .option("select", {
       alias: ["t", "transform"],
       type: "string",
@@ -245,6 +251,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     cwd: io.cwd,
     dryRun: args["dry-run"] || args.diff,
     check: args.check,
+    exitZero: args["exit-zero"],
     statistics: args.statistics,
     transforms: args.select,
     ignore: args.ignore,

@@ -51,6 +51,8 @@ export interface RunOptions {
   dryRun: boolean;
   /** `--check`: like a dry run, but no diff is printed; exit 1 when a file would change. */
   check?: boolean;
+  /** Findings (diagnostics, pending fixes) do not make the exit code 1. */
+  exitZero?: boolean;
   /**
    * Where to draw a progress bar (a terminal's standard error), for runs of `PROGRESS_FILES` files
    * or more with text output; none in pipes, CI or machine formats (the CLI decides).
@@ -273,6 +275,7 @@ async function runProject(
   }
   if (stopped) return stopped === "SIGTERM" ? EXIT.terminated : EXIT.interrupted;
   if (reports.some((r) => r.error)) return EXIT.error;
+  if (options.exitZero) return EXIT.ok;
   if (options.check) return summary.changed ? EXIT.findings : EXIT.ok;
   if ((dryRun && summary.changed) || summary.diagnostics) return EXIT.findings;
   return EXIT.ok;
