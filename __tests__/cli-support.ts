@@ -1,4 +1,4 @@
-// Helpers for the tests that run the built command line (`node dist/src/cli.js`, built by
+// Helpers for the tests that run the built command line (`node dist/bin/cli.js`, built by
 // `npm test` before jest runs) on temporary folders.
 import { spawn, spawnSync, type ChildProcess, type SpawnSyncOptions } from "node:child_process";
 import {
@@ -15,7 +15,7 @@ import {
 import os from "node:os";
 import path from "node:path";
 
-export const CLI = path.resolve("dist/src/cli.js");
+export const CLI = path.resolve("dist/bin/cli.js");
 
 export interface Result {
   code: number | null;

@@ -1,4 +1,4 @@
-// The built command line (`node dist/src/cli.js`, built by `npm test` before jest runs) on
+// The built command line (`node dist/bin/cli.js`, built by `npm test` before jest runs) on
 // temporary folders: diffs, exit codes, writes, discovery, encodings, modes and worker threads.
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";

@@ -21,11 +21,10 @@ function packedFiles(): string[] {
 test("npm pack lists only the CLI's runtime, README, LICENSE and package.json", () => {
   const files = packedFiles();
   const allowed = (f: string): boolean =>
-    /^(README(\.md)?|LICENSE(\.md|\.txt)?|package\.json)$/.test(f) ||
-    f.startsWith("dist/src/") ||
-    f.startsWith("dist/transforms/");
+    /^(README(\.md)?|LICENSE(\.md|\.txt)?|package\.json)$/.test(f) || f.startsWith("dist/bin/");
   expect(files.filter((f) => !allowed(f))).toEqual([]);
-  expect(files).toContain("dist/src/cli.js");
+  expect(files).toContain("dist/bin/cli.js");
+  expect(files).toContain("dist/bin/worker.js");
   expect(files).toContain("package.json");
   expect(files.filter((f) => /\.test\.|__tests__|__testfixtures__/.test(f))).toEqual([]);
 });

@@ -34,7 +34,7 @@ import { parseArgs } from "node:util";
 import { discover } from "../src/runner/discover.js";
 import { ORDINARY, SHAPES, START_UP } from "./bench-shapes.js";
 
-const CLI = fileURLToPath(new URL("../src/cli.js", import.meta.url));
+const CLI = fileURLToPath(new URL("../bin/cli.js", import.meta.url));
 const MB = 1e6;
 const RSS_ENV = "FASTAPI_FIX_BENCH_RSS_FILE";
 const RSS_PROBE =

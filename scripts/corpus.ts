@@ -51,7 +51,7 @@ import { indexOfTexts } from "../src/runner/project-table.js";
 import { TRANSFORMS } from "../transforms/index.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const CLI = fileURLToPath(new URL("../src/cli.js", import.meta.url));
+const CLI = fileURLToPath(new URL("../bin/cli.js", import.meta.url));
 const RUN_TIMEOUT_MS = 30 * 60 * 1000;
 const BOM = "\xEF\xBB\xBF"; // as latin1 text: the three bytes of the UTF-8 BOM
 

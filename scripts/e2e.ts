@@ -13,7 +13,7 @@ import { preCommitHooks } from "./e2e-pre-commit.js";
 import { must, ROOT, run, step, venv, WORK } from "./e2e-support.js";
 
 const EXAMPLE = path.join(ROOT, "examples", "legacy-app");
-const CLI = path.join(ROOT, "dist", "src", "cli.js");
+const CLI = path.join(ROOT, "dist", "bin", "cli.js");
 const SCHEMA_FACTS = path.join(ROOT, "scripts", "schema-facts.py");
 const QUERY_BEHAVIOUR = path.join(ROOT, "scripts", "query-behaviour.py");
 const CORE_BEHAVIOUR = path.join(ROOT, "scripts", "core-behaviour.py");

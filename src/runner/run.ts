@@ -8,7 +8,6 @@ import { ConfigFinder, readConfig, type FileConfig } from "./config.js";
 import { migrationReport, writeReport, type ProjectReport } from "./migration-report.js";
 import { discover, UsageError, type DiscoveryProblem } from "./discover.js";
 import { moduleNameFor } from "../project/modules.js";
-import { createExecutor } from "./executor.js";
 import {
   type Summary,
   diagnosticLines,
@@ -201,6 +200,8 @@ async function runProject(
   const cached = fingerprint ? cache!.load(fingerprint) : undefined;
   let results: Array<FileReport | undefined> = cached ?? [];
   if (!signal?.aborted && !cached) {
+    // Loaded only now: a run the cache answers needs neither the parser nor the rules' engine.
+    const { createExecutor } = await import("./executor.js");
     const executor = createExecutor(settings, files.length, options.jobs);
     const onAbort = (): void => executor.stop();
     signal?.addEventListener("abort", onAbort);
