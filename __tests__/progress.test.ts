@@ -1,5 +1,7 @@
 // Progress: a bar of files done on the terminal's standard error for long runs, and nothing of it
 // anywhere else.
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { PassThrough } from "node:stream";
 import { ready } from "./helpers.js";
 import { PROGRESS_FILES, run, type RunOptions } from "../src/runner/run.js";
@@ -15,10 +17,14 @@ function tree(count: number): string {
   return project(files);
 }
 
-async function runWith(root: string, progress?: NodeJS.WritableStream): Promise<string> {
+async function runWith(
+  root: string,
+  progress?: NodeJS.WritableStream,
+  paths = ["."],
+): Promise<string> {
   let err = "";
   const options: RunOptions = {
-    paths: ["."],
+    paths,
     cwd: root,
     dryRun: true,
     transforms: [],
@@ -55,4 +61,18 @@ test("no bar for a short run, nor without a terminal", async () => {
   const long = tree(PROGRESS_FILES + 10);
   const piped = cli(long, "--dry-run", ".");
   expect(piped.stderr).not.toMatch(/\d+\/\d+ files/);
+});
+
+test("in batch mode the bar names the repository it is on", async () => {
+  const root = project({ "a/.git/HEAD": "ref: refs/heads/main\n", "b/.git/HEAD": "ref: x\n" });
+  for (const repo of ["a", "b"])
+    for (let i = 0; i < PROGRESS_FILES + 1; i++)
+      writeFileSync(path.join(root, repo, `m${i}.py`), i % 2 ? SLEEPY : "x = 1\n");
+  const stream = new PassThrough();
+  let drawn = "";
+  stream.on("data", (chunk: Buffer) => (drawn += chunk.toString()));
+  await runWith(root, stream, ["a", "b"]);
+  expect(drawn).toContain(`fastapi-fix a `);
+  expect(drawn).toContain(`fastapi-fix b `);
+  expect(drawn).toContain(`/${PROGRESS_FILES + 1} files`);
 });

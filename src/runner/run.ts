@@ -50,6 +50,8 @@ export interface RunOptions {
   dryRun: boolean;
   /** `--check`: like a dry run, but no diff is printed; exit 1 when a file would change. */
   check?: boolean;
+  /** The repository a batch run is on (named in the progress bar). */
+  repository?: string;
   /** Findings (diagnostics, pending fixes) do not make the exit code 1. */
   exitZero?: boolean;
   /**
@@ -137,8 +139,9 @@ async function runAll(options: RunOptions, projects: ProjectReport[]): Promise<n
     if (options.format === "text") options.err(`== ${repo}\n`);
     let repoCode: number;
     try {
-      repoCode = await runProject({ ...options, paths: [repo] }, (summary, reports) =>
-        projects.push({ name: repo, summary, reports }),
+      repoCode = await runProject(
+        { ...options, paths: [repo], repository: repo },
+        (summary, reports) => projects.push({ name: repo, summary, reports }),
       );
     } catch (err) {
       if (!(err instanceof UsageError)) throw err;
@@ -297,7 +300,7 @@ async function progressBar(
   const { SingleBar: Bar } = await import("cli-progress");
   const bar = new Bar({
     stream: options.progress,
-    format: "fastapi-fix {bar} {value}/{total} files",
+    format: `fastapi-fix ${options.repository ? `${options.repository} ` : ""}{bar} {value}/{total} files`,
     hideCursor: true,
     clearOnComplete: true,
     // The CLI only asks for a bar on a terminal; a test's stream is not one.
