@@ -3,8 +3,8 @@
 // and in a CRLF variant.
 //
 // A case is <case>.input.py with <case>.diagnostics.txt (required: one
-// `${line}:${column} ${code} ${message}` line per diagnostic, an empty file when the case reports
-// nothing), and optionally <case>.output.py (absent: the input must stay as it is) and
+// `${line}:${column} ${code} ${message}` line per diagnostic, ending in ` [note]` for a hint, an
+// empty file when the case reports nothing), and optionally <case>.output.py (absent: the input must stay as it is) and
 // <case>.options.json (RunOptions; with "unsafe": true the diagnostics are those of that run).
 //
 // The kinds a transform declares it gives (`gives`: safe and unsafe fixes, detect for a diagnostic
@@ -22,8 +22,13 @@ const ROOT = path.resolve("__testfixtures__");
 
 beforeAll(ready);
 
-const diagnosticLine = (d: { line: number; column: number; code: string; message: string }) =>
-  `${d.line}:${d.column} ${d.code} ${d.message}`;
+const diagnosticLine = (d: {
+  line: number;
+  column: number;
+  code: string;
+  message: string;
+  severity?: string;
+}) => `${d.line}:${d.column} ${d.code} ${d.message}${d.severity ? ` [${d.severity}]` : ""}`;
 
 const folders = existsSync(ROOT) ? readdirSync(ROOT).filter((f) => !f.startsWith(".")) : [];
 const SUFFIXES = [".input.py", ".output.py", ".options.json", ".diagnostics.txt"];

@@ -31,6 +31,8 @@ export interface ReportedDiagnostic {
   safety: Safety;
   /** True for a note left by a fix that was applied (the fix is done, the note remains). */
   fixApplied: boolean;
+  /** Set when the finding is only a hint ("note"), below the rule's own severity. */
+  severity?: "note";
 }
 
 export interface FixOptions<C extends ModuleContext, T extends Transform<C> = Transform<C>> {
@@ -248,6 +250,7 @@ function finish(
       endColumn: end.column,
       safety: applied ? (d.fix?.safety ?? "safe") : (d.fix?.safety ?? "detect"),
       fixApplied: applied,
+      ...(d.severity ? { severity: d.severity } : {}),
     });
   };
   for (const d of remaining) report(output, d, false);

@@ -42,6 +42,11 @@ export interface Diagnostic {
   start: number;
   end: number;
   fix?: Fix;
+  /**
+   * "note" for a finding that is only a hint where the rule is otherwise stricter (a secret-like
+   * literal in test code, an obvious placeholder); absent: the rule's own severity.
+   */
+  severity?: "note";
 }
 
 export interface TransformDocs {

@@ -13,10 +13,11 @@ export type Severity = "error" | "warning" | "note";
 
 /**
  * The rank of a diagnostic in machine formats: a note when its fix was applied (what is left is
- * information), otherwise the rule's severity (errors for security rules, warnings for the rest).
+ * information) or the rule marked it a hint, otherwise the rule's severity (errors for security
+ * rules, warnings for the rest).
  */
 export function severityOf(d: ReportedDiagnostic): Severity {
-  if (d.fixApplied) return "note";
+  if (d.fixApplied || d.severity === "note") return "note";
   return findTransform(d.name)?.severity ?? "warning";
 }
 
