@@ -45,6 +45,8 @@ export function run(
   return fixModule(text, {
     rules: transforms,
     unsafe: options.unsafe ?? false,
+    // A case runs its rule as if selected by name, so fixes marked whenNamed apply.
+    named: transforms.map((t) => t.name),
     options: options.settings ?? {},
     module,
     index,

@@ -33,11 +33,15 @@ export interface ReportedDiagnostic {
   fixApplied: boolean;
   /** Set when the finding is only a hint ("note"), below the rule's own severity. */
   severity?: "note";
+  /** Its fix is applied only when the rule is selected by name (`Fix.whenNamed`). */
+  whenNamed?: true;
 }
 
 export interface FixOptions<C extends ModuleContext, T extends Transform<C> = Transform<C>> {
   transforms: readonly T[];
   unsafe: boolean;
+  /** Rules selected by their own name or code: only they apply fixes marked `whenNamed`. */
+  named?: ReadonlySet<string>;
   module: ModuleInfo;
   /** The context the transforms get on each pass, for the text and tree of that pass. */
   context(source: string, tree: Tree, plan: QueryPlan | undefined): C;
@@ -94,6 +98,7 @@ export function fixSource<C extends ModuleContext, T extends Transform<C> = Tran
     }
     return !inputIndentationBad;
   };
+  const allowed = (d: Diagnostic): boolean => !d.fix?.whenNamed || !!options.named?.has(d.name);
   let current = input;
   const notes: PendingNote[] = [];
   const fixes: Record<string, number> = {};
@@ -118,7 +123,7 @@ export function fixSource<C extends ModuleContext, T extends Transform<C> = Tran
       diagnostics.push(...kept);
       const owner = new Map<Fix, Diagnostic>();
       for (const d of diagnostics) {
-        if (d.fix && (d.fix.safety === "safe" || options.unsafe)) owner.set(d.fix, d);
+        if (d.fix && (d.fix.safety === "safe" || options.unsafe) && allowed(d)) owner.set(d.fix, d);
       }
       if (!owner.size || pass > MAX_PASSES) {
         if (owner.size) {
@@ -251,6 +256,7 @@ function finish(
       safety: applied ? (d.fix?.safety ?? "safe") : (d.fix?.safety ?? "detect"),
       fixApplied: applied,
       ...(d.severity ? { severity: d.severity } : {}),
+      ...(!applied && d.fix?.whenNamed ? { whenNamed: true as const } : {}),
     });
   };
   for (const d of remaining) report(output, d, false);

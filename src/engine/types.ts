@@ -33,6 +33,12 @@ export interface Fix {
   removeIfUnused?: UnusedImportCheck[];
   /** Diagnostics to report when the fix is applied (e.g. a key kept with a TODO comment). */
   notes?: Array<{ start: number; end: number; message: string }>;
+  /**
+   * Applied only when the rule was selected by its own name or code (`--select FF401`), never
+   * through a group, a prefix or the default set: the fix is right but changes what the app needs
+   * to start (a secret that must now come from the environment), which a migration run must not.
+   */
+  whenNamed?: true;
 }
 
 export interface Diagnostic {

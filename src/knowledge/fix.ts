@@ -12,6 +12,8 @@ import { worthRunning, type NameTests, type Rule } from "./rule.js";
 export interface RuleRun {
   rules: readonly Rule[];
   unsafe: boolean;
+  /** Rules selected by their own name or code (for fixes marked `whenNamed`). */
+  named?: readonly string[];
   /** Choices rules read through ctx.option(). */
   options?: Readonly<Record<string, string>>;
   module: ModuleInfo;
@@ -48,6 +50,7 @@ export function fixModule(input: string, run: RuleRun): FileOutcome {
   return fixSource<RuleContext, Rule>(input, {
     transforms: run.rules,
     unsafe: run.unsafe,
+    named: new Set(run.named ?? []),
     module: run.module,
     positions: run.positions,
     plan: run.plan ?? rulePlan(run.rules),

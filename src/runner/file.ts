@@ -141,6 +141,7 @@ function fixText(task: FileTask, read: DecodedSource, job: FixJob): FileReport {
   const outcome = fixModule(read.text, {
     rules: active,
     unsafe: settings.unsafe,
+    named: settings.named,
     options: settings.options,
     module: { path: task.display, moduleName: task.moduleName, isPackage: task.isPackage },
     index,

@@ -37,7 +37,12 @@ export class Jobs {
       const transforms = this.rulesFor(task);
       const profile = key < 0 ? undefined : this.settings.profiles![key]!;
       const settings = profile
-        ? { ...this.settings, unsafe: profile.unsafe, options: profile.options }
+        ? {
+            ...this.settings,
+            unsafe: profile.unsafe,
+            named: profile.named,
+            options: profile.options,
+          }
         : this.settings;
       job = { transforms, index, settings, plan: rulePlan(transforms) };
       this.jobs.set(key, job);

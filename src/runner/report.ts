@@ -56,7 +56,9 @@ export function diagnosticLines(reports: FileReport[], color: boolean): string[]
   for (const r of reports) {
     for (const d of r.diagnostics) {
       let suffix = "";
-      if (!d.fixApplied && d.safety === "unsafe")
+      if (!d.fixApplied && d.whenNamed)
+        suffix = ` [fix available: --select ${d.code}${d.safety === "unsafe" ? " --unsafe-fixes" : ""}]`;
+      else if (!d.fixApplied && d.safety === "unsafe")
         suffix = " [unsafe fix available: --unsafe-fixes]";
       lines.push(
         `${paint(color, "bold", `${r.display}:${d.line}:${d.column}:`)} ${paint(color, "yellow", d.code)} ${d.message}${suffix}`,

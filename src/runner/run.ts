@@ -19,7 +19,7 @@ import {
   summaryText,
 } from "./report.js";
 import { sarifLog } from "./sarif.js";
-import { ruleNames, selectTransforms } from "./select.js";
+import { namedRules, ruleNames, selectTransforms } from "./select.js";
 import type { FileReport, FileTask, FixSettings, Profile } from "./types.js";
 import { projectTable } from "./project-table.js";
 import {
@@ -457,8 +457,13 @@ function assignProfiles(
       [...(config?.ignore ?? []), ...cliIgnore, ...perFile],
     );
     const statusNames = options.options?.["status-names"] ?? config?.statusNames ?? "auto";
+    const selectors = cliSelect.length
+      ? cliSelect
+      : [...(config?.select ?? []), ...(config?.extendSelect ?? [])];
+    const named = namedRules(selectors, transforms);
     const profile: Profile = {
       transforms,
+      ...(named.length ? { named } : {}),
       unsafe: options.unsafe || config?.unsafeFixes === true,
       options: { ...options.options, "status-names": statusNames },
     };
@@ -478,6 +483,7 @@ function assignProfiles(
   const base = profiles[0]!;
   const settings: FixSettings = {
     transforms: base.transforms,
+    ...(base.named ? { named: base.named } : {}),
     unsafe: base.unsafe,
     options: base.options,
     dryRun,

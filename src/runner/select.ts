@@ -83,6 +83,12 @@ export function ruleNames(
   return TRANSFORMS.filter((t) => picked.has(t)).map((t) => t.name);
 }
 
+/** The rules among `transforms` that the selectors name by their own name or code. */
+export function namedRules(selectors: readonly string[], transforms: readonly string[]): string[] {
+  const named = new Set(selectors.map((s) => findTransform(s)?.name));
+  return transforms.filter((t) => named.has(t));
+}
+
 /**
  * The safety label, marked for a transform that runs only when named: "unsafe / detect (opt-in)".
  */

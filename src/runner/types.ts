@@ -21,12 +21,16 @@ export interface FileTask {
 /** The rules and choices a configuration gives the files it applies to. */
 export interface Profile {
   transforms: string[];
+  /** Those of `transforms` selected by their own name or code. */
+  named?: string[];
   unsafe: boolean;
   options: Readonly<Record<string, string>>;
 }
 
 export interface FixSettings {
   transforms: string[];
+  /** Those of `transforms` selected by their own name or code (`Fix.whenNamed`). */
+  named?: string[];
   unsafe: boolean;
   /** Choices transforms read (e.g. "status-names"). */
   options: Readonly<Record<string, string>>;
