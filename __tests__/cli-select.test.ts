@@ -131,3 +131,30 @@ describe("output switches", () => {
     expect(cli(broken, "--exit-zero", "-t", "FF101", ".").code).toBe(2);
   });
 });
+
+describe("fixes that apply only when their rule is named", () => {
+  const SETTINGS = [
+    "from pydantic_settings import BaseSettings",
+    "",
+    "",
+    "class Settings(BaseSettings):",
+    '    SECRET_KEY: str = "3b1f0c9e8d7a6b5c4d3e2f1a0b9c8d7e"',
+    "",
+  ].join("\n");
+
+  test("FF401 drops a settings default with --select FF401, not in a default or group run", () => {
+    for (const selection of [[], ["--select", "security"], ["--select", "FF4"]]) {
+      const root = project({ "app/config.py": SETTINGS });
+      const r = cli(root, "--unsafe-fixes", "--no-cache", ...selection, ".");
+      expect(read(root, "app/config.py")).toBe(SETTINGS);
+      expect(r.stdout).toContain("[fix available: --select FF401 --unsafe-fixes]");
+    }
+    for (const name of ["FF401", "hardcoded-secret"]) {
+      const root = project({ "app/config.py": SETTINGS });
+      cli(root, "--unsafe-fixes", "--no-cache", "--select", name, ".");
+      expect(read(root, "app/config.py")).toBe(
+        SETTINGS.replace(' = "3b1f0c9e8d7a6b5c4d3e2f1a0b9c8d7e"', ""),
+      );
+    }
+  });
+});

@@ -31,6 +31,16 @@ import { sqlalchemySelect } from "./sqlalchemy-select.js";
 import { sqlalchemyRemovedApis } from "./sqlalchemy-removed-apis.js";
 import { syncSessionInAsync } from "./sync-session-in-async.js";
 import { modelTimestamps } from "./model-timestamps.js";
+import { hardcodedSecret } from "./hardcoded-secret.js";
+import { corsWildcard } from "./cors-wildcard.js";
+import { sqlStringBuilding } from "./sql-string-building.js";
+import { tokenLifetime } from "./token-lifetime.js";
+import { weakPasswordHash } from "./weak-password-hash.js";
+import { sensitiveFieldInResponse } from "./sensitive-field-in-response.js";
+import { healthEndpoint } from "./health-endpoint.js";
+import { broadExceptInRoute } from "./broad-except-in-route.js";
+import { configOutsideSettings } from "./config-outside-settings.js";
+import { debugInProduction } from "./debug-in-production.js";
 
 // One entry a line, in code order.
 export const TRANSFORMS: readonly Rule[] = [
@@ -64,6 +74,16 @@ export const TRANSFORMS: readonly Rule[] = [
   sqlalchemyRemovedApis,
   syncSessionInAsync,
   modelTimestamps,
+  hardcodedSecret,
+  corsWildcard,
+  sqlStringBuilding,
+  tokenLifetime,
+  weakPasswordHash,
+  sensitiveFieldInResponse,
+  healthEndpoint,
+  broadExceptInRoute,
+  configOutsideSettings,
+  debugInProduction,
 ];
 
 /** Looks up transforms by CLI name or code. */
