@@ -5,7 +5,6 @@ from app.core.config import settings
 
 app = FastAPI(title=settings.PROJECT_NAME)
 
-# utils.router (another module) declares `/health-check/`: its routes are out of sight here, so
-# the app is left alone.
+# utils.router (another module) declares `/health-check/`: the project serves a health check.
 app.include_router(items.router, prefix=settings.API_V1_STR)
 app.include_router(utils.router, prefix=settings.API_V1_STR)

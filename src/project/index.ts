@@ -306,6 +306,16 @@ export class ProjectIndex {
     return (this.mixinNames ??= new Set(this.source.names.mixins ?? [])).has(name);
   }
 
+  /** The modules that build a FastAPI app, sorted (from the scan: a superset). */
+  get appModules(): readonly string[] {
+    return this.source.names.apps ?? [];
+  }
+
+  /** Some string of the project may be a health-check path (from the scan: a superset). */
+  get mayServeHealthCheck(): boolean {
+    return this.source.names.health ?? false;
+  }
+
   /** Some relationship of the project may be configured with a joined eager load. */
   get mapsJoinedEagerLoads(): boolean {
     return this.source.names.joinedEager ?? false;

@@ -23,6 +23,10 @@ export interface TextScan {
   overrides: boolean;
   /** The text may configure a joined eager load on a relationship (`lazy="joined"`). */
   joinedEager: boolean;
+  /** The text builds a FastAPI app (`FastAPI(`). */
+  app: boolean;
+  /** A string in the text may be the path of a health check (`"/api/v1/health"`, `"/ping"`). */
+  health: boolean;
 }
 
 const CLASS = /^[ \t]*class[ \t]+(\w+)[ \t]*\(([^)]*)\)/gm;
@@ -30,6 +34,9 @@ const ROUTER = /^[ \t]*(\w+)[ \t]*(?::[^=\n]*)?=[ \t]*(?:[\w.]+\.)?(?:FastAPI|AP
 const DEPENDS = /\b(?:Depends|Security)\b/;
 const DEPENDENCY = /\b(?:Depends|Security)\s*\(\s*(?:dependency\s*=\s*)?([\w.]+)/g;
 const JOINED_EAGER = /\blazy\s*=\s*(?:["']joined["']|False\b)/;
+const APP = /\bFastAPI[ \t]*\(/;
+const HEALTH_PATH =
+  /["'][^"'\n]*\/(?:_?health|healthz|healthcheck|health[-_]check|ping|livez|readyz|liveness|readiness)(?=[/?"'])/i;
 const OVERRIDE = new RegExp(`\\bdef[ \\t]+(?:${[...V1_MODEL_METHODS].join("|")})[ \\t]*\\(`);
 
 /** The last dotted name of a base expression: `models.Base[T]` -> "Base"; "" when not a name. */
@@ -78,6 +85,8 @@ export function scanText(text: string, module: string): TextScan {
       : [],
     overrides: OVERRIDE.test(text),
     joinedEager: JOINED_EAGER.test(text),
+    app: APP.test(text),
+    health: HEALTH_PATH.test(text),
   };
 }
 
@@ -101,6 +110,10 @@ export interface ProjectNames {
   joinedEager?: boolean;
   /** Names a class lists among two or more bases: the mixins of the project, by name. */
   mixins?: string[];
+  /** Modules that build a FastAPI app, sorted. */
+  apps?: string[];
+  /** Some string of the project may be a health-check path. */
+  health?: boolean;
 }
 
 /**
@@ -141,6 +154,8 @@ export function projectNames(scans: Iterable<TextScan>): ProjectNames {
     models: [...models].sort(),
     routers: [...routers].sort(),
     joinedEager: list.some((s) => s.joinedEager),
+    apps: [...new Set(list.filter((s) => s.app).map((s) => s.module))].sort(),
+    health: list.some((s) => s.health),
     mixins: [
       ...new Set(
         list.flatMap((s) =>
