@@ -10,7 +10,8 @@ import { literalString } from "../src/knowledge/routes.js";
 import type { Rule } from "../src/knowledge/rule.js";
 
 /** Modules that run before or beside the app, where the environment is the configuration. */
-const OUTSIDE_APP = /(^|\/)(alembic|migrations)\/|(^|\/)gunicorn[._]conf\.py$/;
+const OUTSIDE_APP =
+  /(^|\/)(alembic|migrations|scripts)\/|(^|\/)(gunicorn[._]conf|setup|noxfile|fabfile)\.py$/;
 
 export const configOutsideSettings: Rule = {
   name: "config-outside-settings",
