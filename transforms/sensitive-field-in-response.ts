@@ -8,6 +8,7 @@ import { keywordArguments, listItems } from "../src/engine/syntax.js";
 import type { Diagnostic } from "../src/engine/types.js";
 import type { Rule } from "../src/knowledge/rule.js";
 import { literalString, type Route } from "../src/knowledge/routes.js";
+import type { FieldSummary } from "../src/project/fields.js";
 import { PYDANTIC_FIELD, SQLMODEL_FIELD, typingName } from "./data/pydantic-fields.js";
 
 const MAX_DEPTH = 8;
@@ -141,14 +142,14 @@ export const sensitiveFieldInResponse: Rule = {
   gives: ["detect"],
   severity: "error",
   docs: {
-    why: "FastAPI serialises every field of the response model, so a model shared with the database or the request (`hashed_password`, `api_key`, `otp_secret`) sends the secret to every client, and into every proxy log and cache on the way. Fields are followed into nested models, lists of them and bases defined in the same module. Models made to hand a token out (`access_token` with `token_type`, a class named `Token...`), fields marked `Field(exclude=True)`, `SecretStr` fields (serialised masked), boolean or date fields (`has_password`, `password_changed_at`) and routes with `response_model=None` are left alone.",
+    why: "FastAPI serialises every field of the response model, so a model shared with the database or the request (`hashed_password`, `api_key`, `otp_secret`) sends the secret to every client, and into every proxy log and cache on the way. Fields are followed into nested models, lists of them and bases, in this module or another one of the project. Models made to hand a token out (`access_token` with `token_type`, a class named `Token...`), fields marked `Field(exclude=True)`, `SecretStr` fields (serialised masked), boolean or date fields (`has_password`, `password_changed_at`) and routes with `response_model=None` are left alone.",
     bad: 'class UserOut(BaseModel):\n    id: int\n    email: str\n    hashed_password: str\n\n\n@router.get("/users/{user_id}", response_model=UserOut)\nasync def read_user(user_id: int) -> UserOut:\n    return await users.get(user_id)\n',
     good: 'class UserOut(BaseModel):\n    id: int\n    email: str\n\n\n@router.get("/users/{user_id}", response_model=UserOut)\nasync def read_user(user_id: int) -> UserOut:\n    return await users.get(user_id)\n',
   },
   scope: "routes",
-  // The sensitive field is declared in this module (models elsewhere are out of sight).
-  prefilter:
-    /pass(?:word|wd|phrase)|secret|token|salt|(?:api|private|signing|encryption|access|master)_?key|_codes\b/i,
+  // A response model is declared by `response_model=` or a return annotation; its fields may
+  // live in any module, so the words of the secret need not appear here.
+  prefilter: /\bresponse_model\b|\)\s*->/,
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const route of ctx.routes()) {
@@ -169,6 +170,26 @@ export const sensitiveFieldInResponse: Rule = {
   },
 };
 
+/** A model the walk reaches: a class of this module (its node), or one the index knows. */
+type ModelRef = { node: Node } | { qualified: string };
+
+/** What the walk needs of a field, whether read from a class body here or from the index. */
+interface FieldView {
+  name: string;
+  nested: ModelRef[];
+  /** The type cannot carry the secret (a flag, a count, a date) or serialises masked. */
+  plain: boolean;
+  excluded: boolean;
+}
+
+interface ModelView {
+  /** Identity, against cycles: the node's id or the qualified name. */
+  key: string;
+  name: string;
+  serializer: boolean;
+  fields: FieldView[];
+}
+
 /** The response model of a route and the paths of the sensitive fields it serialises. */
 function exposedFields(
   ctx: RuleContext,
@@ -181,13 +202,14 @@ function exposedFields(
   const skip = fieldFilter(route, "response_model_exclude");
   if (only === null || skip === null) return undefined;
   const paths: string[] = [];
-  for (const cls of modelsOf(ctx, model, 0)) {
-    const name = cls.childForFieldName("name")!.text;
+  for (const ref of modelsOf(ctx, model, 0)) {
+    const view = viewOf(ctx, ref);
+    if (!view) continue;
     walk(
       ctx,
-      cls,
-      name,
-      new Set([cls.id]),
+      view,
+      view.name,
+      new Set([view.key]),
       0,
       paths,
       (field) => (!only || only.has(field)) && !skip?.has(field),
@@ -215,30 +237,30 @@ function fieldFilter(route: Route, key: string): Set<string> | undefined | null 
   return names;
 }
 
-/** Follows the fields of a model (its own and those of bases in this module). */
+/** Follows the fields of a model (its own and those of its bases, here or in other modules). */
 function walk(
   ctx: RuleContext,
-  cls: Node,
+  model: ModelView,
   path: string,
-  seen: Set<number>,
+  seen: Set<string>,
   depth: number,
   out: string[],
   keep: (field: string) => boolean = () => true,
 ): void {
-  if (depth > MAX_DEPTH || hasModelSerializer(ctx, cls)) return;
-  const issuing = issuedKinds(cls);
-  for (const field of fieldsOf(ctx, cls, new Set())) {
-    if (!keep(field.name) || field.name.startsWith("_") || excluded(ctx, field)) continue;
-    const nested = modelsOf(ctx, field.annotation, 0);
-    if (nested.length) {
-      for (const inner of nested) {
-        if (seen.has(inner.id)) continue;
-        walk(ctx, inner, `${path}.${field.name}`, new Set([...seen, inner.id]), depth + 1, out);
+  if (depth > MAX_DEPTH || model.serializer) return;
+  const issuing = issuedKinds(model);
+  for (const field of model.fields) {
+    if (!keep(field.name) || field.name.startsWith("_") || field.excluded) continue;
+    if (field.nested.length) {
+      for (const ref of field.nested) {
+        const inner = viewOf(ctx, ref);
+        if (!inner || seen.has(inner.key)) continue;
+        walk(ctx, inner, `${path}.${field.name}`, new Set([...seen, inner.key]), depth + 1, out);
       }
       continue;
     }
     const kind = sensitiveKind(field.name);
-    if (!kind || issuing.has(kind) || plainValue(ctx, field.annotation)) continue;
+    if (!kind || issuing.has(kind) || field.plain) continue;
     out.push(`${path}.${field.name}`);
   }
 }
@@ -247,19 +269,51 @@ function walk(
  * The credentials a model exists to hand out: the token of `Token(access_token, token_type)` or
  * of a class named `...Token...`, the key of `ApiKeyCreated`. Passwords, hashes and salts never.
  */
-function issuedKinds(cls: Node): Set<Kind> {
+function issuedKinds(model: ModelView): Set<Kind> {
   const out = new Set<Kind>();
-  for (const w of words(cls.childForFieldName("name")!.text))
-    for (const k of ISSUING_WORDS[w] ?? []) out.add(k);
-  const names = fieldNames(cls);
-  if (names.has("token_type") || names.has("expires_in")) out.add("token");
+  for (const w of words(model.name)) for (const k of ISSUING_WORDS[w] ?? []) out.add(k);
+  if (model.fields.some((f) => f.name === "token_type" || f.name === "expires_in"))
+    out.add("token");
   return out;
 }
 
-function fieldNames(cls: Node): Set<string> {
-  const out = new Set<string>();
-  for (const s of ownFields(cls)) out.add(s.name);
-  return out;
+/** The view of a model: from its class body here, or from what the index keeps of it. */
+function viewOf(ctx: RuleContext, ref: ModelRef): ModelView | undefined {
+  if ("node" in ref) {
+    const cls = ref.node;
+    return {
+      key: String(cls.id),
+      name: cls.childForFieldName("name")!.text,
+      serializer: hasModelSerializer(ctx, cls) || inheritedSerializer(ctx, cls),
+      fields: fieldsOf(ctx, cls, new Set()),
+    };
+  }
+  const known = ctx.index.modelFields(ref.qualified);
+  if (!known) return undefined;
+  return {
+    key: ref.qualified,
+    name: ref.qualified.split(".").pop()!,
+    serializer: known.modelSerializer,
+    fields: known.fields.map((f) => indexedField(ctx, f)),
+  };
+}
+
+/** A field the index keeps: its type's names decide what it nests and whether it is plain. */
+function indexedField(ctx: RuleContext, f: FieldSummary): FieldView {
+  const types = f.refs.filter((r) => !typingName(r) && r !== "builtins.None");
+  const nested = types
+    .filter((r) => ctx.index.classKind(r) === "model")
+    .map((qualified) => ({ qualified }));
+  return {
+    name: f.name,
+    nested,
+    plain: !!types.length && types.every((t) => PLAIN_VALUES.has(t) || MASKED.has(t)),
+    excluded:
+      !!f.exclude ||
+      !!f.serialized ||
+      f.refs.some((r) => typingName(r) === "ClassVar") ||
+      (f.calls ?? []).some((c) => NOT_SERIALISED.has(c)),
+  };
 }
 
 /** Annotated fields of a class body, in order. */
@@ -282,21 +336,55 @@ function ownFields(cls: Node): Field[] {
   return out;
 }
 
-/** The fields of a model: its own, then those it inherits from bases of this module. */
-function fieldsOf(ctx: RuleContext, cls: Node, seen: Set<number>): Field[] {
-  if (seen.has(cls.id)) return [];
-  seen.add(cls.id);
-  const out = new Map<string, Field>();
-  for (const f of ownFields(cls)) out.set(f.name, f);
-  // Python's order: a name set by the class wins over its bases, the first base over the next.
+/** The bases of a class: its own class nodes here, qualified names for the others. */
+function basesOf(ctx: RuleContext, cls: Node): ModelRef[] {
+  const out: ModelRef[] = [];
   for (const base of cls.childForFieldName("superclasses")?.namedChildren ?? []) {
     if (!base || base.type === "keyword_argument" || base.type === "comment") continue;
-    const def = localClass(
-      ctx,
-      base.type === "subscript" ? base.childForFieldName("value")! : base,
-    );
-    if (!def) continue;
-    for (const f of fieldsOf(ctx, def, seen)) if (!out.has(f.name)) out.set(f.name, f);
+    const head = base.type === "subscript" ? base.childForFieldName("value")! : base;
+    const def = localClass(ctx, head);
+    if (def) out.push({ node: def });
+    else {
+      const q =
+        head.type === "identifier" || head.type === "attribute"
+          ? ctx.qualifiedName(head)
+          : undefined;
+      if (q) out.push({ qualified: q });
+    }
+  }
+  return out;
+}
+
+/** A base of another module whose own serializer decides the output. */
+function inheritedSerializer(ctx: RuleContext, cls: Node, seen = new Set<number>()): boolean {
+  if (seen.has(cls.id)) return false;
+  seen.add(cls.id);
+  return basesOf(ctx, cls).some((b) =>
+    "node" in b
+      ? hasModelSerializer(ctx, b.node) || inheritedSerializer(ctx, b.node, seen)
+      : !!ctx.index.modelFields(b.qualified)?.modelSerializer,
+  );
+}
+
+/** The fields of a model: its own, then those it inherits (bases here, then the index's). */
+function fieldsOf(ctx: RuleContext, cls: Node, seen: Set<number>): FieldView[] {
+  if (seen.has(cls.id)) return [];
+  seen.add(cls.id);
+  const out = new Map<string, FieldView>();
+  for (const f of ownFields(cls))
+    out.set(f.name, {
+      name: f.name,
+      nested: modelsOf(ctx, f.annotation, 0),
+      plain: plainValue(ctx, f.annotation),
+      excluded: excluded(ctx, f),
+    });
+  // Python's order: a name set by the class wins over its bases, the first base over the next.
+  for (const base of basesOf(ctx, cls)) {
+    const inherited =
+      "node" in base
+        ? fieldsOf(ctx, base.node, seen)
+        : (ctx.index.modelFields(base.qualified)?.fields ?? []).map((f) => indexedField(ctx, f));
+    for (const f of inherited) if (!out.has(f.name)) out.set(f.name, f);
   }
   return [...out.values()];
 }
@@ -308,8 +396,8 @@ function localClass(ctx: RuleContext, node: Node): Node | undefined {
   return found?.length === 1 && found[0]!.kind === "class" ? found[0]!.statement : undefined;
 }
 
-/** The models of this module a type names, through containers, unions and generic models. */
-function modelsOf(ctx: RuleContext, expr: Node, depth: number): Node[] {
+/** The models a type names, through containers, unions and generic models. */
+function modelsOf(ctx: RuleContext, expr: Node, depth: number): ModelRef[] {
   if (depth > MAX_DEPTH) return [];
   switch (expr.type) {
     case "type":
@@ -324,21 +412,26 @@ function modelsOf(ctx: RuleContext, expr: Node, depth: number): Node[] {
       const found = ctx.scopes.module.bindings.get(content.text);
       const def =
         found?.length === 1 && found[0]!.kind === "class" ? found[0]!.statement : undefined;
-      return def && ctx.classKind(def) === "model" ? [def] : [];
+      return def && ctx.classKind(def) === "model" ? [{ node: def }] : [];
     }
     case "identifier": {
       const found = ctx.bindings(expr.text, expr);
       if (found?.length !== 1) return [];
       const b = found[0]!;
-      if (b.kind === "class") return ctx.classKind(b.statement) === "model" ? [b.statement] : [];
+      if (b.kind === "class")
+        return ctx.classKind(b.statement) === "model" ? [{ node: b.statement }] : [];
       // A type alias: `UserList = list[UserOut]`.
       if (b.kind === "assignment" && b.statement.type === "assignment") {
         const right = b.statement.childForFieldName("right");
         if (b.statement.childForFieldName("left")?.equals(b.node) && right)
           return modelsOf(ctx, right, depth + 1);
       }
+      if (b.kind === "import" || b.kind === "from-import") return indexedModel(ctx, expr);
       return [];
     }
+    case "attribute":
+      // `schemas.UserOut`: a model of another module.
+      return indexedModel(ctx, expr);
     case "binary_operator":
       if (expr.childForFieldName("operator")?.text !== "|") return [];
       return [expr.childForFieldName("left")!, expr.childForFieldName("right")!].flatMap((p) =>
@@ -358,6 +451,12 @@ function modelsOf(ctx: RuleContext, expr: Node, depth: number): Node[] {
     default:
       return [];
   }
+}
+
+/** A model of another module, which the index knows the fields of. */
+function indexedModel(ctx: RuleContext, expr: Node): ModelRef[] {
+  const q = ctx.qualifiedName(expr);
+  return q && ctx.index.classKind(q) === "model" ? [{ qualified: q }] : [];
 }
 
 /** Leaves the annotation's wrappers (`Optional[X]`, `Annotated[X, ...]`, `X | None`) behind. */

@@ -1,6 +1,7 @@
 // The project-wide index: every module's classes and re-exports, so that "is this a pydantic
 // model?" has an answer at any inheritance depth, across files, whatever the order of the files.
 import { mentionsAny, type ProjectNames } from "./scan.js";
+import type { FieldSummary } from "./fields.js";
 import type { ModuleSummary } from "./summary.js";
 
 export type ClassKind = "model" | "settings";
@@ -82,6 +83,8 @@ export class ProjectIndex {
   private readonly typeMaps = new Set<string>();
   /** Classes -> which of created_at / updated_at their bodies define. */
   private readonly timestamps = new Map<string, string[]>();
+  /** Classes -> the annotated fields their bodies declare, and those serialised by hand. */
+  private readonly fields = new Map<string, { fields: FieldSummary[]; modelSerializer: boolean }>();
   /** Session factories (`SessionLocal = sessionmaker(...)`) and engines, by qualified name. */
   private readonly factories = new Map<string, "session" | "engine">();
   private readonly modules = new Set<string>();
@@ -174,6 +177,11 @@ export class ProjectIndex {
       if (c.declarative) this.declarativeClasses.add(c.qualified);
       if (c.typeMap) this.typeMaps.add(c.qualified);
       if (c.timestamps) this.timestamps.set(c.qualified, c.timestamps);
+      if (c.fields || c.modelSerializer)
+        this.fields.set(c.qualified, {
+          fields: c.fields ?? [],
+          modelSerializer: !!c.modelSerializer,
+        });
     }
     for (const [name, typeMap] of summary.declaratives ?? []) this.declaratives.set(name, typeMap);
     for (const [name, kind] of summary.factories ?? []) this.factories.set(name, kind);
@@ -304,6 +312,33 @@ export class ProjectIndex {
   /** True when some class of the project lists a class of this name among several bases. */
   isMixinName(name: string): boolean {
     return (this.mixinNames ??= new Set(this.source.names.mixins ?? [])).has(name);
+  }
+
+  /**
+   * The fields of a class of the project, its own and those its bases give it (a name the class
+   * sets wins over its bases, the first base over the next), and whether a model serializer on
+   * the way decides the output; undefined for a class the index does not know.
+   */
+  modelFields(
+    qualified: string,
+    seen: Set<string> = new Set(),
+  ): { fields: FieldSummary[]; modelSerializer: boolean } | undefined {
+    this.touch(qualified);
+    const q = this.canonical(qualified);
+    const bases = this.classes.get(q);
+    if (!bases || seen.has(q)) return undefined;
+    seen.add(q);
+    const own = this.fields.get(q);
+    const byName = new Map((own?.fields ?? []).map((f) => [f.name, f]));
+    let modelSerializer = own?.modelSerializer ?? false;
+    for (const base of bases) {
+      if (!base) continue;
+      const inherited = this.modelFields(base, seen);
+      if (!inherited) continue;
+      modelSerializer ||= inherited.modelSerializer;
+      for (const f of inherited.fields) if (!byName.has(f.name)) byName.set(f.name, f);
+    }
+    return { fields: [...byName.values()], modelSerializer };
   }
 
   /** The modules that build a FastAPI app, sorted (from the scan: a superset). */

@@ -4,6 +4,7 @@ import { qualifiedName, unsubscripted } from "../engine/names.js";
 import { query, type Node } from "../engine/parser.js";
 import type { Scope, ScopeTree } from "../engine/scope.js";
 import { APP_CLASSES, DEPENDS } from "./fastapi-names.js";
+import { classFields, type FieldSummary } from "./fields.js";
 
 export { APP_CLASSES } from "./fastapi-names.js";
 
@@ -23,6 +24,10 @@ export interface ClassSummary {
   typeMap?: true;
   /** Which of `created_at` / `updated_at` the class body defines. */
   timestamps?: string[];
+  /** The annotated fields the class body declares (for rules that look into models elsewhere). */
+  fields?: FieldSummary[];
+  /** A `@model_serializer` decides what the class serialises to. */
+  modelSerializer?: true;
 }
 
 const TIMESTAMPS = new Set(["created_at", "updated_at"]);
@@ -230,6 +235,7 @@ export function summarize(scopes: ScopeTree, moduleName: string): ModuleSummary 
       for (const b of list) {
         if (b.kind !== "class") continue;
         const qualified = `${prefix}.${name}`;
+        const fields = classFields(b.statement, scopes, moduleName);
         summary.classes.push({
           qualified,
           bases: classBases(b.statement, resolver),
@@ -239,6 +245,8 @@ export function summarize(scopes: ScopeTree, moduleName: string): ModuleSummary 
           ...(asDeclarativeDecorator(b.statement, resolver) ? { declarative: true as const } : {}),
           ...(bodyAssigns(b.statement, "type_annotation_map") ? { typeMap: true as const } : {}),
           ...(timestampsDefined(b.statement) ? { timestamps: timestampsDefined(b.statement) } : {}),
+          ...(fields?.fields.length ? { fields: fields.fields } : {}),
+          ...(fields?.modelSerializer ? { modelSerializer: true as const } : {}),
         });
         const own = scopes.scopeOfDefinition(b.statement);
         if (own) visitClasses(own, qualified);
