@@ -148,6 +148,8 @@ describe("fixes that apply only when their rule is named", () => {
       const r = cli(root, "--unsafe-fixes", "--no-cache", ...selection, ".");
       expect(read(root, "app/config.py")).toBe(SETTINGS);
       expect(r.stdout).toContain("[fix available: --select FF401 --unsafe-fixes]");
+      // --unsafe-fixes was given: the summary must not ask for it.
+      expect(r.stderr).not.toContain("unsafe fix");
     }
     for (const name of ["FF401", "hardcoded-secret"]) {
       const root = project({ "app/config.py": SETTINGS });

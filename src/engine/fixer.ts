@@ -228,7 +228,7 @@ function finish(
   remaining: Diagnostic[],
   notes: PendingNote[],
   fixes: Record<string, number>,
-  options: { positions: "original" | "final" },
+  options: { positions: "original" | "final"; named?: ReadonlySet<string> },
   passes: number,
 ): FileOutcome {
   const target = options.positions === "original" ? input : output;
@@ -256,12 +256,17 @@ function finish(
       safety: applied ? (d.fix?.safety ?? "safe") : (d.fix?.safety ?? "detect"),
       fixApplied: applied,
       ...(d.severity ? { severity: d.severity } : {}),
-      ...(!applied && d.fix?.whenNamed ? { whenNamed: true as const } : {}),
+      ...(!applied && d.fix?.whenNamed && !options.named?.has(d.name)
+        ? { whenNamed: true as const }
+        : {}),
     });
   };
   for (const d of remaining) report(output, d, false);
   for (const n of notes) report(n.text, n.diagnostic, true);
   reported.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
-  const unsafeSkipped = remaining.filter((d) => d.fix?.safety === "unsafe").length;
+  // What --unsafe-fixes would apply: a fix that needs its rule named says so on its diagnostic.
+  const unsafeSkipped = remaining.filter(
+    (d) => d.fix?.safety === "unsafe" && (!d.fix.whenNamed || !!options.named?.has(d.name)),
+  ).length;
   return { status: "ok", output, diagnostics: reported, fixes, unsafeSkipped, passes };
 }
