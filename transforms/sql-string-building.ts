@@ -73,6 +73,12 @@ const TEXT_RUNNERS = new Set(["execute", "scalar", "scalars"]);
 
 const SQL_START =
   /^\s*\(?\s*(select|insert|update|delete|with|replace|merge|upsert|create|drop|alter|truncate|pragma|explain|show|call|exec|grant|revoke|copy|vacuum|analyze)\b/i;
+/**
+ * Statements a server does not bind parameters in (`SET x = $1` is a syntax error in
+ * PostgreSQL): a value there must stay text, checked by hand.
+ */
+const UTILITY_START =
+  /^\s*(set|show|reset|create|drop|alter|truncate|pragma|grant|revoke|copy|vacuum|analyze|comment|lock|listen|notify|declare)\b/i;
 const SQL_CLAUSE = /\b(from|where|values|into|set|limit|order\s+by|group\s+by|join)\b/i;
 /** Where text() reads a bound parameter. */
 const BIND_PARAMETER = /(?<![:\w\\]):\w/;
@@ -435,6 +441,9 @@ function finish(built: Built): Built | undefined {
   const sqlish =
     (first?.kind === "text" && SQL_START.test(first.value)) || SQL_CLAUSE.test(texts.join(""));
   if (!sqlish) return undefined;
+  const utility = first?.kind === "text" ? UTILITY_START.exec(first.value) : null;
+  if (utility && !built.problem)
+    built.problem = `not here: a ${utility[1]!.toUpperCase()} statement takes no bound parameters in PostgreSQL, which binds values only in queries and DML; check the value by hand`;
   if (built.parts.some((p) => isRaw(p)) && !built.problem)
     built.problem = "a raw string: rewrite it by hand";
   if (built.pieces.some((p) => p.kind === "text" && p.exotic) && !built.problem)
