@@ -185,6 +185,13 @@ function checkFunction(
       plan.imports.push(annotated.requirement);
   }
   checkOrder(params, plans);
+  const called = calledWithout(
+    ctx,
+    fn,
+    params,
+    plans.filter((p) => !p.reason && !p.keepsDefault),
+  );
+  if (called) for (const plan of plans) plan.reason ??= called;
 
   const fixed = plans.filter((p) => !p.reason);
   const edits: Edit[] = [];
@@ -219,6 +226,41 @@ function checkFunction(
       imports: [...imports],
     });
   });
+}
+
+/**
+ * Why the function must keep its defaults: the project calls it by hand (a route that other code
+ * also calls, `await read_user(user_id=1, db=db)`) and some call leaves out a parameter whose
+ * default the rewrite drops, which would then be missing. Module-level functions only: a
+ * method's calls go through objects the index cannot follow.
+ */
+function calledWithout(
+  ctx: RuleContext,
+  fn: Node,
+  params: Param[],
+  losing: Plan[],
+): string | undefined {
+  if (!losing.length) return undefined;
+  const def = fn.parent?.type === "decorated_definition" ? fn.parent : fn;
+  if (def.parent?.type !== "module") return undefined;
+  const name = fn.childForFieldName("name")!.text;
+  const broken: string[] = [];
+  const left = new Set<string>();
+  for (const site of ctx.index.directCalls(`${ctx.module.moduleName}.${name}`)) {
+    const missing = losing.filter((plan) => {
+      if (site.keywords.includes(plan.param.name)) return false;
+      // Its place among the parameters filled by position (`/` and `*` take none).
+      const at = params.slice(0, plan.index).filter((p) => p.positional && p.name).length;
+      return !(plan.param.positional && site.positional > at);
+    });
+    if (!site.unpacks && !missing.length) continue;
+    broken.push(`${site.module}:${site.line}`);
+    for (const plan of missing) left.add(`\`${plan.param.name}\``);
+  }
+  if (!broken.length) return undefined;
+  const where = broken.slice(0, 3).join(", ") + (broken.length > 3 ? ", ..." : "");
+  const what = left.size ? `without ${[...left].join(", ")}` : "with unpacked arguments";
+  return `${name}() is also called by hand (${where}) ${what}: those calls would miss the argument once its default goes; pass it there, or keep the default`;
 }
 
 /**

@@ -1,6 +1,7 @@
 // The project-wide index: every module's classes and re-exports, so that "is this a pydantic
 // model?" has an answer at any inheritance depth, across files, whatever the order of the files.
 import { mentionsAny, type ProjectNames } from "./scan.js";
+import type { CallSite } from "./calls.js";
 import type { FieldSummary } from "./fields.js";
 import type { ModuleSummary } from "./summary.js";
 
@@ -59,6 +60,11 @@ export interface ModuleSource {
    * as) to Depends()/Security().
    */
   dependencyModules(names: readonly string[]): readonly string[];
+  /**
+   * The calls, anywhere in the project, whose callee's last name is one of these (or a name it
+   * is imported as), with the callee resolved in the calling module.
+   */
+  callSites(names: readonly string[]): readonly CallSite[];
   /** Modules that may define a v1 model method in a class: asked about as a whole. */
   readonly overrideModules: readonly string[];
   /** Names that may stand for a model or router, from the cheap scan of every file. */
@@ -488,6 +494,14 @@ export class ProjectIndex {
       else return this.bySuffix(q) ?? q;
     }
     return q;
+  }
+
+  /** Every call of this function the project makes by hand (through imports and re-exports). */
+  directCalls(qualified: string): CallSite[] {
+    const target = this.canonicalFunction(qualified);
+    return this.source
+      .callSites([lastName(qualified)])
+      .filter((s) => s.callee === qualified || this.canonicalFunction(s.callee) === target);
   }
 
   /** True when some module of the project passes this function to Depends()/Security(). */

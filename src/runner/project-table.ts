@@ -11,6 +11,7 @@ import {
   type TextScan,
 } from "../project/scan.js";
 import type { ModuleSummary } from "../project/summary.js";
+import { CALLED_NAME, callSitesIn, type CallSite } from "../project/calls.js";
 import { readText } from "./file.js";
 import type { FileTask } from "./types.js";
 
@@ -59,8 +60,50 @@ export function lazyIndex(
     list.push(f);
     byModule.set(f.module, list);
   }
+  // Which files call a name, read from every file once, the first time a rule asks.
+  let callers: Map<string, Set<number>> | undefined;
+  const sites = new Map<string, CallSite[]>();
+  const callersOf = (names: ReadonlySet<string>): Set<number> => {
+    if (!callers) {
+      callers = new Map();
+      table.files.forEach((file, i) => {
+        const text = read(file);
+        if (text === undefined) return;
+        for (const m of text.matchAll(CALLED_NAME)) {
+          const list = callers!.get(m[1]!) ?? new Set<number>();
+          list.add(i);
+          callers!.set(m[1]!, list);
+        }
+      });
+    }
+    const out = new Set<number>();
+    for (const n of names) for (const i of callers.get(n) ?? []) out.add(i);
+    return out;
+  };
   const source: ModuleSource = {
     modules: table.files.map((f) => f.module),
+    callSites(names: readonly string[]): CallSite[] {
+      const all = renamed(names, table.renames);
+      const key = [...all].sort().join(" ");
+      const known = sites.get(key);
+      if (known) return known;
+      const found: CallSite[] = [];
+      for (const i of [...callersOf(all)].sort((a, b) => a - b)) {
+        const file = table.files[i]!;
+        const text = read(file);
+        if (text === undefined) continue;
+        const tree = parse(text);
+        try {
+          found.push(
+            ...callSitesIn(tree, { moduleName: file.module, isPackage: file.isPackage }, all),
+          );
+        } finally {
+          tree.delete();
+        }
+      }
+      sites.set(key, found);
+      return found;
+    },
     dependencyModules(names: readonly string[]): string[] {
       const all = renamed(names, table.renames);
       return table.dependencies.filter(([, used]) => used.some((n) => all.has(n))).map(([m]) => m);
