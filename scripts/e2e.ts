@@ -108,7 +108,7 @@ function main(): void {
   mkdirSync(WORK, { recursive: true });
 
   step("legacy stack: the example's tests pass as written");
-  const legacy = venv("venv-legacy", path.join(EXAMPLE, "requirements-legacy.txt"));
+  const legacy = venv("venv-legacy", path.join(EXAMPLE, "requirements.txt"));
   const original = copyExample("legacy");
   pytest(legacy, original, false);
   const before = schema(legacy, "app.db:Base", original);
@@ -123,8 +123,16 @@ function main(): void {
   if (again.stdout.includes("+++ b/"))
     throw new Error(`a second run would change files:\n${again.stdout}`);
 
-  step("modern stack: the same tests pass on the migrated copy, deprecation warnings as errors");
-  const modern = venv("venv-modern", path.join(EXAMPLE, "requirements-modern.txt"));
+  step(
+    "modern stack, installed from the requirements.txt fastapi-fix migrated: the same tests pass, deprecation warnings as errors",
+  );
+  const declared = path.join(migrated, "requirements.txt");
+  if (
+    readFileSync(declared, "utf8") === readFileSync(path.join(EXAMPLE, "requirements.txt"), "utf8")
+  )
+    throw new Error("fastapi-fix left the example's requirements.txt as it was");
+  process.stdout.write(readFileSync(declared, "utf8"));
+  const modern = venv("venv-modern", declared);
   pytest(modern, migrated, true);
 
   step("the migrated models declare the same schema: types, nullability, keys, defaults, indexes");

@@ -111,7 +111,7 @@ function release(version: string): number[] | undefined {
 }
 
 /** Numeric comparison by release segments (1.10 > 1.9, 2 == 2.0.0). */
-function compareVersions(a: string, b: string): number {
+export function compareVersions(a: string, b: string): number {
   const x = release(a) ?? [];
   const y = release(b) ?? [];
   for (let i = 0; i < Math.max(x.length, y.length); i++) {
@@ -231,6 +231,15 @@ function specRange(spec: string): Range | undefined {
       : range;
   }
   return union;
+}
+
+/** Whether the spec allows `v` or some later version; undefined when it cannot be read. */
+export function specReaches(spec: string, v: string): boolean | undefined {
+  const r = specRange(spec);
+  if (!r) return undefined;
+  if (!r.upper) return true;
+  const c = compareVersions(r.upper.v, v);
+  return c > 0 || (c === 0 && r.upper.inclusive);
 }
 
 /** The versions the declaration allows: the lock's version when present, else the spec's range. */

@@ -9,6 +9,7 @@ import {
   statSync,
 } from "node:fs";
 import { createTwoFilesPatch } from "diff";
+import { packageNeeds } from "../project/package-needs.js";
 import type { QueryPlan } from "../engine/query-plan.js";
 import {
   DecodeError,
@@ -162,6 +163,8 @@ function fixText(task: FileTask, read: DecodedSource, job: FixJob): FileReport {
     unsafeSkipped: outcome.unsafeSkipped,
   };
   if (report.status !== "changed") return report;
+  const needs = packageNeeds(read.text, outcome.output, outcome.fixes);
+  if (needs.length) report.needs = needs;
   // Encoded before anything is shown or written: a dry run must not promise what cannot be written.
   let encoded: Buffer;
   try {
@@ -172,18 +175,7 @@ function fixText(task: FileTask, read: DecodedSource, job: FixJob): FileReport {
     return { ...base, status: "failed", message, error: true };
   }
   if (settings.dryRun) {
-    const patch = createTwoFilesPatch(
-      `a/${diffPath(task.display)}`,
-      `b/${diffPath(task.display)}`,
-      read.text,
-      outcome.output,
-      undefined,
-      undefined,
-      { context: 3 },
-    );
-    // Drop the "Index:"/"====" preamble some versions print; keep from the --- line on.
-    const diff = patch.slice(patch.indexOf("--- "));
-    report.diff = settings.color ? colorDiff(diff) : diff;
+    report.diff = unifiedDiff(task.display, read.text, outcome.output, settings.color);
     return report;
   }
   if (task.stdin) {
@@ -203,4 +195,25 @@ function fixText(task: FileTask, read: DecodedSource, job: FixJob): FileReport {
     return { ...base, status: "failed", message, error: true };
   }
   return report;
+}
+
+/** The unified diff of a file's change, as a dry run prints it (`--- a/path` / `+++ b/path`). */
+export function unifiedDiff(
+  display: string,
+  before: string,
+  after: string,
+  color: boolean,
+): string {
+  const patch = createTwoFilesPatch(
+    `a/${diffPath(display)}`,
+    `b/${diffPath(display)}`,
+    before,
+    after,
+    undefined,
+    undefined,
+    { context: 3 },
+  );
+  // Drop the "Index:"/"====" preamble some versions print; keep from the --- line on.
+  const diff = patch.slice(patch.indexOf("--- "));
+  return color ? colorDiff(diff) : diff;
 }

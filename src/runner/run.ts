@@ -18,6 +18,7 @@ import {
   summarize,
   summaryText,
 } from "./report.js";
+import { manifestReports } from "./manifests.js";
 import { sarifLog } from "./sarif.js";
 import { namedRules, ruleNames, selectTransforms } from "./select.js";
 import type { FileReport, FileTask, FixSettings, Profile } from "./types.js";
@@ -234,7 +235,12 @@ async function runProject(
     }
   }
   const done = results.filter((r): r is FileReport => !!r);
-  const reports = [...done, ...problems.map(problemReport)].sort((a, b) =>
+  // The declarations follow the code: edited once the files are (never for standard input).
+  const manifests =
+    options.stdin || signal?.aborted
+      ? []
+      : manifestReports(files, results, { cwd: options.cwd, dryRun, color: options.color });
+  const reports = [...done, ...manifests, ...problems.map(problemReport)].sort((a, b) =>
     a.display < b.display ? -1 : a.display > b.display ? 1 : 0,
   );
   const summary = summarize(reports);

@@ -2,6 +2,7 @@
 import type { ReportedDiagnostic } from "../engine/fixer.js";
 import type { ModuleSummary } from "../project/summary.js";
 import type { ProjectTargets } from "../project/targets.js";
+import type { PackageNeed } from "../project/package-needs.js";
 
 export interface FileTask {
   /** Absolute path. */
@@ -61,6 +62,8 @@ export interface FileReport {
   diagnostics: ReportedDiagnostic[];
   fixes: Record<string, number>;
   unsafeSkipped: number;
+  /** Packages the rewritten text needs installed (for the project's declarations). */
+  needs?: PackageNeed[];
   /** Unified diff, in dry-run mode. */
   diff?: string;
   /** The fixed file's bytes, for a file given on standard input (written to standard output). */
