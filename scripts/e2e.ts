@@ -20,7 +20,7 @@ const CORE_BEHAVIOUR = path.join(ROOT, "scripts", "core-behaviour.py");
 const FIXTURES = path.join(ROOT, "__testfixtures__");
 // The example pins SQLAlchemy 1.4 for its legacy stack; the migration targets 2.x, as a user
 // upgrading says with --declared.
-const CLI_ARGS = ["--unsafe-fixes", "--declared", "sqlalchemy=2.0"];
+const CLI_ARGS = ["--unsafe-fixes", "--declared", "sqlalchemy=2.0", "--no-cache"];
 
 function copyExample(name: string): string {
   const dir = path.join(WORK, name);
