@@ -49,8 +49,11 @@ export function raisedSpec(
   if (wildcard) return `==${pin.split(".").slice(0, 2).join(".")}.*`;
   if (/^={1,3}\s*[\d]/.test(trimmed) && !trimmed.includes(",")) return `==${pin}`;
   if (trimmed.startsWith("~=")) return `~=${min}`;
-  if (trimmed.startsWith("^")) return `^${min}`;
-  if (/^~\s*\d/.test(trimmed)) return `~${min}`;
+  // A caret or tilde on 0.x holds the minor series (^0.100 is <0.101): the tested release's
+  // series then, rather than the oldest one that would do.
+  const series = min.startsWith("0.") ? pin.split(".").slice(0, 2).join(".") : min;
+  if (trimmed.startsWith("^")) return `^${series}`;
+  if (/^~\s*\d/.test(trimmed)) return `~${series}`;
   return `>=${min},<${next}`;
 }
 
