@@ -6,7 +6,13 @@ import {
   type NeededPackage,
   type PackageNeed,
 } from "../src/project/package-needs.js";
-import { editPyproject, editRequirements, raisedSpec } from "../src/runner/manifests.js";
+import {
+  editPyproject,
+  editRequirements,
+  editSetupCfg,
+  editSetupPy,
+  raisedSpec,
+} from "../src/runner/manifests.js";
 import { cli, project, read } from "./cli-support.js";
 
 const needs = (...pkgs: NeededPackage[]): Map<string, PackageNeed> =>
@@ -159,6 +165,67 @@ describe("pyproject.toml", () => {
   test("a project already on Pydantic 2 is left alone", () => {
     const text = '[tool.poetry.dependencies]\npydantic = "^2.5"\npydantic-settings = "^2.1"\n';
     expect(editPyproject(text, PYDANTIC_2).text).toBe(text);
+  });
+});
+
+describe("setup.cfg and setup.py", () => {
+  test("install_requires and extras_require lines of setup.cfg; other keys untouched", () => {
+    const text = [
+      "[metadata]",
+      "name = app",
+      "version = 1.0",
+      "",
+      "[options]",
+      "python_requires = >=3.8",
+      "install_requires =",
+      "    fastapi==0.95.2",
+      "    pydantic>=1.8,<2  # models",
+      "    httpx",
+      "",
+      "[options.extras_require]",
+      "db = SQLAlchemy~=1.4.46; alembic",
+      "",
+    ].join("\n");
+    expect(editSetupCfg(text, needs("pydantic", "fastapi", "sqlalchemy")).text).toBe(
+      [
+        "[metadata]",
+        "name = app",
+        "version = 1.0",
+        "",
+        "[options]",
+        "python_requires = >=3.8",
+        "install_requires =",
+        "    fastapi==0.165.0",
+        "    pydantic>=2.0,<3  # models",
+        "    httpx",
+        "",
+        "[options.extras_require]",
+        "db = SQLAlchemy~=2.0; alembic",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("the literal install_requires list of setup.py, and nothing else of the file", () => {
+    const text = [
+      "from setuptools import setup",
+      "",
+      "setup(",
+      '    name="app",',
+      '    version="1.10.4",',
+      "    install_requires=[",
+      '        "fastapi>=0.68,<0.100",  # web',
+      "        'pydantic==1.10.4',",
+      "    ],",
+      '    extras_require={"dev": ["pytest"]},',
+      ")",
+      "",
+    ].join("\n");
+    expect(editSetupPy(text, needs("pydantic", "fastapi")).text).toBe(
+      text
+        .replace('"fastapi>=0.68,<0.100"', '"fastapi>=0.100,<1"')
+        .replace("'pydantic==1.10.4'", "'pydantic==2.14.4'"),
+    );
   });
 });
 

@@ -223,7 +223,79 @@ export function editPyproject(text: string, needs: ReadonlyMap<string, PackageNe
   return { text: out, changed };
 }
 
-/** The declaration files at a project's root: requirements files and pyproject.toml. */
+/**
+ * setup.cfg: the requirements under `[options] install_requires` and `[options.extras_require]`,
+ * one an indented line (or `;`-separated on the key's line).
+ */
+export function editSetupCfg(text: string, needs: ReadonlyMap<string, PackageNeed>): Edited {
+  const changed: string[] = [];
+  let section = "";
+  let inList = false;
+  const lines = text.split(/(?<=\n)/).map((line) => {
+    const header = /^\s*\[([^\]]+)\]/.exec(line);
+    if (header) {
+      section = header[1]!.trim();
+      inList = false;
+      return line;
+    }
+    const key = /^(\S[^=:]*?)\s*[=:]\s*(.*?)(\r?\n)?$/.exec(line);
+    const listed =
+      (section === "options" && key?.[1] === "install_requires") ||
+      (section === "options.extras_require" && !!key);
+    if (key) inList = listed;
+    if (!inList) return line;
+    // The key's own line holds `;`-separated requirements, the indented ones one each.
+    const [head, value, eol] = key
+      ? [line.slice(0, line.length - key[2]!.length - (key[3]?.length ?? 0)), key[2]!, key[3] ?? ""]
+      : ["", line.replace(/\r?\n$/, ""), /\r?\n$/.exec(line)?.[0] ?? ""];
+    const raised = value
+      .split(/(;)/)
+      .map((part) => {
+        const m = /^(\s*)(.*?)(\s*(#.*)?)$/.exec(part)!;
+        const r = raiseRequirement(m[2]!, needs);
+        if (r === undefined) return part;
+        changed.push(m[2]!);
+        return `${m[1]}${r}${m[3]}`;
+      })
+      .join("");
+    return `${head}${raised}${eol}`;
+  });
+  return { text: lines.join(""), changed };
+}
+
+/** setup.py: the string literals of the `install_requires=[...]` list. */
+export function editSetupPy(text: string, needs: ReadonlyMap<string, PackageNeed>): Edited {
+  const changed: string[] = [];
+  const list = /\binstall_requires\s*=\s*[[(]/.exec(text);
+  if (!list) return { text, changed };
+  let depth = 0;
+  let end = text.length;
+  for (let i = list.index + list[0].length - 1; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === "#") i = text.indexOf("\n", i) < 0 ? text.length : text.indexOf("\n", i);
+    else if (ch === '"' || ch === "'") {
+      let j = i + 1;
+      while (j < text.length && text[j] !== ch) j += text[j] === "\\" ? 2 : 1;
+      i = j;
+    } else if ("[({".includes(ch)) depth++;
+    else if ("])}".includes(ch) && --depth === 0) {
+      end = i;
+      break;
+    }
+  }
+  const start = list.index + list[0].length;
+  const body = text
+    .slice(start, end)
+    .replace(/(["'])([A-Za-z0-9][^"'\n]*)\1/g, (whole, quote: string, req: string) => {
+      const raised = raiseRequirement(req, needs);
+      if (raised === undefined) return whole;
+      changed.push(req);
+      return `${quote}${raised}${quote}`;
+    });
+  return { text: text.slice(0, start) + body + text.slice(end), changed };
+}
+
+/** The declaration files at a project's root: requirements files, pyproject.toml, setup.cfg, setup.py. */
 function manifestsAt(root: string): string[] {
   const out: string[] = [];
   const names = (dir: string): string[] => {
@@ -237,7 +309,8 @@ function manifestsAt(root: string): string[] {
     if (/^requirements.*\.(txt|in)$/.test(n)) out.push(path.join(root, n));
   for (const n of names(path.join(root, "requirements")))
     if (/\.(txt|in)$/.test(n)) out.push(path.join(root, "requirements", n));
-  if (existsSync(path.join(root, "pyproject.toml"))) out.push(path.join(root, "pyproject.toml"));
+  for (const n of ["pyproject.toml", "setup.cfg", "setup.py"])
+    if (existsSync(path.join(root, n))) out.push(path.join(root, n));
   return out;
 }
 
@@ -295,9 +368,14 @@ export function manifestReports(
         });
         continue;
       }
-      const result = file.endsWith(".toml")
-        ? editPyproject(text, needs)
-        : editRequirements(text, needs);
+      const edit = file.endsWith(".toml")
+        ? editPyproject
+        : file.endsWith("setup.cfg")
+          ? editSetupCfg
+          : file.endsWith("setup.py")
+            ? editSetupPy
+            : editRequirements;
+      const result = edit(text, needs);
       if (result.text === text) continue;
       if (file.endsWith(".toml")) {
         try {
