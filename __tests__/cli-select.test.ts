@@ -2,6 +2,7 @@
 // --check, --diff, --statistics, --format github.
 import { TRANSFORMS } from "../transforms/index.js";
 import { GROUPS, selectTransforms } from "../src/runner/select.js";
+import { cpSync } from "node:fs";
 import { cli, expectNoCrash, project, read } from "./cli-support.js";
 
 // A Pydantic v1 model and a legacy SQLAlchemy query in one module.
@@ -130,6 +131,48 @@ describe("output switches", () => {
     const broken = project({ "app.py": `${MIXED}def f(:\n` });
     expect(cli(broken, "--exit-zero", "-t", "FF101", ".").code).toBe(2);
   });
+});
+
+test("--select sqlalchemy on the example app: its Pydantic code and pins stay as they were", () => {
+  const copy = (): string => {
+    const root = project();
+    cpSync("examples/legacy-app", root, {
+      recursive: true,
+      filter: (src) => !/__pycache__|\.pytest_cache/.test(src),
+    });
+    return root;
+  };
+  const original = copy();
+  const migrated = copy();
+  const r = cli(
+    migrated,
+    "--no-cache",
+    "--select",
+    "sqlalchemy",
+    "--declared",
+    "sqlalchemy=2.0",
+    ".",
+  );
+  expectNoCrash(r);
+  expect(r.stderr).toMatch(/sqlalchemy-mapped-columns \d+/);
+  // What the Pydantic rules would do is the same before and after: none of their code moved.
+  const pydantic = (root: string): string =>
+    cli(root, "--no-cache", "--dry-run", "--select", "pydantic", "--format", "json", ".").stdout;
+  const summary = (json: string): unknown => {
+    const doc = JSON.parse(json) as {
+      summary: { fixes: unknown };
+      diagnostics: Array<{ file: string; code: string; message: string }>;
+    };
+    return {
+      fixes: doc.summary.fixes,
+      diagnostics: doc.diagnostics.map((d) => [d.file, d.code, d.message]),
+    };
+  };
+  expect(summary(pydantic(migrated))).toEqual(summary(pydantic(original)));
+  // Only SQLAlchemy's pin moved.
+  const before = read(original, "requirements.txt").split("\n");
+  const after = read(migrated, "requirements.txt").split("\n");
+  expect(after.filter((line, i) => line !== before[i])).toEqual(["SQLAlchemy==2.1.*"]);
 });
 
 describe("fixes that apply only when their rule is named", () => {
