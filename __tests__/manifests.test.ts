@@ -88,6 +88,15 @@ describe("requirements files", () => {
     expect(out.changed).toEqual(["fastapi", "pydantic", "pydantic-settings>=2.0,<3"]);
   });
 
+  test("typing_extensions written for an old Python: declared next to pydantic unless it is", () => {
+    const text = "pydantic==1.10.13\nhttpx\n";
+    expect(editRequirements(text, needs("typing-extensions")).text).toBe(
+      "pydantic==1.10.13\ntyping-extensions>=4.0,<5\nhttpx\n",
+    );
+    const declared = "pydantic==1.10.13\ntyping_extensions>=4.5\n";
+    expect(editRequirements(declared, needs("typing-extensions")).text).toBe(declared);
+  });
+
   test("already on the target versions: byte for byte", () => {
     const text = "fastapi>=0.110\npydantic==2.9.2\npydantic-settings==2.5.2\nSQLAlchemy>=2\n";
     expect(

@@ -3,7 +3,12 @@
 // names appear. The runner turns these into edits of the project's own declarations.
 
 export type NeededPackage =
-  "pydantic" | "pydantic-settings" | "pydantic-extra-types" | "fastapi" | "sqlalchemy";
+  | "pydantic"
+  | "pydantic-settings"
+  | "pydantic-extra-types"
+  | "fastapi"
+  | "sqlalchemy"
+  | "typing-extensions";
 
 export interface PackageNeed {
   pkg: NeededPackage;
@@ -23,6 +28,8 @@ export const PACKAGE_VERSIONS: Readonly<Record<NeededPackage, { min: string; pin
   // The first FastAPI that runs on Pydantic 2.
   fastapi: { min: "0.100", pin: "0.165.0" },
   sqlalchemy: { min: "2.0", pin: "2.1.9" },
+  // Annotated for a Python below 3.9 (annotated-dependencies writes it from typing_extensions).
+  "typing-extensions": { min: "4.0", pin: "4.16.0" },
 };
 
 const PYDANTIC_RULE = /^pydantic-/;
@@ -47,6 +54,7 @@ export function packageNeeds(
   if (newly(/\bpydantic_settings\b/, before, after)) out.add("pydantic-settings");
   if (newly(/\bpydantic_extra_types\b/, before, after)) out.add("pydantic-extra-types");
   if (newly(SQLALCHEMY_2, before, after)) out.add("sqlalchemy");
+  if (newly(/\btyping_extensions\b/, before, after)) out.add("typing-extensions");
   return [...out].map((pkg) => ({
     pkg,
     min:

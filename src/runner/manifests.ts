@@ -23,6 +23,7 @@ const normalize = (name: string): string => name.toLowerCase().replace(/[-_.]+/g
 const COMPANIONS: ReadonlySet<NeededPackage> = new Set([
   "pydantic-settings",
   "pydantic-extra-types",
+  "typing-extensions",
 ]);
 
 const LOCKS: ReadonlyArray<[string, string]> = [
