@@ -288,21 +288,32 @@ function viewOf(ctx: RuleContext, ref: ModelRef): ModelView | undefined {
       fields: fieldsOf(ctx, cls, new Set()),
     };
   }
+  // A model of another module is the same for every route and file of the run: built once.
+  let memo = INDEXED_VIEWS.get(ctx.index);
+  if (!memo) INDEXED_VIEWS.set(ctx.index, (memo = new Map()));
+  if (memo.has(ref.qualified)) return memo.get(ref.qualified) ?? undefined;
   const known = ctx.index.modelFields(ref.qualified);
-  if (!known) return undefined;
-  return {
+  const view = known && {
     key: ref.qualified,
     name: ref.qualified.split(".").pop()!,
     serializer: known.modelSerializer,
     fields: known.fields.map((f) => indexedField(ctx, f)),
   };
+  memo.set(ref.qualified, view ?? null);
+  return view;
 }
+
+const INDEXED_VIEWS = new WeakMap<object, Map<string, ModelView | null>>();
+
+/** Modules no class of the project lives in: their names are never models to look into. */
+const OUTSIDE =
+  /^(builtins|typing|typing_extensions|datetime|decimal|uuid|enum|collections|pathlib|ipaddress)\./;
 
 /** A field the index keeps: its type's names decide what it nests and whether it is plain. */
 function indexedField(ctx: RuleContext, f: FieldSummary): FieldView {
   const types = f.refs.filter((r) => !typingName(r) && r !== "builtins.None");
   const nested = types
-    .filter((r) => ctx.index.classKind(r) === "model")
+    .filter((r) => !OUTSIDE.test(r) && ctx.index.classKind(r) === "model")
     .map((qualified) => ({ qualified }));
   return {
     name: f.name,
