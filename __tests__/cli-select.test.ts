@@ -185,9 +185,12 @@ describe("fixes that apply only when their rule is named", () => {
     "",
   ].join("\n");
 
+  // The security rules look at FastAPI projects: this one builds its app in app/main.py.
+  const APP = "from fastapi import FastAPI\n\napp = FastAPI()\n";
+
   test("FF401 drops a settings default with --select FF401, not in a default or group run", () => {
     for (const selection of [[], ["--select", "security"], ["--select", "FF4"]]) {
-      const root = project({ "app/config.py": SETTINGS });
+      const root = project({ "app/config.py": SETTINGS, "app/main.py": APP });
       const r = cli(root, "--unsafe-fixes", "--no-cache", ...selection, ".");
       expect(read(root, "app/config.py")).toBe(SETTINGS);
       expect(r.stdout).toContain("[fix available: --select FF401 --unsafe-fixes]");
@@ -195,7 +198,7 @@ describe("fixes that apply only when their rule is named", () => {
       expect(r.stderr).not.toContain("unsafe fix");
     }
     for (const name of ["FF401", "hardcoded-secret"]) {
-      const root = project({ "app/config.py": SETTINGS });
+      const root = project({ "app/config.py": SETTINGS, "app/main.py": APP });
       cli(root, "--unsafe-fixes", "--no-cache", "--select", name, ".");
       expect(read(root, "app/config.py")).toBe(
         SETTINGS.replace(' = "3b1f0c9e8d7a6b5c4d3e2f1a0b9c8d7e"', ""),

@@ -24,6 +24,8 @@ export const configOutsideSettings: Rule = {
     bad: 'import os\n\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get("/health")\nasync def health():\n    return {"env": os.getenv("APP_ENV", "dev")}\n',
     good: 'from functools import lru_cache\nfrom typing import Annotated\n\nfrom fastapi import Depends, FastAPI\nfrom pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n    app_env: str = "dev"\n\n\n@lru_cache\ndef get_settings() -> Settings:\n    return Settings()\n\n\napp = FastAPI()\n\n\n@app.get("/health")\nasync def health(settings: Annotated[Settings, Depends(get_settings)]):\n    return {"env": settings.app_env}\n',
   },
+  // The rules of FastAPI development: a project that builds no app or router is a library.
+  scope: "app",
   prefilter: [/\b(environ|getenv)\b/, /\bos\b/],
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];

@@ -105,6 +105,8 @@ export const hardcodedSecret: Rule = {
     good: 'import os\n\nfrom pydantic_settings import BaseSettings\n\nDATABASE_URL = os.environ["DATABASE_URL"]\n\n\nclass Settings(BaseSettings):\n    secret_key: str\n',
   },
   // A secret-like name, a private key block or a URL with a password, and a string literal.
+  // The rules of FastAPI development: a project that builds no app or router is a library.
+  scope: "app",
   prefilter: [
     /secret|passw|passphrase|pwd|token|(?:api|private|signing|encryption|access|auth|master|fernet|hmac|jwt|session|app)[_ ]?key|:\/\/[^\s'"@/]*:[^\s'"@/]*@/i,
     /["']/,

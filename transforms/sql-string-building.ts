@@ -97,6 +97,8 @@ export const sqlStringBuilding: Rule = {
     bad: "from sqlalchemy import text\n\n\ndef find_user(db, name: str):\n    return db.execute(text(f\"SELECT * FROM users WHERE name = '{name}'\")).first()\n",
     good: 'from sqlalchemy import text\n\n\ndef find_user(db, name: str):\n    return db.execute(text("SELECT * FROM users WHERE name = :name"), {"name": name}).first()\n',
   },
+  // The rules of FastAPI development: a project that builds no app or router is a library.
+  scope: "app",
   prefilter: [
     /\b(text|execute|executemany|exec_driver_sql|scalars?)\s*\(/,
     /\b(select|insert|update|delete|where|values|from)\b/i,

@@ -101,6 +101,8 @@ export const tokenLifetime: Rule = {
     good: 'from datetime import datetime, timedelta, timezone\n\nfrom jose import jwt\n\nACCESS_TOKEN_EXPIRE_MINUTES = 15\n\n\ndef create_access_token(subject: str) -> str:\n    expire = datetime.now(timezone.utc) + timedelta(minutes=ACCESS_TOKEN_EXPIRE_MINUTES)\n    return jwt.encode({"sub": subject, "exp": expire}, SECRET_KEY, algorithm="HS256")\n\n\ndef read_token(token: str) -> dict:\n    return jwt.decode(token, SECRET_KEY, algorithms=["HS256"])\n',
   },
   // A JWT library, or a name about access tokens (`ACCESS_TOKEN_EXPIRE_MINUTES` in config.py).
+  // The rules of FastAPI development: a project that builds no app or router is a library.
+  scope: "app",
   prefilter: /\bjwt\b|access_?(?:token|expir|exp_|ttl|lifetime)/i,
   queries: [ASSIGN, KEYWORD, DEFAULT, PAIR, ACCESS_CALL],
   check(ctx: RuleContext): Diagnostic[] {

@@ -163,6 +163,8 @@ export const weakPasswordHash: Rule = {
     good: 'from passlib.context import CryptContext\n\npwd_context = CryptContext(schemes=["bcrypt"], deprecated="auto")\n\n\ndef hash_password(password: str) -> str:\n    return pwd_context.hash(password)\n\n\ndef authenticate(user, password: str) -> bool:\n    return pwd_context.verify(password, user.hashed_password)\n',
   },
   // A password-ish name (hashlib and comparisons need one), or passlib.
+  // The rules of FastAPI development: a project that builds no app or router is a library.
+  scope: "app",
   prefilter: /pass(?:word|wd|phrase|lib)|pwd|\bpw\b/i,
   query: COMPARISONS,
   check(ctx: RuleContext): Diagnostic[] {

@@ -76,5 +76,6 @@ export function nameTestsOf(index: NameTests, text: string): NameTests {
   return {
     mentionsModel: () => (model ??= index.mentionsModel(text)),
     mentionsRouter: () => (router ??= index.mentionsRouter(text)),
+    usesFastAPI: () => index.usesFastAPI(),
   };
 }

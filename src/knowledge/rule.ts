@@ -5,13 +5,14 @@ import { passesPrefilter, type Transform } from "../engine/types.js";
 import type { RuleContext } from "./context.js";
 
 /** What a rule is about, for the cheap test before parsing. */
-export type RuleScope = "models" | "routes";
+export type RuleScope = "models" | "routes" | "app";
 
 export interface Rule extends Transform<RuleContext> {
   /**
    * What else must hold before parsing: `models` when the rule only concerns Pydantic models (the
-   * file must name a model class the index knows), `routes` when it only concerns route handlers;
-   * with several, any of them.
+   * file must name a model class the index knows), `routes` when it only concerns route handlers,
+   * `app` when it concerns any module of a FastAPI project (one that builds an app or a router:
+   * the security rules have nothing to say about a library); with several, any of them.
    */
   scope?: RuleScope | readonly RuleScope[];
   /** Text that makes the transform worth running whatever its scope says. */
@@ -28,6 +29,8 @@ export interface NameTests {
   mentionsModel(text: string): boolean;
   /** The text names an app or router class, or a router the project builds. */
   mentionsRouter(text: string): boolean;
+  /** The project builds a FastAPI app or router somewhere. */
+  usesFastAPI(): boolean;
 }
 
 /**
@@ -42,6 +45,8 @@ export function worthRunning(t: Rule, text: string, names: NameTests): boolean {
   return scopes.some((s) =>
     s === "routes"
       ? ROUTE_TEXT.test(text) && names.mentionsRouter(text)
-      : names.mentionsModel(text),
+      : s === "app"
+        ? names.usesFastAPI()
+        : names.mentionsModel(text),
   );
 }

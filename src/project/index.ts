@@ -347,6 +347,11 @@ export class ProjectIndex {
     return { fields: [...byName.values()], modelSerializer };
   }
 
+  /** The project builds a FastAPI app or an APIRouter somewhere (from the scan). */
+  usesFastAPI(): boolean {
+    return !!this.source.names.apps?.length || this.source.names.routers.length > 0;
+  }
+
   /** The modules that build a FastAPI app, sorted (from the scan: a superset). */
   get appModules(): readonly string[] {
     return this.source.names.apps ?? [];
