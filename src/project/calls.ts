@@ -20,8 +20,8 @@ export interface CallSite {
 
 const CALLS = `(call function: [(identifier) (attribute)] @fn) @call`;
 
-/** A name that may call a function by hand: `name(` or `module.name(` (a superset: `def name(` too). */
-export const CALLED_NAME = /\b([A-Za-z_]\w*)[ \t]*\(/g;
+/** A name that may call a function by hand: `name(` or `module.name(`, not `def name(` or `class Name(`. */
+export const CALLED_NAME = /(?<!\b(?:def|class)\s+)\b([A-Za-z_]\w*)[ \t]*\(/g;
 
 /**
  * The calls in a parsed module whose callee ends in one of `names`, resolved through the
