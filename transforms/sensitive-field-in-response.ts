@@ -313,7 +313,7 @@ const OUTSIDE =
 function indexedField(ctx: RuleContext, f: FieldSummary): FieldView {
   const types = f.refs.filter((r) => !typingName(r) && r !== "builtins.None");
   const nested = types
-    .filter((r) => !OUTSIDE.test(r) && ctx.index.classKind(r) === "model")
+    .filter((r) => mayBeModel(ctx, r) && ctx.index.classKind(r) === "model")
     .map((qualified) => ({ qualified }));
   return {
     name: f.name,
@@ -467,7 +467,16 @@ function modelsOf(ctx: RuleContext, expr: Node, depth: number): ModelRef[] {
 /** A model of another module, which the index knows the fields of. */
 function indexedModel(ctx: RuleContext, expr: Node): ModelRef[] {
   const q = ctx.qualifiedName(expr);
-  return q && ctx.index.classKind(q) === "model" ? [{ qualified: q }] : [];
+  return q && mayBeModel(ctx, q) && ctx.index.classKind(q) === "model" ? [{ qualified: q }] : [];
+}
+
+/**
+ * Whether a name may stand for a model at all: not a builtin or typing name, and one the scan of
+ * the project saw a model go by. Asking the index about any other name would parse modules for
+ * nothing (an enum, a custom column type).
+ */
+function mayBeModel(ctx: RuleContext, qualified: string): boolean {
+  return !OUTSIDE.test(qualified) && ctx.index.mentionsModel(qualified.split(".").pop()!);
 }
 
 /** Leaves the annotation's wrappers (`Optional[X]`, `Annotated[X, ...]`, `X | None`) behind. */
