@@ -166,3 +166,13 @@ export function underTypeChecking(node: Node): boolean {
   }
   return false;
 }
+
+/** The plain text of a string literal without prefix or interpolation. */
+export function literalString(node: Node | null | undefined): string | undefined {
+  if (node?.type !== "string" || !/^["']/.test(node.text)) return undefined;
+  const parts = node.namedChildren.filter(
+    (c) => c && c.type !== "string_start" && c.type !== "string_end",
+  );
+  if (parts.length > 1 || (parts[0] && parts[0].type !== "string_content")) return undefined;
+  return parts[0]?.text ?? "";
+}

@@ -3,7 +3,10 @@
 // resolved through the project index (never guessed from its name).
 import type { RuleContext } from "./context.js";
 import type { Node } from "../engine/parser.js";
-import { keywordArguments, listItems } from "../engine/syntax.js";
+import { keywordArguments, listItems, literalString } from "../engine/syntax.js";
+
+// Transforms read literal strings through this module; the helper itself is syntax.
+export { literalString };
 import { RESPONSE_CLASSES, ROUTE_DECORATORS } from "../project/fastapi-names.js";
 
 export interface Route {
@@ -30,16 +33,6 @@ export const ROUTES_QUERY = `
   definition: (function_definition) @handler)
 (call function: (attribute object: (_) @router attribute: (identifier) @kind (#eq? @kind "add_api_route")) arguments: (argument_list) @args) @call
 `;
-
-/** The plain text of a string literal without prefix or interpolation. */
-export function literalString(node: Node | null | undefined): string | undefined {
-  if (node?.type !== "string" || !/^["']/.test(node.text)) return undefined;
-  const parts = node.namedChildren.filter(
-    (c) => c && c.type !== "string_start" && c.type !== "string_end",
-  );
-  if (parts.length > 1 || (parts[0] && parts[0].type !== "string_content")) return undefined;
-  return parts[0]?.text ?? "";
-}
 
 function methodsOf(kind: string, keywords: Map<string, Node>): string[] {
   if (kind !== "api_route" && kind !== "add_api_route")

@@ -4,6 +4,7 @@
 // the output.
 import { qualifiedName } from "../engine/names.js";
 import type { Node } from "../engine/parser.js";
+import { literalString } from "../engine/syntax.js";
 import type { ScopeTree } from "../engine/scope.js";
 
 export interface FieldSummary {
@@ -35,13 +36,6 @@ interface Where {
 const nameOf = (node: Node, where: Where): string | undefined =>
   qualifiedName(where.scopes, node, where.moduleName);
 
-/** A string literal's text, when it is a plain one. */
-function plainString(node: Node): string | undefined {
-  if (node.type !== "string") return undefined;
-  const parts = node.namedChildren.filter((c) => c?.type === "string_content");
-  return parts.length === 1 ? parts[0]!.text : parts.length === 0 ? "" : undefined;
-}
-
 /** The names an annotation refers to, and the calls in it and in the default. */
 function walkField(annotation: Node, value: Node | undefined, where: Where): FieldSummary {
   const refs: string[] = [];
@@ -72,7 +66,7 @@ function walkField(annotation: Node, value: Node | undefined, where: Where): Fie
     }
     if (inAnnotation && n.type === "string") {
       // A forward reference to a class of this module: "UserOut".
-      const text = plainString(n);
+      const text = literalString(n);
       const found =
         text && /^[A-Za-z_]\w*$/.test(text) ? where.scopes.module.bindings.get(text) : undefined;
       if (found?.length === 1 && found[0]!.kind === "class")
@@ -108,7 +102,7 @@ function serializers(classNode: Node, where: Where): { fields: Set<string>; mode
       if (q && MODEL_SERIALIZERS.has(q)) model = true;
       if (!q || !FIELD_SERIALIZERS.has(q) || expr?.type !== "call") continue;
       for (const arg of expr.childForFieldName("arguments")?.namedChildren ?? []) {
-        const text = arg ? plainString(arg) : undefined;
+        const text = arg ? literalString(arg) : undefined;
         if (text) fields.add(text);
       }
     }

@@ -2,6 +2,7 @@
 // re-exports, and the FastAPI apps and routers it defines.
 import { qualifiedName, unsubscripted } from "../engine/names.js";
 import { query, type Node } from "../engine/parser.js";
+import { literalString } from "../engine/syntax.js";
 import type { Scope, ScopeTree } from "../engine/scope.js";
 import { APP_CLASSES, DEPENDS } from "./fastapi-names.js";
 import { classFields, type FieldSummary } from "./fields.js";
@@ -411,16 +412,7 @@ export function literalPrefix(assignment: Node): string | undefined {
   for (const arg of args.namedChildren) {
     if (arg?.type !== "keyword_argument" || arg.childForFieldName("name")?.text !== "prefix")
       continue;
-    const value = arg.childForFieldName("value");
-    const parts =
-      value?.type === "string"
-        ? value.namedChildren.filter(
-            (c) => c && c.type !== "string_start" && c.type !== "string_end",
-          )
-        : undefined;
-    if (!parts || !/^["']/.test(value!.text) || parts.some((p) => p!.type !== "string_content"))
-      return undefined;
-    return parts.map((p) => p!.text).join("");
+    return literalString(arg.childForFieldName("value"));
   }
   return "";
 }

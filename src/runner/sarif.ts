@@ -2,7 +2,7 @@
 import { pathToFileURL } from "node:url";
 import type { FileReport } from "./types.js";
 import { severityOf } from "./report.js";
-import { TRANSFORMS } from "../../transforms/index.js";
+import { TRANSFORMS, findTransform } from "../../transforms/index.js";
 
 const SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 /** Paths in results are relative to this base, which the log defines as the working directory. */
@@ -80,7 +80,7 @@ export function sarifLog(reports: FileReport[], options: SarifOptions): string {
     }
     if (options.dryRun && r.status === "changed")
       for (const [name, count] of Object.entries(r.fixes)) {
-        const transform = TRANSFORMS.find((t) => t.name === name);
+        const transform = findTransform(name);
         results.push({
           ruleId: transform?.code ?? name,
           ruleIndex: transform ? ruleIndex.get(transform.code) : undefined,
