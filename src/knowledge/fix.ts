@@ -33,8 +33,14 @@ export interface RuleRun {
  * rather than cost every file the matches of a broad pattern nobody asks for.
  */
 export function rulePlan(rules: Iterable<Rule>): QueryPlan {
-  const scoped = [...rules].filter((r) => r.scope);
+  const scoped = [...rules].filter((r) => fileScoped(r));
   return new QueryPlan([...transformQueries(scoped), ROUTES_QUERY]);
+}
+
+/** Scoped to models or routes: `app` alone says nothing about the file. */
+function fileScoped(rule: Rule): boolean {
+  const scopes = typeof rule.scope === "string" ? [rule.scope] : (rule.scope ?? []);
+  return scopes.some((s) => s !== "app");
 }
 
 /** Runs the rules over one module's text until it stops changing. */
