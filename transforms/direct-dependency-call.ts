@@ -1,7 +1,7 @@
 // FF210: a dependency called by hand inside a route bypasses FastAPI's dependency injection: no
 // cleanup after `yield`, no caching per request, no overrides in tests.
 import type { RuleContext } from "../src/knowledge/context.js";
-import type { Node } from "../src/engine/parser.js";
+import { Spans } from "../src/engine/syntax.js";
 import type { Diagnostic } from "../src/engine/types.js";
 import type { Rule } from "../src/knowledge/rule.js";
 
@@ -22,12 +22,12 @@ export const directDependencyCall: Rule = {
   check(ctx: RuleContext): Diagnostic[] {
     const routes = ctx.routes();
     if (!routes.length) return [];
-    const handlers = routes.map((r) => r.handler);
+    const bodies = new Spans(routes.map((r) => r.handler.childForFieldName("body")!));
     const out: Diagnostic[] = [];
     for (const m of ctx.matches(this.query)) {
       const call = m.captures.find((c) => c.name === "call")!.node;
       const fn = m.captures.find((c) => c.name === "fn")!.node;
-      if (!insideBody(call, handlers)) continue;
+      if (!bodies.covers(call)) continue;
       const q = ctx.qualifiedName(fn);
       if (!q || !ctx.index.isDependency(q)) continue;
       out.push(
@@ -41,11 +41,3 @@ export const directDependencyCall: Rule = {
     return out;
   },
 };
-
-/** True when `node` is in the body of one of the handlers (not in its signature). */
-function insideBody(node: Node, handlers: Node[]): boolean {
-  return handlers.some((h) => {
-    const body = h.childForFieldName("body")!;
-    return node.startIndex >= body.startIndex && node.endIndex <= body.endIndex;
-  });
-}

@@ -95,8 +95,8 @@ function qualifyShadowed(
   const edits: Edit[] = [];
   const imports: ImportRequirement[] = [];
   const body = cls.childForFieldName("body")!;
-  for (const id of ctx.identifiers(name)) {
-    if (id.startIndex < assign.startIndex || id.endIndex > body.endIndex) continue;
+  for (const id of ctx.identifiers(name, body)) {
+    if (id.startIndex < assign.startIndex) continue;
     if (!isReference(id) || !ctx.scopeAt(id).node.equals(cls)) continue;
     if (assign.childForFieldName("left")?.equals(id)) continue;
     // What the name means outside the class body, where the field does not bind it yet.

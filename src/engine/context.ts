@@ -7,7 +7,7 @@ import { qualifiedName, unsubscripted } from "./names.js";
 import type { QueryPlan } from "./query-plan.js";
 import { asRenames } from "./source.js";
 import { Suppressions } from "./suppression.js";
-import { decoratorExpression, decoratorsOf, identifiersNamed } from "./syntax.js";
+import { decoratorExpression, decoratorsOf, identifiersNamed, WordIndex } from "./syntax.js";
 import { ScopeTree, type Binding, type Scope, type ScopeOptions } from "./scope.js";
 import { detectStylist, type Stylist } from "./stylist.js";
 import type { Diagnostic, Fix } from "./types.js";
@@ -32,6 +32,7 @@ export class ModuleContext {
   private suppressionList?: Suppressions;
   private planned?: Map<string, QueryMatch[]>;
   private readonly adhoc = new Map<string, QueryMatch[]>();
+  private words?: WordIndex;
 
   constructor(
     readonly source: string,
@@ -78,9 +79,10 @@ export class ModuleContext {
     return found;
   }
 
-  /** The identifiers spelled `name`, in source order. */
-  identifiers(name: string): Node[] {
-    return identifiersNamed(this.root, this.source, name);
+  /** The identifiers spelled `name`, in source order (only those inside `within`, if given). */
+  identifiers(name: string, within?: Node): Node[] {
+    this.words ??= new WordIndex(this.source);
+    return identifiersNamed(this.root, this.source, name, this.words, within);
   }
 
   /**

@@ -4,7 +4,7 @@
 import { BUILTINS } from "./builtins.js";
 import type { Node, Tree } from "./parser.js";
 import { query } from "./parser.js";
-import { ScopeTree, type Binding, type ScopeOptions } from "./scope.js";
+import { ScopeTree, type Binding, type Scope, type ScopeOptions } from "./scope.js";
 import { removeStatement, type Removal, type RemoveStatementOptions } from "./statements.js";
 import type { Stylist } from "./stylist.js";
 import { identifiersNamed } from "./syntax.js";
@@ -30,6 +30,9 @@ export class ImportManager {
   private readonly pending: ImportRequirement[] = [];
   /** Import bindings a fix of this pass moves elsewhere: their names count as free. */
   private readonly released = new Set<Binding>();
+  private readonly scopeImports = new Map<Scope, Binding[]>();
+  /** Whether the module has a `from <module> import ...` that can take more names. */
+  private readonly fromImports = new Map<string, boolean>();
 
   constructor(
     private readonly scopes: ScopeTree,
@@ -130,23 +133,37 @@ export class ImportManager {
   }
 
   private hasFromImport(module: string): boolean {
-    return !!existingFromImport(this.scopes.module.node, module);
+    let found = this.fromImports.get(module);
+    if (found === undefined) {
+      found = !!existingFromImport(this.scopes.module.node, module);
+      this.fromImports.set(module, found);
+    }
+    return found;
   }
 
   /** Import bindings visible at `at`, innermost scope first. */
   private visibleBindings(at: Node): Binding[] {
     const out: Binding[] = [];
-    let scope: ReturnType<ScopeTree["scopeAt"]> | undefined = this.scopes.scopeAt(at);
+    let scope: Scope | undefined = this.scopes.scopeAt(at);
     let first = true;
     while (scope) {
-      if (!(scope.kind === "class" && !first)) {
-        for (const list of scope.bindings.values())
-          for (const b of list) if (IMPORT_KINDS.has(b.kind)) out.push(b);
-      }
+      if (!(scope.kind === "class" && !first)) out.push(...this.importsOf(scope));
       first = false;
       scope = scope.parent;
     }
     return out;
+  }
+
+  /** A scope's import bindings, gathered once: a large module has thousands of other bindings. */
+  private importsOf(scope: Scope): Binding[] {
+    let list = this.scopeImports.get(scope);
+    if (!list) {
+      list = [];
+      for (const bindings of scope.bindings.values())
+        for (const b of bindings) if (IMPORT_KINDS.has(b.kind)) list.push(b);
+      this.scopeImports.set(scope, list);
+    }
+    return list;
   }
 
   /** True when every binding `local` has at `at` is an import of `qualified`. */

@@ -1,6 +1,6 @@
 // Maps line numbers between two versions of a file, so that a diagnostic found in one version
 // can be reported where it stands in the other.
-import { diffLines } from "diff";
+import { lineChanges } from "./line-diff.js";
 
 export class LineMap {
   private readonly map: number[] = [];
@@ -9,7 +9,7 @@ export class LineMap {
   constructor(from: string, to: string) {
     let oldLine = 1;
     let newLine = 1;
-    const changes = diffLines(from, to);
+    const changes = lineChanges(from, to);
     for (let c = 0; c < changes.length; c++) {
       const change = changes[c]!;
       const count = change.count ?? 0;

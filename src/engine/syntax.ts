@@ -122,15 +122,78 @@ export function returnValue(statement: Node): Node | undefined {
  * (a string or comment that spells it holds no identifier). No query per name: a query compiled
  * for each name a transform looks up cost more than the lookups.
  */
-export function identifiersNamed(root: Node, source: string, name: string): Node[] {
+export function identifiersNamed(
+  root: Node,
+  source: string,
+  name: string,
+  words?: WordIndex,
+  within?: Node,
+): Node[] {
   const out: Node[] = [];
   if (!name) return out;
-  for (let i = source.indexOf(name); i >= 0; i = source.indexOf(name, i + name.length)) {
+  const from = within?.startIndex ?? 0;
+  const to = within?.endIndex ?? source.length;
+  const at = (i: number): void => {
     const node = root.namedDescendantForIndex(i, i + name.length);
     if (node?.type === "identifier" && node.startIndex === i && node.endIndex === i + name.length)
       out.push(node);
+  };
+  const known = words?.positions(name);
+  if (known) {
+    for (let k = firstAtOrAfter(known, from); k < known.length && known[k]! < to; k++)
+      at(known[k]!);
+  } else {
+    for (let i = source.indexOf(name, from); i >= 0 && i + name.length <= to;) {
+      at(i);
+      i = source.indexOf(name, i + name.length);
+    }
   }
   return out;
+}
+
+/** The first index of the sorted `list` whose value is `value` or more. */
+function firstAtOrAfter(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A word as identifiers spell it (Python allows a few more characters; those are searched). */
+const WORD = /[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*/gu;
+const WHOLE_WORD = new RegExp(`^(?:${WORD.source})$`, "u");
+/** Searches of one text after which indexing its words costs less than searching on. */
+const SEARCHES_BEFORE_INDEX = 8;
+
+/**
+ * Where each word of a text starts. A transform may look up a name per class or field, and each
+ * search reads the whole text: in one large module that is the square of its size. After a few
+ * searches the words are indexed in one read, and a lookup costs its hits.
+ */
+export class WordIndex {
+  private searches = 0;
+  private index?: Map<string, number[]>;
+
+  constructor(private readonly source: string) {}
+
+  /** Where `name` starts as a whole word; undefined while searching the text is cheaper. */
+  positions(name: string): readonly number[] | undefined {
+    if (!this.index && ++this.searches <= SEARCHES_BEFORE_INDEX) return undefined;
+    if (!WHOLE_WORD.test(name)) return undefined;
+    if (!this.index) {
+      this.index = new Map();
+      for (const m of this.source.matchAll(WORD)) {
+        const list = this.index.get(m[0]);
+        if (list) list.push(m.index);
+        else this.index.set(m[0], [m.index]);
+      }
+    }
+    return this.index.get(name) ?? [];
+  }
 }
 
 // ---- definitions ---------------------------------------------------------------------------
@@ -175,4 +238,37 @@ export function literalString(node: Node | null | undefined): string | undefined
   );
   if (parts.length > 1 || (parts[0] && parts[0].type !== "string_content")) return undefined;
   return parts[0]?.text ?? "";
+}
+
+/**
+ * The stretches of text some nodes cover, for "is this node inside one of them" asked many times:
+ * a binary search, where a loop over the nodes would cost every question the number of nodes.
+ */
+export class Spans {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  constructor(nodes: Iterable<Node>) {
+    const spans = [...nodes].map((n) => [n.startIndex, n.endIndex] as const);
+    spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    // Syntax nodes nest or keep apart: the outermost ones say it all.
+    for (const [start, end] of spans) {
+      if (this.ends.length && start < this.ends.at(-1)!) continue;
+      this.starts.push(start);
+      this.ends.push(end);
+    }
+  }
+
+  /** True when `node` lies within one of the nodes. */
+  covers(node: Node): boolean {
+    const start = node.startIndex;
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && node.endIndex <= this.ends[lo - 1]!;
+  }
 }

@@ -8,9 +8,9 @@ import {
   readFileSync,
   statSync,
 } from "node:fs";
-import { createTwoFilesPatch } from "diff";
 import { packageNeeds } from "../project/package-needs.js";
 import type { QueryPlan } from "../engine/query-plan.js";
+import { unifiedPatch } from "../engine/line-diff.js";
 import {
   DecodeError,
   EncodeError,
@@ -204,15 +204,7 @@ export function unifiedDiff(
   after: string,
   color: boolean,
 ): string {
-  const patch = createTwoFilesPatch(
-    `a/${diffPath(display)}`,
-    `b/${diffPath(display)}`,
-    before,
-    after,
-    undefined,
-    undefined,
-    { context: 3 },
-  );
+  const patch = unifiedPatch(`a/${diffPath(display)}`, `b/${diffPath(display)}`, before, after);
   // Drop the "Index:"/"====" preamble some versions print; keep from the --- line on.
   const diff = patch.slice(patch.indexOf("--- "));
   return color ? colorDiff(diff) : diff;
