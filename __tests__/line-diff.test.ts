@@ -65,9 +65,17 @@ describe("hunksOf", () => {
           newHeader: undefined,
           hunks: hunksOf(changes, context),
         });
-        const theirs = createTwoFilesPatch("a/f.py", "b/f.py", before, after, undefined, undefined, {
-          context,
-        });
+        const theirs = createTwoFilesPatch(
+          "a/f.py",
+          "b/f.py",
+          before,
+          after,
+          undefined,
+          undefined,
+          {
+            context,
+          },
+        );
         expect(ours).toBe(theirs);
         compared++;
       }

@@ -2,7 +2,14 @@
 // What FastAPI and Pydantic make of it (routes, models, versions) is the knowledge layer's
 // RuleContext, built on this one.
 import { ImportManager, isReference, type EnsureOptions, type EnsureResult } from "./imports.js";
-import { query, type Node, type QueryMatch, type Tree } from "./parser.js";
+import {
+  matchesByStatement,
+  query,
+  QueryTooCostly,
+  type Node,
+  type QueryMatch,
+  type Tree,
+} from "./parser.js";
 import { qualifiedName, unsubscripted } from "./names.js";
 import type { QueryPlan } from "./query-plan.js";
 import { asRenames } from "./source.js";
@@ -30,8 +37,12 @@ export class ModuleContext {
   private scopeTree?: ScopeTree;
   private importManager?: ImportManager;
   private suppressionList?: Suppressions;
-  private planned?: Map<string, QueryMatch[]>;
+  private planned?: Map<string, QueryMatch[]> | "too costly";
   private readonly adhoc = new Map<string, QueryMatch[]>();
+  /** Per query: the statements its search left out. */
+  private readonly incomplete = new Map<string, Node[]>();
+  /** The queries asked for since the last unsearched(). */
+  private readonly asked = new Set<string>();
   private words?: WordIndex;
 
   constructor(
@@ -69,14 +80,42 @@ export class ModuleContext {
 
   /**
    * The matches of a query over the module (the same list for the same query: do not change it);
-   * none for no query (`ctx.matches(this.query)` of a transform without one).
+   * none for no query (`ctx.matches(this.query)` of a transform without one). A top-level
+   * statement that nests too deeply for the query to run in linear time is left out of the
+   * search; `unsearched()` tells the fix loop, which reports it.
    */
   matches(source: string | undefined): QueryMatch[] {
     if (source === undefined) return [];
-    if (this.plan?.has(source)) return (this.planned ??= this.plan.run(this.root)).get(source)!;
+    this.asked.add(source);
+    if (this.plan?.has(source) && this.planned !== "too costly") {
+      try {
+        this.planned ??= this.plan.run(this.root);
+        return this.planned.get(source)!;
+      } catch (err) {
+        if (!(err instanceof QueryTooCostly)) throw err;
+        // One costly pattern stops the walk for all: each query then runs alone.
+        this.planned = "too costly";
+      }
+    }
     let found = this.adhoc.get(source);
-    if (!found) this.adhoc.set(source, (found = query(source).matches(this.root)));
+    if (!found) {
+      const { matches, skipped } = matchesByStatement(query(source), this.root);
+      this.adhoc.set(source, (found = matches));
+      if (skipped.length) this.incomplete.set(source, skipped);
+    }
     return found;
+  }
+
+  /**
+   * The top-level statements that the queries asked for since the last call left out (see
+   * matches()), in source order.
+   */
+  unsearched(): Node[] {
+    const out = new Map<number, Node>();
+    for (const source of this.asked)
+      for (const statement of this.incomplete.get(source) ?? []) out.set(statement.id, statement);
+    this.asked.clear();
+    return [...out.values()].sort((a, b) => a.startIndex - b.startIndex);
   }
 
   /** The identifiers spelled `name`, in source order (only those inside `within`, if given). */

@@ -6,7 +6,14 @@ import type { ModuleContext, ModuleInfo } from "./context.js";
 import type { QueryPlan } from "./query-plan.js";
 import { importEdits, unboundRequirements } from "./imports.js";
 import { LineMap } from "./linemap.js";
-import { firstIndentationError, firstSyntaxError, parse, reparse, type Tree } from "./parser.js";
+import {
+  firstIndentationError,
+  firstSyntaxError,
+  parse,
+  reparse,
+  type Node,
+  type Tree,
+} from "./parser.js";
 import { LineIndex } from "./source.js";
 import {
   passesPrefilter,
@@ -110,7 +117,10 @@ export function fixSource<C extends ModuleContext, T extends Transform<C> = Tran
       for (const transform of options.transforms) {
         if (!worthRunning(transform, current)) continue;
         try {
+          ctx.unsearched();
           diagnostics.push(...transform.check(ctx));
+          for (const statement of ctx.unsearched())
+            diagnostics.push(notChecked(transform, statement));
         } catch (err) {
           throw new Error(`transform ${transform.name} failed: ${(err as Error).message}`, {
             cause: err,
@@ -216,6 +226,18 @@ function fresh(tree: Tree, oldText: string, edits: readonly Edit[], text: string
     if (!same) throw new Error("incremental re-parse differs from a parse from scratch");
   }
   return next;
+}
+
+/** The report of a statement a transform's search left out (see ModuleContext.matches). */
+function notChecked(transform: Transform<never>, statement: Node): Diagnostic {
+  return {
+    code: transform.code,
+    name: transform.name,
+    message:
+      "not checked here: this statement nests expressions too deeply for the rule's search; review it by hand",
+    start: statement.startIndex,
+    end: statement.startIndex,
+  };
 }
 
 function failed(message: string): FileOutcome {

@@ -4,6 +4,8 @@ import { createRequire } from "node:module";
 import { Edit as TreeEdit, Language, Parser, Query, type Node, type Tree } from "web-tree-sitter";
 import type { Edit } from "./types.js";
 
+import type { QueryMatch } from "web-tree-sitter";
+
 export type { Node, Tree, Query, QueryMatch, QueryCapture } from "web-tree-sitter";
 
 let parser: Parser | undefined;
@@ -96,6 +98,74 @@ export function query(source: string): Query {
     queries.set(source, q);
   }
   return q;
+}
+
+/**
+ * How much work a query run may do. tree-sitter reports progress about every hundred steps of its
+ * cursor; ordinary code costs one to five reports per kilobyte (measured over the corpus and the
+ * standard library), a third of this budget at most. A pattern that waits on a field after a deep child (`(call function: (_)
+ * arguments: ...)` over `a.b().c()...`, ten thousand links long) keeps a state alive for every
+ * enclosing node, so its cost grows with the square of the depth. Runs are stopped past this
+ * budget: counted in steps, so the outcome does not depend on the machine.
+ */
+const REPORTS_PER_BYTE = 1 / 64;
+const REPORTS_FLOOR = 64;
+
+/** Thrown when a query run would take more steps than the size of what it searches allows. */
+export class QueryTooCostly extends Error {
+  constructor(readonly bytes: number) {
+    super(`a search over ${bytes} bytes stopped`);
+  }
+}
+
+/** The matches of `q` over `node`, or QueryTooCostly when the run outgrows its budget. */
+export function boundedMatches(q: Query, node: Node): QueryMatch[] {
+  const found = budgeted(q, node, node.startIndex, node.endIndex);
+  if (!found) throw new QueryTooCostly(node.endIndex - node.startIndex);
+  return found;
+}
+
+/** The matches of `q` over `root` within [start, end), or undefined past the budget. */
+function budgeted(q: Query, root: Node, start: number, end: number): QueryMatch[] | undefined {
+  const budget = REPORTS_FLOOR + (end - start) * REPORTS_PER_BYTE;
+  let reports = 0;
+  const found = q.matches(root, {
+    startIndex: start,
+    endIndex: end,
+    progressCallback: () => ++reports > budget,
+  });
+  return reports > budget ? undefined : found;
+}
+
+/**
+ * The matches of `q` over a module, searched one top-level statement at a time when the whole is
+ * too costly: only the statements that are too costly on their own are left out, and returned.
+ */
+export function matchesByStatement(
+  q: Query,
+  root: Node,
+): { matches: QueryMatch[]; skipped: Node[] } {
+  const whole = budgeted(q, root, root.startIndex, root.endIndex);
+  if (whole) return { matches: whole, skipped: [] };
+  const matches: QueryMatch[] = [];
+  const skipped: Node[] = [];
+  // A match may reach over two statements (a pattern on the module itself): kept once.
+  const seen = new Set<string>();
+  for (const statement of root.namedChildren) {
+    if (!statement) continue;
+    const found = budgeted(q, root, statement.startIndex, statement.endIndex);
+    if (!found) {
+      skipped.push(statement);
+      continue;
+    }
+    for (const m of found) {
+      const key = `${m.patternIndex}:${m.captures.map((c) => `${c.name}@${c.node.id}`).join(",")}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      matches.push(m);
+    }
+  }
+  return { matches, skipped };
 }
 
 /** True when the tree holds an ERROR or MISSING node anywhere. */

@@ -3,7 +3,7 @@
 // every file on every pass of the fix loop. Their patterns compiled into one query cost about one
 // walk (measured over the corpus: 0.76 s instead of 5.0 s for one pass), and the matches are
 // handed back to each query by the range of pattern indexes it occupies.
-import { query, type Node, type Query, type QueryMatch } from "./parser.js";
+import { boundedMatches, query, type Node, type Query, type QueryMatch } from "./parser.js";
 import type { Transform } from "./types.js";
 
 /** The static queries of a set of transforms: each one's main query and the others it runs. */
@@ -47,7 +47,7 @@ export class QueryPlan {
   run(root: Node): Map<string, QueryMatch[]> {
     const { query: combined, firsts, owner } = (this.compiled ??= this.compile());
     const lists = firsts.map((): QueryMatch[] => []);
-    for (const m of combined.matches(root)) {
+    for (const m of boundedMatches(combined, root)) {
       const k = owner[m.patternIndex]!;
       // Pattern indexes as the query alone would number them.
       m.patternIndex -= firsts[k]!;

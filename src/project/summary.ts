@@ -383,14 +383,17 @@ function dependenciesOf(scopes: ScopeTree, moduleName: string): string[] {
   const root = scopes.module.node;
   if (!/\b(Depends|Security)\b/.test(root.text)) return [];
   const out = new Set<string>();
+  // The arguments are read from the call, not matched after the callee: a pattern that waits for
+  // them keeps a state alive for every call around a long chain (`a.b().c()...`).
   const matches = query(
-    `(call function: [(identifier) (attribute)] @fn arguments: (argument_list) @args (#match? @fn "(Depends|Security)$"))`,
+    `(call function: [(identifier) (attribute)] @fn (#match? @fn "(Depends|Security)$")) @call`,
   ).matches(root);
   for (const m of matches) {
     const fn = m.captures.find((c) => c.name === "fn")!.node;
+    const args = m.captures.find((c) => c.name === "call")!.node.childForFieldName("arguments");
+    if (args?.type !== "argument_list") continue;
     const q = qualifiedName(scopes, fn, moduleName);
     if (!q || !DEPENDS.has(q)) continue;
-    const args = m.captures.find((c) => c.name === "args")!.node;
     const first = args.namedChildren.find((c) => c && c.type !== "comment");
     const dep =
       first?.type === "keyword_argument"
