@@ -58,6 +58,8 @@ export interface FixOptions<C extends ModuleContext, T extends Transform<C> = Tr
   positions: "original" | "final";
   /** The queries to run in one walk (each query runs alone when absent). */
   plan?: QueryPlan;
+  /** The input's tree, when the caller parsed it already: the fix loop owns and deletes it. */
+  tree?: Tree;
 }
 
 export type FileOutcome =
@@ -86,7 +88,7 @@ export function fixSource<C extends ModuleContext, T extends Transform<C> = Tran
 ): FileOutcome {
   const plan = options.plan;
   const worthRunning = options.worthRunning ?? passesPrefilter;
-  let tree: Tree = parse(input);
+  let tree: Tree = options.tree ?? parse(input);
   const error = firstSyntaxError(tree.rootNode);
   if (error) {
     const where = new LineIndex(input).position(error.startIndex);

@@ -2,6 +2,7 @@
 // the cheap conditions of the rules (prefilter, models, routes) deciding what runs.
 import { fixSource, type FileOutcome } from "../engine/fixer.js";
 import type { ModuleInfo } from "../engine/context.js";
+import type { Tree } from "../engine/parser.js";
 import { QueryPlan, transformQueries } from "../engine/query-plan.js";
 import type { ProjectIndex } from "../project/index.js";
 import type { ProjectTargets } from "../project/targets.js";
@@ -24,6 +25,8 @@ export interface RuleRun {
   positions: "original" | "final";
   /** Built once per thread for the selected rules by rulePlan(); one for `rules` when absent. */
   plan?: QueryPlan;
+  /** The input's tree, if parsed already: the fix loop owns and deletes it. */
+  tree?: Tree;
 }
 
 /**
@@ -60,6 +63,7 @@ export function fixModule(input: string, run: RuleRun): FileOutcome {
     module: run.module,
     positions: run.positions,
     plan: run.plan ?? rulePlan(run.rules),
+    tree: run.tree,
     context: (source, tree, plan) =>
       new RuleContext(
         source,

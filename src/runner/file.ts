@@ -11,6 +11,8 @@ import {
 import { packageNeeds } from "../project/package-needs.js";
 import type { QueryPlan } from "../engine/query-plan.js";
 import { unifiedPatch } from "../engine/line-diff.js";
+import { parse } from "../engine/parser.js";
+import type { FileOutcome } from "../engine/fixer.js";
 import {
   DecodeError,
   EncodeError,
@@ -26,6 +28,7 @@ import { scanText, type TextScan } from "../project/scan.js";
 import { colorDiff } from "./color.js";
 import { describeError } from "./errors.js";
 import type { FileReport, FileTask, FixSettings } from "./types.js";
+import { lendTree } from "./lent-tree.js";
 import { writeAtomic } from "./write.js";
 
 /** Diff headers are `a/<path>`: an absolute path (outside the working directory) loses its root. */
@@ -139,17 +142,26 @@ function fixText(task: FileTask, read: DecodedSource, job: FixJob): FileReport {
   const names = nameTestsOf(index, read.text);
   const active = transforms.filter((t) => worthRunning(t, read.text, names));
   if (!active.length) return { ...base, status: "unchanged" };
-  const outcome = fixModule(read.text, {
-    rules: active,
-    unsafe: settings.unsafe,
-    named: settings.named,
-    options: settings.options,
-    module: { path: task.display, moduleName: task.moduleName, isPackage: task.isPackage },
-    index,
-    targets: task.targets,
-    positions: settings.dryRun ? "original" : "final",
-    plan: job.plan,
-  });
+  // Parsed here so that the index can read the same tree for the file's own module.
+  const tree = parse(read.text);
+  const giveBack = lendTree(task.path, read.text, tree);
+  let outcome: FileOutcome;
+  try {
+    outcome = fixModule(read.text, {
+      rules: active,
+      unsafe: settings.unsafe,
+      named: settings.named,
+      options: settings.options,
+      module: { path: task.display, moduleName: task.moduleName, isPackage: task.isPackage },
+      index,
+      targets: task.targets,
+      positions: settings.dryRun ? "original" : "final",
+      plan: job.plan,
+      tree,
+    });
+  } finally {
+    giveBack();
+  }
   if (outcome.status === "parse-error") {
     return { ...base, status: "skipped", message: `cannot parse: ${outcome.message}`, error: true };
   }

@@ -13,6 +13,7 @@ import {
 import type { ModuleSummary } from "../project/summary.js";
 import { CALLED_NAME, callSitesIn, type CallSite } from "../project/calls.js";
 import { readText } from "./file.js";
+import { borrowTree } from "./lent-tree.js";
 import type { FileTask } from "./types.js";
 
 export interface ProjectTable {
@@ -115,12 +116,13 @@ export function lazyIndex(
       for (const file of byModule.get(module) ?? []) {
         const text = read(file);
         if (text === undefined) continue;
-        const tree = parse(text);
+        const borrowed = borrowTree(file.path, text);
+        const tree = borrowed ?? parse(text);
         try {
           const summary = summarizeTree(tree, { moduleName: module, isPackage: file.isPackage });
           if (summary) out.push(summary);
         } finally {
-          tree.delete();
+          if (!borrowed) tree.delete();
         }
       }
       return out;
