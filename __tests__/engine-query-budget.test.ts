@@ -113,3 +113,20 @@ describe("Spans", () => {
     tree.delete();
   });
 });
+
+describe("typed captures", () => {
+  const QUERY = `(call function: (identifier) @fn arguments: (argument_list (integer) @n)) @call`;
+
+  test("a match names its pattern and captures; a name the query does not spell fails to compile", () => {
+    const source = "f(1)\ng(x)\n";
+    const tree = parse(source);
+    const ctx = new ModuleContext(source, tree, { path: "m.py" });
+    const found = ctx.captures(QUERY);
+    expect(found.map((m) => [m.pattern, m.node("fn").text, m.get("n")?.text])).toEqual([
+      [0, "f", "1"],
+    ]);
+    // @ts-expect-error: the query has no @func capture
+    expect(() => found[0]!.node("func")).toThrow("pattern 0 has no capture @func");
+    tree.delete();
+  });
+});

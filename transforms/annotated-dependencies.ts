@@ -67,8 +67,8 @@ export const annotatedDependencies: Rule = {
     const out: Diagnostic[] = [];
     const seen = new Set<number>();
     let suppressions: Suppressions | undefined;
-    for (const m of ctx.matches(this.query)) {
-      const fn = m.captures.find((c) => c.name === "fn")!.node;
+    for (const m of ctx.captures(QUERY)) {
+      const fn = m.node("fn");
       if (seen.has(fn.id)) continue;
       seen.add(fn.id);
       suppressions ??= ctx.suppressions;

@@ -14,6 +14,8 @@ const INCLUDES = `(call function: (attribute object: (identifier) @obj attribute
 const OPERATIONAL =
   /^\/(health|healthz|healthcheck|ping|ready|readyz|live|livez|status|metrics|favicon\.ico)?\/?$/;
 
+const QUERY = `(assignment left: (identifier) @app right: (call function: (_) @fn) @build)`;
+
 export const apiVersionPrefix: Rule = {
   name: "api-version-prefix",
   code: "FF207",
@@ -26,15 +28,15 @@ export const apiVersionPrefix: Rule = {
     good: 'app.include_router(items.router, prefix="/api/v1/items")\n',
   },
   prefilter: /FastAPI\s*\(/,
-  query: `(assignment left: (identifier) @app right: (call function: (_) @fn) @build)`,
+  query: QUERY,
   queries: [INCLUDES],
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const m of ctx.matches(this.query)) {
-      const fn = m.captures.find((c) => c.name === "fn")!.node;
+    for (const m of ctx.captures(QUERY)) {
+      const fn = m.node("fn");
       const q = ctx.qualifiedName(fn);
       if (q !== "fastapi.FastAPI" && q !== "fastapi.applications.FastAPI") continue;
-      const app = m.captures.find((c) => c.name === "app")!.node;
+      const app = m.node("app");
       if (ctx.scopeAt(app).kind !== "module") continue;
       const unversioned = unversionedPaths(ctx, app);
       if (!unversioned.length) continue;
@@ -42,7 +44,7 @@ export const apiVersionPrefix: Rule = {
       out.push(
         ctx.diagnostic(
           this,
-          m.captures.find((c) => c.name === "build")!.node,
+          m.node("build"),
           `${unversioned.length} route${unversioned.length === 1 ? "" : "s or routers"} of ${app.text} not under /api/v<N>: ${shown}`,
         ),
       );
@@ -64,10 +66,10 @@ function unversionedPaths(ctx: RuleContext, app: Node): string[] {
     if (!sameApp(ctx, route.router, app) || route.path === undefined) continue;
     if (!VERSIONED.test(route.path) && !OPERATIONAL.test(route.path)) out.push(route.path || "/");
   }
-  const includes = ctx.matches(INCLUDES);
+  const includes = ctx.captures(INCLUDES);
   for (const inc of includes) {
-    if (!sameApp(ctx, inc.captures.find((c) => c.name === "obj")!.node, app)) continue;
-    const args = inc.captures.find((c) => c.name === "args")!.node;
+    if (!sameApp(ctx, inc.node("obj"), app)) continue;
+    const args = inc.node("args");
     const router = listItems(args).find((a) => a.type !== "keyword_argument");
     const prefixNode = keywordArguments(args).get("prefix")?.childForFieldName("value");
     const prefix = prefixNode ? literalString(prefixNode) : "";

@@ -58,9 +58,9 @@ export const debugInProduction: Rule = {
         });
       }
     }
-    for (const m of ctx.matches(DEBUG_ASSIGNMENT)) {
-      const assignment = m.captures.find((c) => c.name === "assignment")!.node;
-      const app = m.captures.find((c) => c.name === "app")!.node;
+    for (const m of ctx.captures(DEBUG_ASSIGNMENT)) {
+      const assignment = m.node("assignment");
+      const app = m.node("app");
       if (!isApp(ctx, app) || developmentOnly(ctx, assignment)) continue;
       found.push({
         node: assignment,

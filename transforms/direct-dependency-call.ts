@@ -5,6 +5,8 @@ import { Spans } from "../src/engine/syntax.js";
 import type { Diagnostic } from "../src/engine/types.js";
 import type { Rule } from "../src/knowledge/rule.js";
 
+const QUERY = `(call function: (identifier) @fn) @call`;
+
 export const directDependencyCall: Rule = {
   name: "direct-dependency-call",
   code: "FF210",
@@ -18,15 +20,15 @@ export const directDependencyCall: Rule = {
   },
   scope: "routes",
   prefilter: /\b(Depends|Security)\b|@/,
-  query: `(call function: (identifier) @fn) @call`,
+  query: QUERY,
   check(ctx: RuleContext): Diagnostic[] {
     const routes = ctx.routes();
     if (!routes.length) return [];
     const bodies = new Spans(routes.map((r) => r.handler.childForFieldName("body")!));
     const out: Diagnostic[] = [];
-    for (const m of ctx.matches(this.query)) {
-      const call = m.captures.find((c) => c.name === "call")!.node;
-      const fn = m.captures.find((c) => c.name === "fn")!.node;
+    for (const m of ctx.captures(QUERY)) {
+      const call = m.node("call");
+      const fn = m.node("fn");
       if (!bodies.covers(call)) continue;
       const q = ctx.qualifiedName(fn);
       if (!q || !ctx.index.isDependency(q)) continue;

@@ -180,12 +180,12 @@ export const hardcodedSecret: Rule = {
     }
 
     // 2. Module- and class-level assignments: `SECRET_KEY = "..."`, `secret_key: str = "..."`.
-    for (const m of ctx.matches(ASSIGNMENTS)) {
-      const assign = capture(m, "assign");
+    for (const m of ctx.captures(ASSIGNMENTS)) {
+      const assign = m.node("assign");
       const scope = ctx.scopeAt(assign);
       if (scope.kind !== "module" && scope.kind !== "class") continue;
-      const name = capture(m, "name").text;
-      const value = capture(m, "value");
+      const name = m.node("name").text;
+      const value = m.node("value");
       const cls = scope.kind === "class" ? scope.node : undefined;
       const settings = !!cls && ctx.classKind(cls) === "settings";
       const text = literal(ctx, value);
@@ -238,19 +238,19 @@ export const hardcodedSecret: Rule = {
     }
 
     // 3. Keyword arguments: `Settings(secret_key="...")`, `SessionMiddleware(app, secret_key="...")`.
-    for (const m of ctx.matches(KEYWORDS)) {
-      const value = capture(m, "value");
+    for (const m of ctx.captures(KEYWORDS)) {
+      const value = m.node("value");
       if (seen.has(value.startIndex)) continue;
       const text = literal(ctx, value);
       if (text === undefined) continue;
-      const name = capture(m, "name").text;
+      const name = m.node("name").text;
       const finding = judge(text, isSecretName(name));
       if (finding) report(value, finding, name);
     }
 
     // 4. Positional arguments: `create_engine("postgresql://app:pw@db/app")`.
-    for (const m of ctx.matches(POSITIONALS)) {
-      const value = capture(m, "value");
+    for (const m of ctx.captures(POSITIONALS)) {
+      const value = m.node("value");
       if (seen.has(value.startIndex)) continue;
       const text = literal(ctx, value);
       if (text === undefined) continue;
@@ -260,10 +260,6 @@ export const hardcodedSecret: Rule = {
     return out.sort((a, b) => a.start - b.start);
   },
 };
-
-function capture(m: { captures: Array<{ name: string; node: Node }> }, name: string): Node {
-  return m.captures.find((c) => c.name === name)!.node;
-}
 
 /** The words of a name: `jwtSecretKey` and `JWT_SECRET_KEY` -> ["jwt", "secret", "key"]. */
 function words(name: string): string[] {

@@ -1,7 +1,6 @@
 // FF501: an app without a health-check route: load balancers and orchestrators have nothing
 // cheap to probe, and fall back to a real endpoint (or to none).
 import type { RuleContext } from "../src/knowledge/context.js";
-import type { Node } from "../src/engine/parser.js";
 import { keywordArguments, listItems } from "../src/engine/syntax.js";
 import type { Diagnostic } from "../src/engine/types.js";
 import type { Rule } from "../src/knowledge/rule.js";
@@ -12,6 +11,8 @@ const CALLS = `(call function: (attribute object: (_) @obj attribute: (identifie
 
 /** Modules of tests: their apps are fixtures, not deployments. */
 const TEST_MODULE = /(^|\.)(tests?|conftest)(\.|$)|(^|\.)test_\w*$|_test$/;
+
+const QUERY = `(assignment left: (identifier) @app right: (call function: (_) @fn arguments: (argument_list) @args) @build)`;
 
 export const healthEndpoint: Rule = {
   name: "health-endpoint",
@@ -25,7 +26,7 @@ export const healthEndpoint: Rule = {
     good: 'app = FastAPI()\n\n\n@app.get("/health")\nasync def health() -> dict[str, str]:\n    return {"status": "ok"}\n\n\n@app.get("/items")\nasync def list_items() -> list[Item]:\n    return await items.all()\n',
   },
   prefilter: /\bFastAPI\s*\(/,
-  query: `(assignment left: (identifier) @app right: (call function: (_) @fn arguments: (argument_list) @args) @build)`,
+  query: QUERY,
   queries: [CALLS],
   check(ctx: RuleContext): Diagnostic[] {
     // One report per project, and none when any module of it may serve a health check: the scan
@@ -34,8 +35,8 @@ export const healthEndpoint: Rule = {
     const first = ctx.index.appModules.find((m) => !TEST_MODULE.test(m));
     if (first !== ctx.module.moduleName) return [];
     const mounted = mountedNames(ctx);
-    for (const m of ctx.matches(this.query)) {
-      const get = (n: string): Node => m.captures.find((c) => c.name === n)!.node;
+    for (const m of ctx.captures(QUERY)) {
+      const get = m.node;
       const q = ctx.qualifiedName(get("fn"));
       if (!q || !FASTAPI.has(q)) continue;
       const name = get("app").text;
@@ -56,8 +57,8 @@ export const healthEndpoint: Rule = {
 /** Names of apps mounted into another app of this module (`app.mount("/v1", v1)`). */
 function mountedNames(ctx: RuleContext): Set<string> {
   const out = new Set<string>();
-  for (const m of ctx.matches(CALLS)) {
-    const args = m.captures.find((c) => c.name === "args")!.node;
+  for (const m of ctx.captures(CALLS)) {
+    const args = m.node("args");
     const positional = listItems(args).filter((a) => a.type !== "keyword_argument");
     const target = positional[1] ?? keywordArguments(args).get("app")?.childForFieldName("value");
     if (target?.type === "identifier") out.add(target.text);

@@ -6,6 +6,8 @@ import type { Diagnostic } from "../src/engine/types.js";
 import type { Rule } from "../src/knowledge/rule.js";
 import { HTTP_EXCEPTIONS } from "../src/project/fastapi-names.js";
 
+const QUERY = `(call function: [(identifier) (attribute)] @fn arguments: (argument_list) @args (#match? @fn "HTTPException$")) @call`;
+
 export const httpExceptionDetail: Rule = {
   name: "http-exception-detail",
   code: "FF209",
@@ -18,14 +20,14 @@ export const httpExceptionDetail: Rule = {
     good: 'raise HTTPException(status.HTTP_404_NOT_FOUND, detail="Item not found")\n',
   },
   prefilter: /HTTPException/,
-  query: `(call function: [(identifier) (attribute)] @fn arguments: (argument_list) @args (#match? @fn "HTTPException$")) @call`,
+  query: QUERY,
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const m of ctx.matches(this.query)) {
-      const fn = m.captures.find((c) => c.name === "fn")!.node;
+    for (const m of ctx.captures(QUERY)) {
+      const fn = m.node("fn");
       const q = ctx.qualifiedName(fn);
       if (!q || !HTTP_EXCEPTIONS.has(q)) continue;
-      const args = listItems(m.captures.find((c) => c.name === "args")!.node);
+      const args = listItems(m.node("args"));
       // (status_code, detail, headers): detail is the second positional or the keyword.
       const positional = args.filter((a) => a.type !== "keyword_argument");
       const named = args.some(
@@ -36,11 +38,7 @@ export const httpExceptionDetail: Rule = {
       );
       if (named || positional.length >= 2) continue;
       out.push(
-        ctx.diagnostic(
-          this,
-          m.captures.find((c) => c.name === "call")!.node,
-          "HTTPException without detail: say what went wrong",
-        ),
+        ctx.diagnostic(this, m.node("call"), "HTTPException without detail: say what went wrong"),
       );
     }
     return out;

@@ -90,9 +90,9 @@ export const lifespan: Rule = {
     // Handlers of other routers (and apps) here: an app with a lifespan runs those included into
     // it after its own (FastAPI 0.116 and later) or not at all (before), so they must move too.
     const others: string[] = [];
-    for (const m of ctx.matches(this.query)) {
-      const get = (name: string): Node | undefined => m.captures.find((c) => c.name === name)?.node;
-      if (m.patternIndex === 0) {
+    for (const m of ctx.captures(QUERY)) {
+      const get = m.get;
+      if (m.pattern === 0) {
         const receiver = get("receiver")!;
         const call = get("call")!;
         const method = get("method")!.text;
@@ -120,7 +120,7 @@ export const lifespan: Rule = {
               ),
             );
         }
-      } else if (m.patternIndex === 1) {
+      } else if (m.pattern === 1) {
         const build = get("build")!;
         const q = ctx.qualifiedName(get("class")!);
         const keyword = get("kw")!.parent!;

@@ -30,6 +30,8 @@ const TYPE_ADAPTERS = new Set([
   "pydantic.tools.parse_obj_as",
 ]);
 
+const QUERY = `(call function: [(identifier) (attribute)] @fn arguments: (argument_list) @args) @call`;
+
 export const pydanticConTypes: Rule = {
   name: "pydantic-con-types",
   code: "FF111",
@@ -44,13 +46,13 @@ export const pydanticConTypes: Rule = {
   },
   // The con*() functions are Pydantic's: the module imports it.
   prefilter: [/\bpydantic\b/, /\bcon(?:str|int|float|decimal|bytes|list|set|frozenset)\b/],
-  query: `(call function: [(identifier) (attribute)] @fn arguments: (argument_list) @args) @call`,
+  query: QUERY,
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const m of ctx.matches(this.query)) {
-      const call = m.captures.find((c) => c.name === "call")!.node;
-      const fn = m.captures.find((c) => c.name === "fn")!.node;
-      const args = m.captures.find((c) => c.name === "args")!.node;
+    for (const m of ctx.captures(QUERY)) {
+      const call = m.node("call");
+      const fn = m.node("fn");
+      const args = m.node("args");
       const q = ctx.qualifiedName(fn);
       if (q && CON_FUNCTIONS.has(q))
         out.push(...conCall(ctx, this, call, fn, args, CON_FUNCTIONS.get(q)!));

@@ -7,6 +7,11 @@ import { decoratorsOf, isAsync, listItems, ownReturns } from "../src/engine/synt
 import type { Diagnostic, Edit, Fix } from "../src/engine/types.js";
 import type { Rule } from "../src/knowledge/rule.js";
 
+const QUERY = `(class_definition body: (block [
+      (function_definition name: (identifier) @name)
+      (decorated_definition definition: (function_definition name: (identifier) @name))
+    ]) (#match? @name "^__(get_validators|modify_schema)__$")) @class`;
+
 export const pydanticCustomTypes: Rule = {
   name: "pydantic-custom-types",
   code: "FF108",
@@ -20,15 +25,12 @@ export const pydanticCustomTypes: Rule = {
     good: "class Slug(str):\n    @classmethod\n    def __get_pydantic_core_schema__(cls, source_type, handler):\n        return core_schema.no_info_after_validator_function(cls, handler(str))\n\n    @classmethod\n    def __get_pydantic_json_schema__(cls, core_schema, handler):\n        field_schema = handler(core_schema)\n        field_schema.update(pattern='^[a-z-]+$')\n        return field_schema\n",
   },
   prefilter: /__(?:get_validators|modify_schema)__/,
-  query: `(class_definition body: (block [
-      (function_definition name: (identifier) @name)
-      (decorated_definition definition: (function_definition name: (identifier) @name))
-    ]) (#match? @name "^__(get_validators|modify_schema)__$")) @class`,
+  query: QUERY,
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const m of ctx.matches(this.query)) {
-      const cls = m.captures.find((c) => c.name === "class")!.node;
-      const name = m.captures.find((c) => c.name === "name")!.node;
+    for (const m of ctx.captures(QUERY)) {
+      const cls = m.node("class");
+      const name = m.node("name");
       const methods = definedMethods(cls);
       if (name.text === "__get_validators__") {
         if (methods.has("__get_pydantic_core_schema__")) continue;

@@ -99,6 +99,9 @@ const BUILTIN_CLASSES = new Set([
 const CLASS_VAR = new Set(["typing.ClassVar", "typing_extensions.ClassVar"]);
 const MAX_DEPTH = 6;
 
+const QUERY = `(class_definition
+     body: (block (expression_statement (assignment left: (identifier) @name !type) @assign))) @class`;
+
 export const pydanticFieldAnnotations: Rule = {
   name: "pydantic-field-annotations",
   code: "FF109",
@@ -113,15 +116,14 @@ export const pydanticFieldAnnotations: Rule = {
   },
   scope: "models",
   prefilter: /^[ \t]*class\s+\w+\s*\(/m,
-  query: `(class_definition
-     body: (block (expression_statement (assignment left: (identifier) @name !type) @assign))) @class`,
+  query: QUERY,
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     const kinds = new Map<number, boolean>();
-    for (const m of ctx.matches(this.query)) {
-      const cls = m.captures.find((c) => c.name === "class")!.node;
-      const name = m.captures.find((c) => c.name === "name")!.node;
-      const assign = m.captures.find((c) => c.name === "assign")!.node;
+    for (const m of ctx.captures(QUERY)) {
+      const cls = m.node("class");
+      const name = m.node("name");
+      const assign = m.node("assign");
       if (!kinds.has(cls.id)) kinds.set(cls.id, !!ctx.classKind(cls));
       if (!kinds.get(cls.id)) continue;
       if (name.text.startsWith("_") || name.text === "model_config" || name.text === "Config")

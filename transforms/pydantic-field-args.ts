@@ -29,6 +29,8 @@ const STRING_CONSTRAINTS = new Set([
   "pydantic.types.StringConstraints",
 ]);
 
+const QUERY = `(call function: [(identifier) (attribute)] @fn arguments: (argument_list) @args) @call`;
+
 export const pydanticFieldArgs: Rule = {
   name: "pydantic-field-args",
   code: "FF104",
@@ -45,13 +47,13 @@ export const pydanticFieldArgs: Rule = {
     /\b(?:pydantic|sqlmodel|fastapi)\b/,
     /\b(?:Field|Query|Path|Body|Header|Cookie|Form|File|StringConstraints)\b/,
   ],
-  query: `(call function: [(identifier) (attribute)] @fn arguments: (argument_list) @args) @call`,
+  query: QUERY,
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const m of ctx.matches(this.query)) {
-      const call = m.captures.find((c) => c.name === "call")!.node;
-      const fn = m.captures.find((c) => c.name === "fn")!.node;
-      const args = m.captures.find((c) => c.name === "args")!.node;
+    for (const m of ctx.captures(QUERY)) {
+      const call = m.node("call");
+      const fn = m.node("fn");
+      const args = m.node("args");
       const q = ctx.qualifiedName(fn);
       if (!q) continue;
       if (PYDANTIC_FIELD.has(q)) out.push(...fieldCall(ctx, this, call, args, "pydantic", "Field"));

@@ -104,6 +104,9 @@ const PREFILTER = [/\bpydantic\b/, new RegExp(`\\b(${[...NAMES, ...REMOVED_NAMES
 const STRINGS = "(string_content) @s";
 const CALLS = "(call function: [(identifier) (attribute)] @fn) @call";
 
+const QUERY = `(attribute attribute: (identifier) @name
+     (#match? @name "^(${NAMES.join("|")})$")) @attr`;
+
 export const pydanticImports: Rule = {
   name: "pydantic-imports",
   code: "FF105",
@@ -117,8 +120,7 @@ export const pydanticImports: Rule = {
     good: "from pydantic import BaseModel, validate_call\nfrom pydantic_settings import BaseSettings\n\n\nclass Page(BaseModel, Generic[T]):\n    items: list[T]\n\n\n@validate_call\ndef load(page: int): ...\n",
   },
   prefilter: PREFILTER,
-  query: `(attribute attribute: (identifier) @name
-     (#match? @name "^(${NAMES.join("|")})$")) @attr`,
+  query: QUERY,
   queries: [STRINGS, CALLS],
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
@@ -147,8 +149,8 @@ export const pydanticImports: Rule = {
         }
       }
     }
-    for (const m of ctx.matches(this.query)) {
-      const attr = m.captures.find((c) => c.name === "attr")!.node;
+    for (const m of ctx.captures(QUERY)) {
+      const attr = m.node("attr");
       const q = ctx.qualifiedName(attr);
       const target = q ? MOVED.get(q) : undefined;
       if (!target) continue;
@@ -593,8 +595,8 @@ function fromImportOf(ctx: RuleContext, module: string): Node | undefined {
 /** Where a name is used that renaming its uses cannot reach: `__all__` or a string annotation. */
 function mentionedOutsideCode(ctx: RuleContext, name: string): string | undefined {
   const mention = new RegExp(`(^|[^\\w.])${name}($|[^\\w])`);
-  for (const m of ctx.matches(STRINGS)) {
-    const s = m.captures[0]!.node;
+  for (const m of ctx.captures(STRINGS)) {
+    const s = m.node("s");
     if (!mention.test(s.text)) continue;
     let n: Node | null = s;
     while (n && n.type !== "assignment") n = n.parent;
@@ -654,8 +656,8 @@ function errorWrapperRaises(
         if (b.qualified && V1_VALIDATION_ERRORS.has(b.qualified)) locals.add(b.name);
 
   const groups = new Map<number, { statement: Node; results: Array<Rewrite | Refusal> }>();
-  for (const m of ctx.matches(CALLS)) {
-    const call = m.captures.find((c) => c.name === "call")!.node;
+  for (const m of ctx.captures(CALLS)) {
+    const call = m.node("call");
     const callee = call.childForFieldName("function")!;
     const last = callee.type === "attribute" ? callee.childForFieldName("attribute")! : callee;
     if (!locals.has(last.text)) continue;

@@ -28,6 +28,10 @@ interface Entry {
   todo?: string;
 }
 
+const QUERY = `(class_definition
+     body: (block (class_definition name: (identifier) @name) @config)
+     (#eq? @name "Config")) @model`;
+
 export const pydanticModelConfig: Rule = {
   name: "pydantic-model-config",
   code: "FF101",
@@ -41,14 +45,12 @@ export const pydanticModelConfig: Rule = {
   },
   scope: "models",
   prefilter: /\bclass\s+Config\b/,
-  query: `(class_definition
-     body: (block (class_definition name: (identifier) @name) @config)
-     (#eq? @name "Config")) @model`,
+  query: QUERY,
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const m of ctx.matches(this.query)) {
-      const model = m.captures.find((c) => c.name === "model")!.node;
-      const config = m.captures.find((c) => c.name === "config")!.node;
+    for (const m of ctx.captures(QUERY)) {
+      const model = m.node("model");
+      const config = m.node("config");
       const kind = ctx.classKind(model);
       if (!kind) continue;
       const result = convert(ctx, model, config, kind);

@@ -12,6 +12,10 @@ import type { Rule } from "../src/knowledge/rule.js";
 import { PYDANTIC_FIELD, SQLMODEL_FIELD, typingName } from "./data/pydantic-fields.js";
 import { subscriptParts } from "./shared/field-keywords.js";
 
+const QUERY = `(class_definition
+     body: (block (expression_statement
+       (assignment left: (identifier) @name type: (type) @type) @assign))) @class`;
+
 export const pydanticOptionalDefault: Rule = {
   name: "pydantic-optional-default",
   code: "FF106",
@@ -25,14 +29,12 @@ export const pydanticOptionalDefault: Rule = {
   },
   scope: "models",
   prefilter: /\b(?:Optional|Union|Any|None)\b/,
-  query: `(class_definition
-     body: (block (expression_statement
-       (assignment left: (identifier) @name type: (type) @type) @assign))) @class`,
+  query: QUERY,
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     const kinds = new Map<number, boolean>();
-    for (const m of ctx.matches(this.query)) {
-      const get = (name: string): Node => m.captures.find((c) => c.name === name)!.node;
+    for (const m of ctx.captures(QUERY)) {
+      const get = m.node;
       const cls = get("class");
       const name = get("name").text;
       const type = get("type");

@@ -58,9 +58,9 @@ export const pydanticRootModel: Rule = {
       return plans.get(cls.id);
     };
     const related = relatesToPydantic(ctx);
-    for (const m of ctx.matches(this.query)) {
-      const get = (name: string): Node | undefined => m.captures.find((c) => c.name === name)?.node;
-      if (m.patternIndex === 0) {
+    for (const m of ctx.captures(QUERY)) {
+      const get = m.get;
+      if (m.pattern === 0) {
         const cls = get("class")!;
         const result = planFor(cls);
         if (result === undefined) continue;
@@ -74,7 +74,7 @@ export const pydanticRootModel: Rule = {
         else out.push(ctx.diagnostic(this, name, MESSAGE, fix));
         continue;
       }
-      const isUse = m.patternIndex === 1;
+      const isUse = m.pattern === 1;
       const target = isUse ? get("use")!.childForFieldName("object")! : get("fn")!;
       const name = isUse ? get("attr")! : get("kw")!;
       const what = isUse ? ".__root__" : "__root__=";

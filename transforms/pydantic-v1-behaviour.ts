@@ -63,6 +63,8 @@ const COERCE_NOTE =
 
 const BUILD_QUERY = `(call function: (attribute attribute: (identifier) @m (#eq? @m "build"))) @call`;
 
+const QUERY = `(class_definition body: (block)) @class`;
+
 export const pydanticV1Behaviour: Rule = {
   name: "pydantic-v1-behaviour",
   code: "FF110",
@@ -79,12 +81,12 @@ export const pydanticV1Behaviour: Rule = {
   scope: ["models", "routes"],
   alsoWhen: /\.build\s*\(/,
   prefilter: /\bclass\b|\bUnion\b|\|/,
-  query: `(class_definition body: (block)) @class`,
+  query: QUERY,
   queries: [BUILD_QUERY],
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const m of ctx.matches(this.query)) {
-      const cls = m.captures[0]!.node;
+    for (const m of ctx.captures(QUERY)) {
+      const cls = m.node("class");
       const kind = ctx.classKind(cls);
       if (!kind || ctx.isV2Model(cls)) continue;
       const fields = modelFields(cls);
@@ -99,8 +101,8 @@ export const pydanticV1Behaviour: Rule = {
     }
     if (!ctx.isV2Module()) {
       for (const route of ctx.routes()) out.push(...parameterUnions(this, ctx, route.handler));
-      for (const m of ctx.matches(BUILD_QUERY))
-        out.push(...urlBuild(this, ctx, m.captures[0]!.node));
+      for (const m of ctx.captures(BUILD_QUERY))
+        out.push(...urlBuild(this, ctx, m.node("call")));
     }
     return out;
   },

@@ -113,15 +113,15 @@ export const pydanticV1Methods: Rule = {
   query: QUERY,
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const m of ctx.matches(this.query)) {
-      const get = (name: string): Node | undefined => m.captures.find((c) => c.name === name)?.node;
-      if (m.patternIndex === 0) {
+    for (const m of ctx.captures(QUERY)) {
+      const get = m.get;
+      if (m.pattern === 0) {
         const d = methodCall(ctx, this, get("obj")!, get("method")!, get("args")!);
         if (d) out.push(d);
-      } else if (m.patternIndex === 1) {
+      } else if (m.pattern === 1) {
         const d = dunderAttribute(ctx, this, get("attribute")!, get("obj")!, get("attr")!);
         if (d) out.push(d);
-      } else if (m.patternIndex === 2) {
+      } else if (m.pattern === 2) {
         const d = parseAs(ctx, this, get("parse")!, get("fn")!, get("args")!);
         if (d) out.push(d);
       } else {

@@ -27,6 +27,12 @@ const ROOT_VALIDATORS = new Set([
 ]);
 const CLASSMETHOD = "builtins.classmethod";
 
+const QUERY = `
+(decorated_definition (decorator) @decorator definition: (function_definition) @function)
+(class_definition body: (block (expression_statement (assignment left: (identifier)
+   right: (call function: (_) @inner arguments: (argument_list) @args) @outer))))
+`;
+
 export const pydanticValidators: Rule = {
   name: "pydantic-validators",
   code: "FF102",
@@ -41,17 +47,13 @@ export const pydanticValidators: Rule = {
   },
   scope: "models",
   prefilter: /validator/,
-  query: `
-(decorated_definition (decorator) @decorator definition: (function_definition) @function)
-(class_definition body: (block (expression_statement (assignment left: (identifier)
-   right: (call function: (_) @inner arguments: (argument_list) @args) @outer))))
-`,
+  query: QUERY,
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     const callForms: Array<{ site: CallSite; diagnostic: Diagnostic }> = [];
-    for (const m of ctx.matches(this.query)) {
-      const get = (name: string): Node => m.captures.find((c) => c.name === name)!.node;
-      if (m.patternIndex === 1) {
+    for (const m of ctx.captures(QUERY)) {
+      const get = m.node;
+      if (m.pattern === 1) {
         const found = callSite(ctx, this, get("outer"), get("inner"), get("args"));
         if (found && "diagnostic" in found) out.push(found.diagnostic);
         else if (found) {

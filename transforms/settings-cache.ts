@@ -14,6 +14,8 @@ const CACHES = new Set(["functools.lru_cache", "functools.cache"]);
 /** Node types whose body is another function's (or class's): their returns are not ours. */
 const BOUNDARIES = new Set(["function_definition", "lambda", "class_definition"]);
 
+const QUERY = `(function_definition parameters: (parameters) @params) @fn`;
+
 export const settingsCache: Rule = {
   name: "settings-cache",
   code: "FF206",
@@ -29,16 +31,16 @@ export const settingsCache: Rule = {
   // A settings class is a model by its bases: the file must name one.
   scope: "models",
   prefilter: /def\s+\w+\s*\(\s*\)/,
-  query: `(function_definition parameters: (parameters) @params) @fn`,
+  query: QUERY,
   queries: [DECORATORS],
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     // Tests build their settings (and dependency overrides) per test on purpose.
     if (ctx.isTestFile) return out;
     let style: string | undefined;
-    for (const m of ctx.matches(this.query)) {
-      const fn = m.captures.find((c) => c.name === "fn")!.node;
-      const params = m.captures.find((c) => c.name === "params")!.node;
+    for (const m of ctx.captures(QUERY)) {
+      const fn = m.node("fn");
+      const params = m.node("params");
       // Module-level functions without parameters (arguments would be cache keys).
       if (listItems(params).length || ctx.scopeAt(fn).kind !== "module") continue;
       const settings = returnedSettings(ctx, fn);
@@ -140,8 +142,8 @@ function builtHere(ctx: RuleContext, fn: Node, value: Node): boolean {
 
 /** `()` when the file already writes `@lru_cache()`, else nothing (`@lru_cache`, Python 3.8+). */
 function callStyle(ctx: RuleContext): string {
-  for (const m of ctx.matches(DECORATORS)) {
-    const decorator = m.captures[0]!.node;
+  for (const m of ctx.captures(DECORATORS)) {
+    const decorator = m.node("d");
     if (ctx.decoratorName(decorator, { callee: true }) !== "functools.lru_cache") continue;
     const expr = decoratorExpression(decorator)!;
     if (expr.type !== "call") return "";

@@ -53,6 +53,8 @@ const JOINS = new Set(["join", "outerjoin", "select_from"]);
 
 const MESSAGE = "legacy Query API: SQLAlchemy 2.0 runs select() statements";
 
+const QUERY = `(call function: (attribute attribute: (identifier) @name (#eq? @name "query"))) @query`;
+
 export const sqlalchemySelect: Rule = {
   name: "sqlalchemy-select",
   code: "FF303",
@@ -67,12 +69,12 @@ export const sqlalchemySelect: Rule = {
   },
   // Not /sqlalchemy/: a service module often imports only its models and gets the session passed.
   prefilter: /\.query\(/,
-  query: `(call function: (attribute attribute: (identifier) @name (#eq? @name "query"))) @query`,
+  query: QUERY,
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     if (ctx.declares("sqlalchemy", "1.4.24") === "no") return out;
-    for (const m of ctx.matches(this.query)) {
-      const call = m.captures.find((c) => c.name === "query")!.node;
+    for (const m of ctx.captures(QUERY)) {
+      const call = m.node("query");
       const d = convert(this, ctx, call);
       if (d) out.push(d);
     }

@@ -47,19 +47,11 @@ export const statusConstants: Rule = {
   check(ctx: RuleContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     const done = new Set<number>();
-    for (const m of ctx.matches(this.query)) {
-      const get = (name: string): Node | undefined => m.captures.find((c) => c.name === name)?.node;
+    for (const m of ctx.captures(QUERY)) {
+      const get = m.get;
       const code = get("code")!;
       if (done.has(code.startIndex)) continue;
-      const kind = classify(
-        ctx,
-        m.patternIndex,
-        code,
-        get("fn"),
-        get("kw"),
-        get("obj"),
-        get("attr"),
-      );
+      const kind = classify(ctx, m.pattern, code, get("fn"), get("kw"), get("obj"), get("attr"));
       if (!kind) continue;
       if (!/^[1-9][0-9]*$/.test(code.text)) continue;
       const number = Number(code.text);

@@ -2,7 +2,7 @@
 // pin the algorithm or turns verification off.
 import type { RuleContext } from "../src/knowledge/context.js";
 import { literalString } from "../src/knowledge/routes.js";
-import type { Node, QueryMatch } from "../src/engine/parser.js";
+import type { Node } from "../src/engine/parser.js";
 import { keywordArguments, listItems } from "../src/engine/syntax.js";
 import type { Diagnostic } from "../src/engine/types.js";
 import type { Rule } from "../src/knowledge/rule.js";
@@ -294,23 +294,21 @@ function checkLifetimes(self: Self, ctx: RuleContext, out: Diagnostic[]): void {
       ),
     );
   };
-  const capture = (m: QueryMatch, name: string): Node | undefined =>
-    m.captures.find((c) => c.name === name)?.node;
 
   // `ACCESS_TOKEN_EXPIRE_MINUTES = 60 * 24 * 8`, `expire = now + timedelta(days=7)` in
   // create_access_token, `to_encode["exp"] = ...` there.
-  for (const m of ctx.matches(ASSIGN)) {
-    const left = capture(m, "left")!;
-    const value = capture(m, "value")!;
+  for (const m of ctx.captures(ASSIGN)) {
+    const left = m.get("left")!;
+    const value = m.get("value")!;
     const name = targetName(left);
     if (name === undefined) continue;
     const unit = lifetimeName(name, inAccessFunction(ctx, left));
     if (unit !== undefined) report(lifetimeMinutes(ctx, value, unit));
   }
   // `create_access_token(data, expires_delta=timedelta(days=7))`, `update(exp=...)`.
-  for (const m of ctx.matches(KEYWORD)) {
-    const name = capture(m, "name")!;
-    const value = capture(m, "value")!;
+  for (const m of ctx.captures(KEYWORD)) {
+    const name = m.get("name")!;
+    const value = m.get("value")!;
     const call = name.parent?.parent?.parent;
     const callee = call?.type === "call" ? lastName(call.childForFieldName("function")!) : "";
     // In create_access_token, a call that makes a refresh token is not about the access token.
@@ -320,9 +318,9 @@ function checkLifetimes(self: Self, ctx: RuleContext, out: Diagnostic[]): void {
     if (unit !== undefined) report(lifetimeMinutes(ctx, value, unit));
   }
   // `def create_access_token(data, expires_delta=timedelta(days=7))`.
-  for (const m of ctx.matches(DEFAULT)) {
-    const name = capture(m, "name")!;
-    const value = capture(m, "value")!;
+  for (const m of ctx.captures(DEFAULT)) {
+    const name = m.get("name")!;
+    const value = m.get("value")!;
     const def = name.parent?.parent?.parent;
     const access =
       def?.type === "function_definition" &&
@@ -331,17 +329,17 @@ function checkLifetimes(self: Self, ctx: RuleContext, out: Diagnostic[]): void {
     if (unit !== undefined) report(lifetimeMinutes(ctx, value, unit));
   }
   // `{"sub": subject, "exp": now + timedelta(days=7)}` in create_access_token.
-  for (const m of ctx.matches(PAIR)) {
-    const key = literalString(capture(m, "key"));
-    const value = capture(m, "value")!;
+  for (const m of ctx.captures(PAIR)) {
+    const key = literalString(m.get("key"));
+    const value = m.get("value")!;
     if (key === undefined) continue;
     const unit = lifetimeName(key, inAccessFunction(ctx, value));
     if (unit !== undefined) report(lifetimeMinutes(ctx, value, unit));
   }
   // `create_access_token(user.id, timedelta(days=7))`.
-  for (const m of ctx.matches(ACCESS_CALL)) {
-    if (!isAccessName(lastName(capture(m, "fn")!))) continue;
-    for (const arg of listItems(capture(m, "args")!)) {
+  for (const m of ctx.captures(ACCESS_CALL)) {
+    if (!isAccessName(lastName(m.get("fn")!))) continue;
+    for (const arg of listItems(m.get("args")!)) {
       if (arg.type === "keyword_argument") continue;
       const minutes = timedeltaMinutes(ctx, arg);
       if (minutes !== undefined) report({ minutes, node: arg });

@@ -357,8 +357,8 @@ interface Operand {
 }
 
 function checkComparisons(self: Self, ctx: RuleContext, out: Diagnostic[]): void {
-  for (const m of ctx.matches(COMPARISONS)) {
-    const cmp = m.captures[0]!.node;
+  for (const m of ctx.captures(COMPARISONS)) {
+    const cmp = m.node("cmp");
     const children = cmp.children.filter((c): c is Node => !!c && c.type !== "comment");
     for (let i = 1; i + 1 < children.length; i += 2) {
       const op = children[i]!.type;

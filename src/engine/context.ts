@@ -1,6 +1,7 @@
 // What a transform sees of one module: text, tree, style, scopes, imports and suppressions.
 // What FastAPI and Pydantic make of it (routes, models, versions) is the knowledge layer's
 // RuleContext, built on this one.
+import { capturesOf, type CaptureName, type Captures } from "./captures.js";
 import { ImportManager, isReference, type EnsureOptions, type EnsureResult } from "./imports.js";
 import {
   matchesByStatement,
@@ -80,7 +81,7 @@ export class ModuleContext {
 
   /**
    * The matches of a query over the module (the same list for the same query: do not change it);
-   * none for no query (`ctx.matches(this.query)` of a transform without one). A top-level
+   * none for no query (the `query` of a transform without one). A top-level
    * statement that nests too deeply for the query to run in linear time is left out of the
    * search; `unsearched()` tells the fix loop, which reports it.
    */
@@ -104,6 +105,14 @@ export class ModuleContext {
       if (skipped.length) this.incomplete.set(source, skipped);
     }
     return found;
+  }
+
+  /**
+   * The matches of a query as typed captures: with the query a `const` literal, asking for a
+   * capture its source does not spell is a type error. See matches() for what is left out.
+   */
+  captures<S extends string>(source: S): Array<Captures<CaptureName<S>>> {
+    return this.matches(source).map((m) => capturesOf<CaptureName<S>>(m));
   }
 
   /**

@@ -95,12 +95,13 @@ export interface Transform<C extends ModuleContext = ModuleContext> {
    */
   prefilter: RegExp | readonly RegExp[];
   /**
-   * Tree-sitter query whose matches `check` asks for with `ctx.matches(this.query)`; none for a
-   * transform that finds its candidates another way (`ctx.callsTo()`, the routes of the module).
+   * Tree-sitter query whose matches `check` asks for with `ctx.captures(QUERY)` (the same `const`
+   * literal, so that its capture names are typed); none for a transform that finds its
+   * candidates another way (`ctx.callsTo()`, the routes of the module).
    */
   query?: string;
   /**
-   * Other fixed queries `check` runs through `ctx.matches()`: declared, they are run together
+   * Other fixed queries `check` runs through `ctx.captures()`: declared, they are run together
    * with every other planned query in one walk of the tree.
    */
   queries?: readonly string[];

@@ -47,18 +47,18 @@ function methodsOf(kind: string, keywords: Map<string, Node>): string[] {
 /** Every route of the module, in source order. */
 export function findRoutes(ctx: RuleContext): Route[] {
   const out: Route[] = [];
-  for (const m of ctx.matches(ROUTES_QUERY)) {
-    const get = (name: string): Node | undefined => m.captures.find((c) => c.name === name)?.node;
+  for (const m of ctx.captures(ROUTES_QUERY)) {
+    const get = m.get;
     const router = get("router")!;
     const kind = get("kind")!.text;
     const args = get("args")!;
-    if (m.patternIndex === 0 && !ROUTE_DECORATORS.has(kind)) continue;
+    if (m.pattern === 0 && !ROUTE_DECORATORS.has(kind)) continue;
     if (!ctx.isAppOrRouter(router)) continue;
     const keywords = keywordArguments(args);
     const positional = listItems(args).filter((a) => a.type !== "keyword_argument");
     let handler = get("handler");
     let pathNode = positional[0] ?? keywords.get("path")?.childForFieldName("value");
-    if (m.patternIndex === 1) {
+    if (m.pattern === 1) {
       const endpoint = positional[1] ?? keywords.get("endpoint")?.childForFieldName("value");
       const found =
         endpoint?.type === "identifier" ? ctx.bindings(endpoint.text, endpoint) : undefined;
