@@ -1,6 +1,9 @@
 // The import manager end to end, through the fix loop: where new imports go, how existing imports
 // are reused or extended, what happens on a name clash, and which imports are dropped when unused.
+import { applyEdits } from "../src/engine/apply.js";
+import { ModuleContext } from "../src/engine/context.js";
 import type { FileOutcome } from "../src/engine/fixer.js";
+import { parse } from "../src/engine/parser.js";
 import type { Transform } from "../src/engine/types.js";
 import { appending, importing, type ImportingOptions } from "./engine-support.js";
 import { output, ready, run } from "./helpers.js";
@@ -771,6 +774,51 @@ describe("adding and removing in one fix", () => {
     );
     expect(fix(crlf("import os\n\nx = MARK\n"), status())).toBe(
       crlf("import os\nfrom fastapi import status\n\nx = status\n"),
+    );
+  });
+});
+
+describe("imports of the project's own classes (ensureProjectImport)", () => {
+  const MODULE = { path: "app/api/routes.py", moduleName: "app.api.routes" };
+  /** The expression and edits the import manager gives for app.models.User at the first `x`. */
+  const plan = (source: string): string => {
+    const tree = parse(source);
+    const ctx = new ModuleContext(source, tree, MODULE);
+    const at = ctx.identifiers("x")[0]!;
+    const r = ctx.imports.ensureProjectImport(at, "app.models", "User", "User");
+    let out: string;
+    if ("reason" in r) out = r.reason;
+    else {
+      const edits = [...r.edits];
+      const fresh = r.relative && ctx.imports.relativeImportsEdit([r.relative]);
+      if (fresh) edits.push(fresh);
+      out = `${r.expr} | ${applyEdits(source, edits)}${r.requirement ? ` | requires ${r.requirement.module}.${r.requirement.name}` : ""}`;
+    }
+    tree.delete();
+    return out;
+  };
+
+  test("joins a relative import of the same module", () => {
+    expect(plan("from ..models import Item\n\nx = 1\n")).toBe(
+      "User | from ..models import Item, User\n\nx = 1\n",
+    );
+  });
+
+  test("a file importing the project relatively gets a new relative import below its imports", () => {
+    expect(plan("import os\nfrom . import deps\n\n\ndef f():\n    x = 1\n")).toBe(
+      "User | import os\nfrom . import deps\nfrom ..models import User\n\n\ndef f():\n    x = 1\n",
+    );
+  });
+
+  test("a file importing the project absolutely: an ordinary requirement, spelled like its imports", () => {
+    expect(plan("from app.db import Base\n\nx = 1\n")).toBe(
+      "User | from app.db import Base\n\nx = 1\n | requires app.models.User",
+    );
+  });
+
+  test("a name bound already: the reason", () => {
+    expect(plan("from . import deps\nUser = None\nx = 1\n")).toBe(
+      "cannot import User: `User` is already bound here",
     );
   });
 });

@@ -2,15 +2,9 @@
 // `q: str = Query(None)`) -> `Annotated[T, ...]`, the form FastAPI documents since 0.95.
 import { BUILTINS } from "../src/engine/builtins.js";
 import type { RuleContext } from "../src/knowledge/context.js";
-import {
-  appendToFromImport,
-  importRoots,
-  isReference,
-  relativeModuleName,
-} from "../src/engine/imports.js";
+import { isReference, type RelativeImport } from "../src/engine/imports.js";
 import { genericParts, inferClass } from "../src/knowledge/inference.js";
 import type { Node } from "../src/engine/parser.js";
-import { resolveRelativeModule } from "../src/engine/scope.js";
 import type { Suppressions } from "../src/engine/suppression.js";
 import {
   keywordArguments,
@@ -140,12 +134,7 @@ interface Plan {
   /** Edits outside the signature the new text needs (an import the import manager cannot write). */
   edits: Edit[];
   /** New relative imports the new text needs: `from <module> import <name>`. */
-  fresh: FreshImport[];
-}
-
-interface FreshImport {
-  module: string;
-  name: string;
+  fresh: RelativeImport[];
 }
 
 function checkFunction(
@@ -204,10 +193,7 @@ function checkFunction(
       for (const e of plan.edits)
         if (!edits.some((o) => o.start === e.start && o.text === e.text)) edits.push(e);
     }
-    const fresh = freshImports(
-      ctx,
-      fixed.flatMap((p) => p.fresh),
-    );
+    const fresh = ctx.imports.relativeImportsEdit(fixed.flatMap((p) => p.fresh));
     if (fresh) edits.push(fresh);
     edits.push(
       ...signatureEdits(ctx, fn, paramsNode, params, texts, new Set(fixed.map((p) => p.index))),
@@ -440,7 +426,7 @@ function isAnnotated(ctx: RuleContext, type: Node): boolean {
 // ---- the type of an un-annotated dependency ---------------------------------------------------
 
 type TypeResult =
-  | { expr: string; imports: ImportRequirement[]; edits: Edit[]; fresh?: FreshImport }
+  | { expr: string; imports: ImportRequirement[]; edits: Edit[]; fresh?: RelativeImport }
   | { reason: string };
 
 function hasFutureAnnotations(ctx: RuleContext): boolean {
@@ -519,7 +505,14 @@ function typeExpression(
       ? { expr: r.expr, imports: r.requirement ? [r.requirement] : [], edits: [] }
       : { reason: r.reason };
   }
-  return projectImport(ctx, at, module, name, what);
+  const r = ctx.imports.ensureProjectImport(at, module, name, what);
+  if ("reason" in r) return r;
+  return {
+    expr: r.expr,
+    imports: r.requirement ? [r.requirement] : [],
+    edits: r.edits,
+    ...(r.relative ? { fresh: r.relative } : {}),
+  };
 }
 
 /** Module-level imports of a name (not `import a.b`, which binds `a`). */
@@ -535,117 +528,6 @@ function moduleImports(ctx: RuleContext): Array<{ name: string; qualified: strin
 /** True when two qualified names name one class (through re-exports and module suffixes). */
 function sameName(ctx: RuleContext, a: string, b: string): boolean {
   return a === b || ctx.index.canonical(a) === ctx.index.canonical(b);
-}
-
-/** Module names that may differ by the folders above the project (`src.app.x` / `app.x`). */
-function sameModule(a: string, b: string): boolean {
-  return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
-}
-
-/**
- * A class of the project: the module name the index knows may carry folders the project's own
- * imports leave out, and files that import the project relatively need a relative import, which
- * the import manager does not write. So: a name added to a relative import of the module, an
- * absolute import spelled like the file's other ones, or a new relative import.
- */
-function projectImport(
-  ctx: RuleContext,
-  at: Node,
-  module: string,
-  name: string,
-  what: string,
-): TypeResult {
-  if (
-    ctx.scopes.module.bindings.has(name) ||
-    ctx.bindings(name, at) ||
-    BUILTINS.has(name) ||
-    ctx.scopes.mayComeFromStarImport(ctx.scopeAt(at))
-  )
-    return { reason: `cannot import ${what}: \`${name}\` is already bound here` };
-  const statements = ctx.root.namedChildren.filter(
-    (c): c is Node => c?.type === "import_from_statement" || c?.type === "import_statement",
-  );
-  // `from ..models import Item` -> `from ..models import Item, User`
-  for (const s of statements) {
-    const source = s.childForFieldName("module_name");
-    if (s.type !== "import_from_statement" || source?.type !== "relative_import") continue;
-    if (s.namedChildren.some((c) => c?.type === "wildcard_import")) continue;
-    const resolved = resolveRelativeModule(source.text, ctx.module);
-    if (resolved && sameModule(resolved, module))
-      return {
-        expr: name,
-        imports: [],
-        edits: [appendToFromImport(ctx.source, s, [name], ctx.stylist)],
-      };
-  }
-  // Absolute imports of the project: spelled from the first folder they name.
-  const { roots, relative } = importRoots(ctx.root);
-  const parts = module.split(".");
-  const from = parts.findIndex((p) => roots.has(p));
-  if (from !== -1) {
-    const r = ctx.ensureImport(at, parts.slice(from).join("."), name);
-    return r.ok
-      ? { expr: r.expr, imports: r.requirement ? [r.requirement] : [], edits: [] }
-      : { reason: r.reason };
-  }
-  if (!relative) {
-    const r = ctx.ensureImport(at, module, name);
-    return r.ok
-      ? { expr: r.expr, imports: r.requirement ? [r.requirement] : [], edits: [] }
-      : { reason: r.reason };
-  }
-  const spelled = relativeModuleName(module, ctx.module);
-  if (!spelled || !importAnchor(ctx)) return { reason: `cannot import ${what} relatively` };
-  // One local name, one module, across the functions of this pass.
-  let planned = plannedFresh.get(ctx);
-  if (!planned) plannedFresh.set(ctx, (planned = new Map()));
-  if ((planned.get(name) ?? spelled) !== spelled)
-    return { reason: `cannot import ${what}: \`${name}\` is already planned from elsewhere` };
-  planned.set(name, spelled);
-  return { expr: name, imports: [], edits: [], fresh: { module: spelled, name } };
-}
-
-/** Relative imports planned in this pass, per module context: local name -> module. */
-const plannedFresh = new WeakMap<RuleContext, Map<string, string>>();
-
-/** The last top-level import before the first definition: new imports go below it. */
-function importAnchor(ctx: RuleContext): Node | undefined {
-  const first = firstDefinition(ctx);
-  return ctx.root.namedChildren
-    .filter(
-      (c): c is Node =>
-        (c?.type === "import_from_statement" || c?.type === "import_statement") &&
-        c.startIndex < first,
-    )
-    .pop();
-}
-
-/** One insertion for the new relative imports, a line per module. */
-function freshImports(ctx: RuleContext, fresh: FreshImport[]): Edit | undefined {
-  const anchor = importAnchor(ctx);
-  if (!fresh.length || !anchor) return undefined;
-  const byModule = new Map<string, string[]>();
-  for (const f of fresh) {
-    const names = byModule.get(f.module) ?? [];
-    if (!names.includes(f.name)) names.push(f.name);
-    byModule.set(f.module, names);
-  }
-  const nl = ctx.stylist.newline;
-  const lines = [...byModule].map(([m, names]) => `from ${m} import ${names.join(", ")}${nl}`);
-  const lineEnd = ctx.source.indexOf("\n", anchor.endIndex);
-  return lineEnd === -1
-    ? { start: ctx.source.length, end: ctx.source.length, text: nl + lines.join("") }
-    : { start: lineEnd + 1, end: lineEnd + 1, text: lines.join("") };
-}
-
-function firstDefinition(ctx: RuleContext): number {
-  const def = ctx.root.namedChildren.find(
-    (c) =>
-      c?.type === "function_definition" ||
-      c?.type === "class_definition" ||
-      c?.type === "decorated_definition",
-  );
-  return def?.startIndex ?? ctx.source.length;
 }
 
 // ---- the new signature -----------------------------------------------------------------------

@@ -101,8 +101,7 @@ export const pydanticV1Behaviour: Rule = {
     }
     if (!ctx.isV2Module()) {
       for (const route of ctx.routes()) out.push(...parameterUnions(this, ctx, route.handler));
-      for (const m of ctx.captures(BUILD_QUERY))
-        out.push(...urlBuild(this, ctx, m.node("call")));
+      for (const m of ctx.captures(BUILD_QUERY)) out.push(...urlBuild(this, ctx, m.node("call")));
     }
     return out;
   },

@@ -72,7 +72,13 @@ export class ModuleContext {
   }
 
   get imports(): ImportManager {
-    return (this.importManager ??= new ImportManager(this.scopes, this.source));
+    this.importManager ??= new ImportManager(
+      this.scopes,
+      this.source,
+      () => this.stylist,
+      this.module,
+    );
+    return this.importManager;
   }
 
   text(node: Node): string {

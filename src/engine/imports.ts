@@ -4,7 +4,13 @@
 import { BUILTINS } from "./builtins.js";
 import type { Node, Tree } from "./parser.js";
 import { query } from "./parser.js";
-import { ScopeTree, type Binding, type Scope, type ScopeOptions } from "./scope.js";
+import {
+  resolveRelativeModule,
+  ScopeTree,
+  type Binding,
+  type Scope,
+  type ScopeOptions,
+} from "./scope.js";
 import { removeStatement, type Removal, type RemoveStatementOptions } from "./statements.js";
 import type { Stylist } from "./stylist.js";
 import { identifiersNamed } from "./syntax.js";
@@ -26,6 +32,21 @@ export interface EnsureOptions {
 
 const IMPORT_KINDS = new Set(["import", "from-import"]);
 
+/** A relative import ensureProjectImport() plans: `from <module> import <name>`. */
+export interface RelativeImport {
+  module: string;
+  name: string;
+}
+
+export type ProjectImportResult =
+  | { expr: string; edits: Edit[]; requirement?: ImportRequirement; relative?: RelativeImport }
+  | { reason: string };
+
+/** Module names that may differ by the folders above the project (`src.app.x` / `app.x`). */
+function sameModule(a: string, b: string): boolean {
+  return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
+}
+
 export class ImportManager {
   private readonly pending: ImportRequirement[] = [];
   /** Import bindings a fix of this pass moves elsewhere: their names count as free. */
@@ -34,9 +55,15 @@ export class ImportManager {
   /** Whether the module has a `from <module> import ...` that can take more names. */
   private readonly fromImports = new Map<string, boolean>();
 
+  /** Relative imports ensureProjectImport() planned in this pass: local name -> module. */
+  private readonly plannedRelative = new Map<string, string>();
+
   constructor(
     private readonly scopes: ScopeTree,
     private readonly text: string,
+    /** The module's style, asked for only when a new import line is written. */
+    private readonly stylistOf?: () => Stylist,
+    private readonly module: ScopeOptions = {},
   ) {}
 
   /**
@@ -130,6 +157,96 @@ export class ImportManager {
       return name ? `${expr}.${name}` : expr;
     }
     return undefined;
+  }
+
+  /**
+   * `module.name`, a class of the project, for the code at `at`. The module name the index knows
+   * may carry folders the project's own imports leave out, and a file that imports the project
+   * relatively needs a relative import, which ensure() does not write. So: the name added to a
+   * relative import of the module, an absolute import spelled like the file's other ones, or a
+   * new relative import (`relative`, written by relativeImportsEdit()). `what` names the class in
+   * the reason when none of these can be written.
+   */
+  ensureProjectImport(at: Node, module: string, name: string, what: string): ProjectImportResult {
+    const root = this.scopes.module.node;
+    if (
+      this.scopes.module.bindings.has(name) ||
+      this.scopes.lookup(name, at) ||
+      BUILTINS.has(name) ||
+      this.scopes.mayComeFromStarImport(this.scopes.scopeAt(at))
+    )
+      return { reason: `cannot import ${what}: \`${name}\` is already bound here` };
+    const statements = root.namedChildren.filter(
+      (c): c is Node => c?.type === "import_from_statement" || c?.type === "import_statement",
+    );
+    // `from ..models import Item` -> `from ..models import Item, User`
+    for (const s of statements) {
+      const source = s.childForFieldName("module_name");
+      if (s.type !== "import_from_statement" || source?.type !== "relative_import") continue;
+      if (s.namedChildren.some((c) => c?.type === "wildcard_import")) continue;
+      const resolved = resolveRelativeModule(source.text, this.module);
+      if (resolved && sameModule(resolved, module))
+        return { expr: name, edits: [appendToFromImport(this.text, s, [name], this.style())] };
+    }
+    // Absolute imports of the project: spelled from the first folder they name.
+    const { roots, relative } = importRoots(root);
+    const parts = module.split(".");
+    const from = parts.findIndex((p) => roots.has(p));
+    if (from !== -1 || !relative) {
+      const r = this.ensure(at, from !== -1 ? parts.slice(from).join(".") : module, name);
+      return r.ok
+        ? { expr: r.expr, edits: [], ...(r.requirement ? { requirement: r.requirement } : {}) }
+        : { reason: r.reason };
+    }
+    const spelled = relativeModuleName(module, this.module);
+    if (!spelled || !this.relativeAnchor()) return { reason: `cannot import ${what} relatively` };
+    // One local name, one module, across the fixes of this pass.
+    if ((this.plannedRelative.get(name) ?? spelled) !== spelled)
+      return { reason: `cannot import ${what}: \`${name}\` is already planned from elsewhere` };
+    this.plannedRelative.set(name, spelled);
+    return { expr: name, edits: [], relative: { module: spelled, name } };
+  }
+
+  /** One insertion for new relative imports (from ensureProjectImport()), a line per module. */
+  relativeImportsEdit(imports: readonly RelativeImport[]): Edit | undefined {
+    const anchor = this.relativeAnchor();
+    if (!imports.length || !anchor) return undefined;
+    const byModule = new Map<string, string[]>();
+    for (const f of imports) {
+      const names = byModule.get(f.module) ?? [];
+      if (!names.includes(f.name)) names.push(f.name);
+      byModule.set(f.module, names);
+    }
+    const nl = this.style().newline;
+    const lines = [...byModule].map(([m, names]) => `from ${m} import ${names.join(", ")}${nl}`);
+    const lineEnd = this.text.indexOf("\n", anchor.endIndex);
+    return lineEnd === -1
+      ? { start: this.text.length, end: this.text.length, text: nl + lines.join("") }
+      : { start: lineEnd + 1, end: lineEnd + 1, text: lines.join("") };
+  }
+
+  /** The last top-level import before the first definition: new relative imports go below it. */
+  private relativeAnchor(): Node | undefined {
+    const children = this.scopes.module.node.namedChildren;
+    const def = children.find(
+      (c) =>
+        c?.type === "function_definition" ||
+        c?.type === "class_definition" ||
+        c?.type === "decorated_definition",
+    );
+    const first = def?.startIndex ?? this.text.length;
+    return children
+      .filter(
+        (c): c is Node =>
+          (c?.type === "import_from_statement" || c?.type === "import_statement") &&
+          c.startIndex < first,
+      )
+      .pop();
+  }
+
+  private style(): Stylist {
+    if (!this.stylistOf) throw new Error("the import manager was built without the module's style");
+    return this.stylistOf();
   }
 
   private hasFromImport(module: string): boolean {

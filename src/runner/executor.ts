@@ -131,7 +131,6 @@ export class ThreadExecutor implements Executor {
     });
   }
 
-  /**
   /** Hands out chunks of `all` to whichever worker is free. */
   private async spread<T>(
     all: FileTask[],
