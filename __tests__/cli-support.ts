@@ -157,6 +157,19 @@ export function snapshot(root: string): Map<string, Buffer> {
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
+/** A Pydantic v1 model with a `class Config` (orm_mode). */
+export const CONFIG = [
+  "from pydantic import BaseModel",
+  "",
+  "",
+  "class User(BaseModel):",
+  "    id: int",
+  "",
+  "    class Config:",
+  "        orm_mode = True",
+  "",
+].join("\n");
+
 export const SLEEPY = "import time\n\n\nasync def handler():\n    time.sleep(1)\n    return 1\n";
 export const SLEEPY_FIXED =
   "import asyncio\n\n\nasync def handler():\n    await asyncio.sleep(1)\n    return 1\n";

@@ -5,6 +5,7 @@ import path from "node:path";
 import { selectionLabel } from "../src/runner/select.js";
 import { TRANSFORMS } from "../transforms/index.js";
 import {
+  CONFIG,
   SLEEPY,
   SLEEPY_FIXED,
   age,
@@ -29,17 +30,6 @@ const SLEEPY_DIFF = [
   "",
 ].join("\n");
 
-const CONFIG = [
-  "from pydantic import BaseModel",
-  "",
-  "",
-  "class User(BaseModel):",
-  "    id: int",
-  "",
-  "    class Config:",
-  "        orm_mode = True",
-  "",
-].join("\n");
 const CONFIG_FIXED = [
   "from pydantic import BaseModel, ConfigDict",
   "",

@@ -13,7 +13,7 @@ import {
   editSetupPy,
   raisedSpec,
 } from "../src/runner/manifests.js";
-import { cli, project, read } from "./cli-support.js";
+import { cli, CONFIG, project, read } from "./cli-support.js";
 
 const needs = (...pkgs: NeededPackage[]): Map<string, PackageNeed> =>
   new Map(pkgs.map((pkg) => [pkg, { pkg, min: PACKAGE_VERSIONS[pkg].min }]));
@@ -239,22 +239,10 @@ describe("setup.cfg and setup.py", () => {
 });
 
 describe("a run edits the declarations with the code", () => {
-  const MODELS = [
-    "from pydantic import BaseModel",
-    "",
-    "",
-    "class User(BaseModel):",
-    "    id: int",
-    "",
-    "    class Config:",
-    "        orm_mode = True",
-    "",
-  ].join("\n");
-
   test("a dry run shows the diff, a run writes it; the lock file is reported, never edited", () => {
     const pyproject = '[tool.poetry.dependencies]\npydantic = "^1.10.4"\n';
     const files = {
-      "app/models.py": MODELS,
+      "app/models.py": CONFIG,
       "pyproject.toml": pyproject,
       "poetry.lock": "# lock\n",
     };
@@ -282,7 +270,7 @@ describe("a run edits the declarations with the code", () => {
       "",
       "    id = Column(Integer, primary_key=True)",
       "",
-      MODELS,
+      CONFIG,
     ].join("\n");
     const requirements = "pydantic==1.10.13\nSQLAlchemy==1.4.49\n";
     const root = project({ "app/models.py": code, "requirements.txt": requirements });

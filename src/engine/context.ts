@@ -40,6 +40,8 @@ export class ModuleContext {
   private suppressionList?: Suppressions;
   private planned?: Map<string, QueryMatch[]> | "too costly";
   private readonly adhoc = new Map<string, QueryMatch[]>();
+  /** captures()' answers, per query. */
+  private readonly typed = new Map<string, ReadonlyArray<Captures<string>>>();
   /** Per query: the statements its search left out. */
   private readonly incomplete = new Map<string, Node[]>();
   /** The queries asked for since the last unsearched(). */
@@ -114,11 +116,15 @@ export class ModuleContext {
   }
 
   /**
-   * The matches of a query as typed captures: with the query a `const` literal, asking for a
-   * capture its source does not spell is a type error. See matches() for what is left out.
+   * The matches of a query as typed captures (the same list for the same query): with the query
+   * a `const` literal, asking for a capture its source does not spell is a type error. See
+   * matches() for what is left out.
    */
-  captures<S extends string>(source: S): Array<Captures<CaptureName<S>>> {
-    return this.matches(source).map((m) => capturesOf<CaptureName<S>>(m));
+  captures<S extends string>(source: S): ReadonlyArray<Captures<CaptureName<S>>> {
+    const matches = this.matches(source);
+    let found = this.typed.get(source);
+    if (!found) this.typed.set(source, (found = matches.map((m) => capturesOf<string>(m))));
+    return found;
   }
 
   /**

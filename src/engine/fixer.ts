@@ -119,7 +119,6 @@ export function fixSource<C extends ModuleContext, T extends Transform<C> = Tran
       for (const transform of options.transforms) {
         if (!worthRunning(transform, current)) continue;
         try {
-          ctx.unsearched();
           diagnostics.push(...transform.check(ctx));
           for (const statement of ctx.unsearched())
             diagnostics.push(notChecked(transform, statement));

@@ -261,14 +261,8 @@ export class Spans {
 
   /** True when `node` lies within one of the nodes. */
   covers(node: Node): boolean {
-    const start = node.startIndex;
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && node.endIndex <= this.ends[lo - 1]!;
+    // The last span starting at or before the node is the only one that can hold it.
+    const k = firstAtOrAfter(this.starts, node.startIndex + 1) - 1;
+    return k >= 0 && node.endIndex <= this.ends[k]!;
   }
 }

@@ -8,7 +8,7 @@ import type { ProjectIndex } from "../project/index.js";
 import type { ProjectTargets } from "../project/targets.js";
 import { RuleContext } from "./context.js";
 import { ROUTES_QUERY } from "./routes.js";
-import { worthRunning, type NameTests, type Rule } from "./rule.js";
+import { scopesOf, worthRunning, type NameTests, type Rule } from "./rule.js";
 
 export interface RuleRun {
   rules: readonly Rule[];
@@ -36,14 +36,9 @@ export interface RuleRun {
  * rather than cost every file the matches of a broad pattern nobody asks for.
  */
 export function rulePlan(rules: Iterable<Rule>): QueryPlan {
-  const scoped = [...rules].filter((r) => fileScoped(r));
+  // `app` alone says nothing about the file.
+  const scoped = [...rules].filter((r) => scopesOf(r).some((s) => s !== "app"));
   return new QueryPlan([...transformQueries(scoped), ROUTES_QUERY]);
-}
-
-/** Scoped to models or routes: `app` alone says nothing about the file. */
-function fileScoped(rule: Rule): boolean {
-  const scopes = typeof rule.scope === "string" ? [rule.scope] : (rule.scope ?? []);
-  return scopes.some((s) => s !== "app");
 }
 
 /** Runs the rules over one module's text until it stops changing. */

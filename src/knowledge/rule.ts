@@ -41,12 +41,16 @@ export function worthRunning(t: Rule, text: string, names: NameTests): boolean {
   if (!passesPrefilter(t, text)) return false;
   if (t.alsoWhen?.test(text)) return true;
   if (!t.scope) return true;
-  const scopes: readonly RuleScope[] = typeof t.scope === "string" ? [t.scope] : t.scope;
-  return scopes.some((s) =>
+  return scopesOf(t).some((s) =>
     s === "routes"
       ? ROUTE_TEXT.test(text) && names.mentionsRouter(text)
       : s === "app"
         ? names.usesFastAPI()
         : names.mentionsModel(text),
   );
+}
+
+/** A rule's scopes as a list (none for a rule without one). */
+export function scopesOf(t: Rule): readonly RuleScope[] {
+  return typeof t.scope === "string" ? [t.scope] : (t.scope ?? []);
 }
